@@ -1,0 +1,44 @@
+# soothe: two commands do all set-up on a fresh Debian machine.
+#   make demo   installs what is missing, builds, renders a built-in session into out/
+#   make test   installs what is missing, builds, runs every test
+SHELL := /bin/bash
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DEMO ?= belly-breathing
+
+# Debian packages soothe builds against and tests with.
+APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libebur128-dev
+# Extra tools the tests and benchmarks use to check what soothe writes.
+APT_TEST_PACKAGES := sox ffmpeg
+
+.PHONY: deps test-deps build release demo test bench install clean
+
+deps:
+	@bash .ci/install-deps $(APT_PACKAGES)
+
+test-deps:
+	@bash .ci/install-deps $(APT_PACKAGES) $(APT_TEST_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product soothe
+
+demo: release
+	@SOOTHE_HOME=$(CURDIR) .build/release/soothe preview $(DEMO)
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release test-deps
+	bash bench/run.sh
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
+	install -m 755 .build/release/soothe $(PREFIX)/bin/soothe
+	cp -R assets voices $(PREFIX)/share/soothe/
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// soothe renders guided self-soothing sessions as audio files. GPL-3.0-or-later.
+import PackageDescription
+
+let package = Package(
+    name: "soothe",
+    products: [
+        .executable(name: "soothe", targets: ["soothe"]),
+        .library(name: "SootheCore", targets: ["SootheCore"]),
+        .library(name: "SootheRender", targets: ["SootheRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // One system-library shim per C library: module map + header, found through pkg-config.
+        .systemLibrary(
+            name: "CEspeakNG", path: "Sources/CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"])]),
+        .systemLibrary(
+            name: "CSndFile", path: "Sources/CSndFile", pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(
+            name: "CSoxr", path: "Sources/CSoxr", pkgConfig: "soxr",
+            providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(
+            name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
+            providers: [.apt(["libebur128-dev"])]),
+
+        // Pure Swift: script model, diagnostics, timeline builder, cue-sheet formats. No C, never prints.
+        .target(name: "SootheCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter.
+        .target(name: "SootheDSP"),
+        // The only owner of libespeak-ng (and of libsoxr for resampling speech).
+        .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
+        // The only owner of libsndfile and libebur128: writer, reader, loudness.
+        .target(name: "SootheAudioIO", dependencies: ["CSndFile", "CEbur128", "CSoxr"]),
+        // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
+        .target(name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheSpeech", "SootheAudioIO"]),
+        // The thin executable: argument parsing, printing, exit codes.
+        .executableTarget(
+            name: "soothe",
+            dependencies: ["SootheRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"]),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),
+        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
+        .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheAudioIO"]),
+        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// SootheAudioIO: see issue work in progress.

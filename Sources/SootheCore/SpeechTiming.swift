@@ -1,0 +1,32 @@
+/// Answers the one question the timeline builder asks of speech: how long is this phrase?
+///
+/// The real implementation (in `SootheSpeech`) synthesises the phrase with espeak-ng and measures
+/// it; ``EstimatedSpeechTiming`` estimates from word count for tests and for tools without audio.
+public protocol SpeechTiming: Sendable {
+    /// Seconds from the first to the last audible sample of `text` spoken with `voice`.
+    /// `text` may hold pause marks (see ``SpeechText``).
+    func speechDuration(of text: String, voice: VoiceProfile) throws -> Double
+}
+
+/// An estimate from word count and the voice's rate: words × 60 / rate, plus pauses and a short
+/// breath between sentences. Deterministic and free of C; good enough for tests of the builder.
+public struct EstimatedSpeechTiming: SpeechTiming {
+    public init() {}
+
+    public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
+        var seconds = 0.0
+        for segment in SpeechText.segments(of: text) {
+            switch segment {
+            case .text(let words):
+                let count = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+                let sentences = words.filter { ".!?".contains($0) }.count
+                seconds += Double(count) * 60 / Double(max(voice.rate, 80))
+                seconds += Double(max(sentences - 1, 0)) * 0.4
+                seconds += Double(max(count - 1, 0)) * Double(voice.wordGap) * 0.01
+            case .pause(let pause):
+                seconds += pause
+            }
+        }
+        return (seconds * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,63 @@
+/// The bed of sound under a whole session.
+public struct AmbienceSpec: Sendable, Hashable {
+    /// `brown-noise`, `pink-noise`, `rain` or `ocean`.
+    public var sound: String
+    /// Level in dB relative to the default bed level (0 = default).
+    public var level: Double
+    public init(sound: String, level: Double) {
+        self.sound = sound
+        self.level = level
+    }
+}
+
+/// A span of the session that one step produced: used for WAV cue points and chapters.
+public struct StepSpan: Sendable, Hashable {
+    /// Index in flattened step order.
+    public var index: Int
+    /// `say`, `pause`, `chime`, `breathe`.
+    public var kind: String
+    /// A short human label ("Breathe 4-7-8-0 × 4", the first words of a `say`, ...).
+    public var label: String
+    public var start: Double
+    public var end: Double
+    public var line: Int
+    /// For `breathe`: the average breaths per minute of the section.
+    public var breathsPerMinute: Double?
+}
+
+/// A session turned into timed cues: what `preview` shows and `render` plays.
+public struct Timeline: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var technique: String?
+    /// The session's voice profile (cues may override it).
+    public var voice: VoiceProfile
+    public var ambience: AmbienceSpec?
+    /// Seconds: the end of the last step, extended while a chime still rings.
+    public var duration: Double
+    /// Cues ordered by start time (ties keep script order).
+    public var cues: [Cue]
+    /// One span per step.
+    public var steps: [StepSpan]
+
+    public init(
+        id: String, title: String, summary: String?, technique: String?, voice: VoiceProfile,
+        ambience: AmbienceSpec?, duration: Double, cues: [Cue], steps: [StepSpan]
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.technique = technique
+        self.voice = voice
+        self.ambience = ambience
+        self.duration = duration
+        self.cues = cues
+        self.steps = steps
+    }
+
+    /// Seconds of speech (sum of speech cue lengths).
+    public var speechSeconds: Double {
+        cues.lazy.filter { $0.kind == .speech }.reduce(0) { $0 + $1.duration }
+    }
+}

@@ -1,0 +1,1 @@
+// SootheDSP: see issue work in progress.

@@ -1,0 +1,1 @@
+// SootheRender: see issue work in progress.

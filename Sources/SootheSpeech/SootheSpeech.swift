@@ -1,0 +1,1 @@
+// SootheSpeech: see issue work in progress.
