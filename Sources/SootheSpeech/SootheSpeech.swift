@@ -1,1 +1,0 @@
-// SootheSpeech: see issue work in progress.

@@ -1,0 +1,36 @@
+internal import CSoxr
+
+/// Resamples mono float audio with libsoxr at high quality (its one-shot default is low quality).
+enum SoxrResampler {
+    /// `input` at `inputRate` as `Int((count × outputRate / inputRate).rounded())` samples at
+    /// `outputRate`.
+    static func resample(_ input: [Float], from inputRate: Int, to outputRate: Int) throws(SpeechError) -> [Float] {
+        guard outputRate > 0, inputRate > 0 else { throw SpeechError(.invalidSampleRate(outputRate)) }
+        if inputRate == outputRate || input.isEmpty { return input }
+        let expected = outputLength(input.count, from: inputRate, to: outputRate)
+        var output = [Float](repeating: 0, count: expected)
+        var quality = soxr_quality_spec(UInt(SOXR_HQ), 0)
+        var io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I)
+        var consumed = 0
+        var produced = 0
+        let failure: String? = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                let error = soxr_oneshot(
+                    Double(inputRate), Double(outputRate), 1,
+                    source.baseAddress, source.count, &consumed,
+                    target.baseAddress, target.count, &produced,
+                    &io, &quality, nil)
+                return error.map { String(cString: $0) }
+            }
+        }
+        if let failure { throw SpeechError(.resamplingFailed(failure)) }
+        // soxr flushes its filter on one-shot calls; any shortfall is at most a sample or two of
+        // the decaying tail, left as the zeros the buffer started with.
+        return output
+    }
+
+    /// The length a clip of `count` samples has after resampling.
+    static func outputLength(_ count: Int, from inputRate: Int, to outputRate: Int) -> Int {
+        Int((Double(count) * Double(outputRate) / Double(inputRate)).rounded())
+    }
+}

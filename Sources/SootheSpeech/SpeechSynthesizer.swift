@@ -1,0 +1,80 @@
+import SootheCore
+import Synchronization
+
+/// Process-wide speech synthesiser: thread-safe, cached. Conforms to `SootheCore.SpeechTiming`.
+///
+/// A phrase is synthesised by espeak-ng once per (text, voice settings) and kept at espeak-ng's
+/// native rate (22050 Hz); each output rate gets its own resampled copy (libsoxr, high quality),
+/// also kept. Breathing prompts repeat dozens of times per session, so most calls are lookups.
+/// All espeak-ng calls are serialised through one process-wide owner, so any number of threads
+/// and instances may call at once.
+public final class SpeechSynthesizer: SpeechTiming, Sendable {
+    /// The shared instance the renderer and timeline use.
+    public static let shared = SpeechSynthesizer()
+
+    private let engine: EspeakEngine
+    /// Native clips; held while synthesising so that concurrent callers of one phrase wait for
+    /// the first instead of synthesising it again.
+    private let native = Mutex<[PhraseKey: SpeechClip]>([:])
+    private let resampled = Mutex<[ResampledKey: SpeechClip]>([:])
+    private let syntheses = Atomic<Int>(0)
+
+    /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one).
+    public init() {
+        engine = .shared
+    }
+
+    /// How many phrases this instance has actually synthesised (cache misses).
+    public var synthesisCount: Int { syntheses.load(ordering: .relaxed) }
+
+    /// espeak-ng's native output rate (22050 Hz).
+    public func nativeSampleRate() throws(SpeechError) -> Int {
+        try engine.sampleRate()
+    }
+
+    /// Trimmed native-rate duration in seconds (cached): from where the voice starts to where it
+    /// stops, pause marks included.
+    public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
+        try nativeClip(for: text, voice: voice).duration
+    }
+
+    /// The phrase at espeak-ng's native rate, trimmed (cached).
+    public func nativeClip(for text: String, voice: VoiceProfile) throws(SpeechError) -> SpeechClip {
+        let key = PhraseKey(text: text, voice: voice)
+        return try native.withLock { cache throws(SpeechError) -> SpeechClip in
+            if let clip = cache[key] { return clip }
+            let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine)
+            cache[key] = clip
+            syntheses.add(1, ordering: .relaxed)
+            return clip
+        }
+    }
+
+    /// The phrase at `sampleRate` (resampled with soxr HQ, cached per rate). Its length is
+    /// `Int((speechDuration × sampleRate).rounded())` samples.
+    public func clip(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> SpeechClip {
+        guard sampleRate > 0 else { throw SpeechError(.invalidSampleRate(sampleRate)) }
+        let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
+        if let clip = resampled.withLock({ $0[key] }) { return clip }
+        let source = try nativeClip(for: text, voice: voice)
+        let clip = try Self.resample(source, to: sampleRate)
+        // Two threads may both resample a new phrase; soxr is deterministic, and the first stored
+        // copy is the one every caller gets from then on.
+        return resampled.withLock { cache in
+            if let existing = cache[key] { return existing }
+            cache[key] = clip
+            return clip
+        }
+    }
+
+    private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {
+        guard rate != clip.sampleRate else { return clip }
+        let samples = try SoxrResampler.resample(clip.samples, from: clip.sampleRate, to: rate)
+        let scale = Double(rate) / Double(clip.sampleRate)
+        let frame = { (native: Int) in min(Int((Double(native) * scale).rounded()), samples.count) }
+        return SpeechClip(
+            samples: samples, sampleRate: rate,
+            words: clip.words.map { WordMark(frame: frame($0.frame), textOffset: $0.textOffset, length: $0.length) },
+            sentences: clip.sentences.map(frame))
+    }
+}
