@@ -1,0 +1,104 @@
+/// Writes a timeline in the formats `preview` offers: JSON cue sheet, WebVTT and SRT captions.
+public enum CueSheet {
+    /// Seconds rounded to milliseconds, as every output format shows them.
+    public static func milliseconds(_ seconds: Double) -> Double {
+        (seconds * 1000).rounded() / 1000
+    }
+
+    /// The cue sheet as JSON, in the shape of cli.md:
+    /// `{"id", "title", "duration", "cues": [{"start", "end", "kind", text|name|phase+cycle, "line"}]}`.
+    public static func json(_ timeline: Timeline) -> String {
+        var out = "{\n"
+        out += "  \"id\": \(JSON.string(timeline.id)),\n"
+        out += "  \"title\": \(JSON.string(timeline.title)),\n"
+        out += "  \"duration\": \(JSON.number(milliseconds(timeline.duration))),\n"
+        out += "  \"cues\": ["
+        for (index, cue) in timeline.cues.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            var fields = [
+                "\"start\": \(JSON.number(milliseconds(cue.start)))",
+                "\"end\": \(JSON.number(milliseconds(cue.end)))",
+                "\"kind\": \(JSON.string(cue.kind.rawValue))",
+            ]
+            switch cue.kind {
+            case .speech: fields.append("\"text\": \(JSON.string(SpeechText.spokenText(of: cue.text ?? "")))")
+            case .chime: fields.append("\"name\": \(JSON.string(cue.name ?? ""))")
+            case .breath:
+                fields.append("\"phase\": \(JSON.string(cue.phase?.rawValue ?? ""))")
+                fields.append("\"cycle\": \(cue.cycle ?? 0)")
+            case .pause: break
+            }
+            fields.append("\"line\": \(cue.line)")
+            out += "    {" + fields.joined(separator: ", ") + "}"
+        }
+        out += timeline.cues.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    /// WebVTT captions of the speech cues, with times from the cue sheet.
+    public static func webVTT(_ timeline: Timeline) -> String {
+        var out = "WEBVTT\n"
+        for (index, cue) in speechCues(timeline).enumerated() {
+            out += "\n\(index + 1)\n\(timestamp(cue.start, separator: ".")) --> \(timestamp(cue.end, separator: "."))\n"
+            out += escapeCaption(SpeechText.spokenText(of: cue.text ?? "")) + "\n"
+        }
+        return out
+    }
+
+    /// SubRip captions of the speech cues.
+    public static func srt(_ timeline: Timeline) -> String {
+        var blocks: [String] = []
+        for (index, cue) in speechCues(timeline).enumerated() {
+            blocks.append("\(index + 1)\n\(timestamp(cue.start, separator: ",")) --> \(timestamp(cue.end, separator: ","))\n\(SpeechText.spokenText(of: cue.text ?? ""))\n")
+        }
+        return blocks.joined(separator: "\n")
+    }
+
+    /// Speech cues in time order.
+    public static func speechCues(_ timeline: Timeline) -> [Cue] {
+        timeline.cues.filter { $0.kind == .speech }
+    }
+
+    /// `HH:MM:SS.mmm` (or `,mmm` for SRT).
+    public static func timestamp(_ seconds: Double, separator: Character) -> String {
+        let totalMs = Int((max(0, seconds) * 1000).rounded())
+        let (h, m, s, ms) = (totalMs / 3_600_000, (totalMs / 60_000) % 60, (totalMs / 1000) % 60, totalMs % 1000)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2))\(separator)\(pad(ms, 3))"
+    }
+
+    static func escapeCaption(_ text: String) -> String {
+        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+    }
+}
+
+/// Minimal JSON value writing with a fixed key order (Foundation's encoder does not promise one).
+public enum JSON {
+    /// A JSON string literal.
+    public static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A JSON number: whole numbers keep one decimal (`6.0`), as in the cue-sheet example.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        return String(value)
+    }
+}

@@ -1,0 +1,114 @@
+/// A parsed, validated session script: what the timeline builder reads.
+public struct Script: Sendable, Hashable {
+    /// The file the script came from (used in diagnostics).
+    public var file: String
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var technique: String?
+    /// The voice profile's name (default `gentle`).
+    public var voice: String
+    public var voiceLocation: SourceLocation
+    public var ambience: AmbienceSpec?
+    public var steps: [Step]
+
+    public init(
+        file: String, id: String, title: String, summary: String? = nil, technique: String? = nil,
+        voice: String = "gentle", voiceLocation: SourceLocation = .start, ambience: AmbienceSpec? = nil,
+        steps: [Step]
+    ) {
+        self.file = file
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.technique = technique
+        self.voice = voice
+        self.voiceLocation = voiceLocation
+        self.ambience = ambience
+        self.steps = steps
+    }
+}
+
+/// One step of a script, with where it was written.
+public struct Step: Sendable, Hashable {
+    public var action: Action
+    public var location: SourceLocation
+
+    public init(_ action: Action, at location: SourceLocation) {
+        self.action = action
+        self.location = location
+    }
+
+    /// What a step does.
+    public indirect enum Action: Sendable, Hashable {
+        case say(Say)
+        case pause(Pause)
+        case chime(Chime)
+        case breathe(Breathe)
+        case `repeat`(Repeat)
+    }
+
+    /// Speak a phrase.
+    public struct Say: Sendable, Hashable {
+        public var text: String
+        /// A voice profile name overriding the session's.
+        public var voice: String?
+        public var voiceLocation: SourceLocation?
+        /// Words per minute overriding the voice's.
+        public var rate: Int?
+        /// Silence after the speech, in seconds.
+        public var after: Double
+    }
+
+    /// Silence, optionally with interval bells.
+    public struct Pause: Sendable, Hashable {
+        public var duration: Double
+        public var chimeEvery: Double?
+        public var chime: String
+    }
+
+    /// A bell.
+    public struct Chime: Sendable, Hashable {
+        public var kind: String
+        /// dB relative to the chime's normal level.
+        public var level: Double
+        public var strikes: Int
+        /// Seconds before the next step starts (the tail rings on under it).
+        public var wait: Double
+        /// The wait used when a script gives none.
+        public static let defaultWait = 1.5
+    }
+
+    /// A paced breathing section.
+    public struct Breathe: Sendable, Hashable {
+        public enum Length: Sendable, Hashable {
+            case cycles(Int)
+            /// Seconds to fill; the count is rounded to end on a whole breath.
+            case duration(Double)
+        }
+        public var pattern: BreathPattern
+        /// The pattern of the last cycle, when the phases change gradually.
+        public var to: BreathPattern?
+        public var length: Length
+        public var prompts: [BreathPhase: Prompt]
+        /// On how many first cycles prompts are spoken (nil: all).
+        public var promptCycles: Int?
+        /// Also count the seconds softly.
+        public var count: Bool
+        /// The breath tone (default on).
+        public var tone: Bool
+    }
+
+    /// A breathing prompt and where it was written.
+    public struct Prompt: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation
+    }
+
+    /// Steps played several times.
+    public struct Repeat: Sendable, Hashable {
+        /// One entry per copy: nil for `times`, the item for `for`.
+        public var items: [String?]
+        public var steps: [Step]
+    }
+}

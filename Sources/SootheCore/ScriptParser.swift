@@ -1,0 +1,725 @@
+import Yams
+
+/// Turns the bytes of a session script into a ``Script``, reporting every problem at once.
+///
+/// The parser never stops at the first problem: it walks the whole YAML tree, collects located
+/// ``Diagnostic``s and returns a script only when there were no errors.
+public struct ScriptParser: Sendable {
+    /// The voice profile names scripts may use (for checking `voice:` and suggesting names).
+    public var voiceNames: [String]
+
+    /// Files larger than this are rejected before parsing.
+    public static let maximumFileSize = 1 << 20
+    /// Flow-collection nesting deeper than this is rejected before parsing.
+    public static let maximumNesting = 64
+    /// `repeat` inside `repeat` deeper than this is rejected.
+    public static let maximumRepeatDepth = 8
+    /// The longest length any one duration may have.
+    public static let maximumDuration = 24 * 3600.0
+
+    public init(voiceNames: [String]) {
+        self.voiceNames = voiceNames
+    }
+
+    /// Parses `bytes` read from `file`. `defaultID` is used when the script has no `id`.
+    public func parse(bytes: [UInt8], file: String, defaultID: String) -> (script: Script?, diagnostics: [Diagnostic]) {
+        var run = ParseRun(file: file, voiceNames: voiceNames)
+        let script = run.parseFile(bytes: bytes, defaultID: defaultID)
+        let diagnostics = run.diagnostics.sortedByLocation()
+        return (diagnostics.hasErrors ? nil : script, diagnostics)
+    }
+
+    /// Parses YAML text (convenience for tests and built-in scripts).
+    public func parse(text: String, file: String, defaultID: String) -> (script: Script?, diagnostics: [Diagnostic]) {
+        parse(bytes: Array(text.utf8), file: file, defaultID: defaultID)
+    }
+
+    /// An id made from a file name: lower case, runs of other characters turned into `-`.
+    public static func defaultID(forFileName name: String) -> String {
+        var base = Substring(name)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        for ext in [".yaml", ".yml"] where base.hasSuffix(ext) { base = base.dropLast(ext.count) }
+        var id = ""
+        for ch in base.lowercased().unicodeScalars {
+            if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
+                id.unicodeScalars.append(ch)
+            } else if !id.isEmpty, id.last != "-" {
+                id += "-"
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        return id.isEmpty ? "session" : id
+    }
+
+    /// Whether `id` is a valid session id (`[a-z0-9-]+`).
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+/// The state of one parse: the diagnostics found so far.
+private struct ParseRun {
+    let file: String
+    let voiceNames: [String]
+    var diagnostics: [Diagnostic] = []
+
+    static let topKeys = ["title", "id", "summary", "technique", "voice", "ambience", "steps"]
+    static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
+    static let optionKeys: [String: [String]] = [
+        "say": ["voice", "rate", "after"],
+        "pause": ["chime-every", "chime"],
+        "chime": ["level", "strikes", "wait"],
+        "breathe": [],
+        "repeat": [],
+    ]
+    static let breatheKeys = ["pattern", "to", "cycles", "duration", "prompts", "prompt-cycles", "count", "tone"]
+    static let repeatKeys = ["times", "for", "steps"]
+    static let phaseKeys = ["inhale", "top-up", "hold", "exhale", "rest"]
+    static let durationExample = "a duration such as 6s, 1.5s, 2m, 1m30s, 250ms or a number of seconds"
+
+    init(file: String, voiceNames: [String]) {
+        self.file = file
+        self.voiceNames = voiceNames
+    }
+
+    mutating func error(_ at: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message))
+    }
+
+    mutating func warning(_ at: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: at.line, column: at.column, message))
+    }
+
+    // MARK: File
+
+    mutating func parseFile(bytes: [UInt8], defaultID: String) -> Script? {
+        guard bytes.count <= ScriptParser.maximumFileSize else {
+            error(.start, "the file is \(bytes.count) bytes; a session script may be at most \(ScriptParser.maximumFileSize) bytes")
+            return nil
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            error(location(ofByte: nul, in: bytes), "the file holds binary data (a NUL byte); expected a UTF-8 text file of YAML")
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)
+            error(location(ofByte: bad, in: bytes), "the file is not UTF-8 text (invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)); save it as UTF-8")
+            return nil
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            error(.start, "the file is empty; expected a session with 'title' and 'steps'")
+            return nil
+        }
+        if let deep = deepNesting(in: text) {
+            error(deep, "nesting is deeper than \(ScriptParser.maximumNesting) levels")
+            return nil
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(.start, "the file holds no YAML document; expected a session with 'title' and 'steps'")
+                return nil
+            }
+            root = node
+        } catch let yamlError as YamlError {
+            reportYAMLError(yamlError)
+            return nil
+        } catch {
+            self.error(.start, "YAML syntax error: \(error)")
+            return nil
+        }
+        return parseSession(root, defaultID: defaultID)
+    }
+
+    mutating func reportYAMLError(_ yamlError: YamlError) {
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            error(SourceLocation(line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            error(SourceLocation(line: context.mark.line, column: context.mark.column),
+                  "duplicate key \(names) in one mapping; each key may appear once")
+        case .reader(let problem, let offset, _, _):
+            error(.start, "cannot read the file as YAML: \(problem)\(offset.map { " at offset \($0)" } ?? "")")
+        default:
+            error(.start, "YAML error: \(yamlError)")
+        }
+    }
+
+    // MARK: Top level
+
+    mutating func parseSession(_ root: Node, defaultID: String) -> Script? {
+        guard case .mapping(let mapping) = root else {
+            error(root.location, "a session script is a mapping with 'title' and 'steps'; found \(root.kindDescription)")
+            return nil
+        }
+        var title: String?
+        var id = defaultID
+        var summary: String?
+        var technique: String?
+        var voice = "gentle"
+        var voiceLocation = SourceLocation.start
+        var ambience: AmbienceSpec?
+        var steps: [Step]?
+        var stepsLocation = root.location
+
+        for (keyNode, value) in mapping {
+            guard let key = keyName(keyNode) else { continue }
+            switch key {
+            case "title": title = text(value, for: "title")
+            case "summary": summary = text(value, for: "summary")
+            case "technique": technique = text(value, for: "technique")
+            case "id":
+                if let given = text(value, for: "id") {
+                    if ScriptParser.isValidID(given) {
+                        id = given
+                    } else {
+                        error(value.location, "invalid id '\(given)': expected lower-case letters, digits and '-' only")
+                    }
+                }
+            case "voice":
+                if let name = voiceName(value) {
+                    voice = name
+                    voiceLocation = value.location
+                }
+            case "ambience": ambience = parseAmbience(value)
+            case "steps":
+                stepsLocation = value.location
+                steps = parseSteps(value, key: "steps", repeatDepth: 0)
+            default:
+                unknownKey(key, at: keyNode.location, expected: Self.topKeys, context: "at the top level")
+            }
+        }
+        if title == nil, !mapping.keys.contains(where: { $0.scalarText == "title" }) {
+            error(root.location, "missing 'title': every session needs a title (shown in listings and written into the file's metadata)")
+        }
+        if steps == nil, !mapping.keys.contains(where: { $0.scalarText == "steps" }) {
+            error(root.location, "missing 'steps': expected a list of steps such as '- say: Welcome.'")
+        } else if let list = steps, list.isEmpty, !diagnostics.contains(where: { $0.line == stepsLocation.line && $0.severity == .error }) {
+            error(stepsLocation, "'steps' is empty; a session needs at least one step")
+        }
+        guard let title, let steps else { return nil }
+        return Script(
+            file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
+            voiceLocation: voiceLocation, ambience: ambience, steps: steps)
+    }
+
+    mutating func parseAmbience(_ node: Node) -> AmbienceSpec? {
+        switch node {
+        case .scalar:
+            guard let name = text(node, for: "ambience") else { return nil }
+            guard checkName(name, at: node.location, kind: "ambience sound", in: SoundCatalog.ambiences) else { return nil }
+            return AmbienceSpec(sound: name, level: 0)
+        case .mapping(let mapping):
+            var sound: String?
+            var level = 0.0
+            for (keyNode, value) in mapping {
+                guard let key = keyName(keyNode) else { continue }
+                switch key {
+                case "sound":
+                    if let name = text(value, for: "sound"),
+                        checkName(name, at: value.location, kind: "ambience sound", in: SoundCatalog.ambiences)
+                    {
+                        sound = name
+                    }
+                case "level": level = number(value, for: "level", in: -60...12, unit: " dB") ?? 0
+                default: unknownKey(key, at: keyNode.location, expected: ["sound", "level"], context: "in 'ambience'")
+                }
+            }
+            if !mapping.keys.contains(where: { $0.scalarText == "sound" }) {
+                error(node.location, "'ambience' needs 'sound': one of \(SoundCatalog.ambiences.joined(separator: ", "))")
+            }
+            return sound.map { AmbienceSpec(sound: $0, level: level) }
+        default:
+            error(node.location, "'ambience' expects a sound name or {sound: NAME, level: DB}; found \(node.kindDescription)")
+            return nil
+        }
+    }
+
+    // MARK: Steps
+
+    mutating func parseSteps(_ node: Node, key: String, repeatDepth: Int) -> [Step]? {
+        guard case .sequence(let sequence) = node else {
+            error(node.location, "'\(key)' expects a list of steps (lines starting with '- '); found \(node.kindDescription)")
+            return nil
+        }
+        var steps: [Step] = []
+        for item in sequence {
+            if let step = parseStep(item, repeatDepth: repeatDepth) { steps.append(step) }
+        }
+        return steps
+    }
+
+    mutating func parseStep(_ node: Node, repeatDepth: Int) -> Step? {
+        guard case .mapping(let mapping) = node else {
+            let found = node.scalarText.map { Self.stepKeys.contains($0) ? "'\($0)' with no value" : "'\($0)'" } ?? node.kindDescription
+            error(node.location, "a step is a mapping such as 'say: TEXT' or 'pause: 5s'; found \(found)")
+            return nil
+        }
+        let actions = mapping.compactMap { pair -> (String, Node, Node)? in
+            guard let key = pair.key.scalarText, Self.stepKeys.contains(key) else { return nil }
+            return (key, pair.key, pair.value)
+        }
+        guard let (action, actionKey, value) = actions.first else {
+            let keys = mapping.keys.compactMap(\.scalarText)
+            let hint = keys.lazy.compactMap { key -> String? in
+                let near = Suggestions.nearest(to: key, in: Self.stepKeys, limit: 1)
+                return near.first.map { "; did you mean '\($0)' instead of '\(key)'?" }
+            }.first ?? ""
+            error(node.location, "a step needs one action: say, pause, chime, breathe or repeat\(hint)")
+            return nil
+        }
+        if actions.count > 1 {
+            error(actions[1].1.location, "a step does one thing; found both '\(action)' and '\(actions[1].0)' (write them as two steps)")
+            return nil
+        }
+        // Options beside the action key (the long form).
+        var options: [String: (key: Node, value: Node)] = [:]
+        let allowed = Self.optionKeys[action] ?? []
+        for (keyNode, optionValue) in mapping where keyNode != actionKey {
+            guard let key = keyName(keyNode) else { continue }
+            if allowed.contains(key) {
+                options[key] = (keyNode, optionValue)
+            } else {
+                let extra = allowed.isEmpty
+                    ? "'\(action)' takes its options inside its own mapping"
+                    : "'\(action)' takes \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
+                let near = Suggestions.didYouMean(key, in: allowed + (action == "breathe" ? Self.breatheKeys : []))
+                error(keyNode.location, "unknown option '\(key)' for '\(action)'\(near) (\(extra))")
+            }
+        }
+        let at = actionKey.location
+        switch action {
+        case "say": return parseSay(value, options: options, at: at)
+        case "pause": return parsePause(value, options: options, at: at)
+        case "chime": return parseChime(value, options: options, at: at)
+        case "breathe": return parseBreathe(value, at: at)
+        default: return parseRepeat(value, at: at, depth: repeatDepth + 1)
+        }
+    }
+
+    mutating func parseSay(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
+        guard let raw = text(value, for: "say"), !raw.isEmpty else {
+            if value.isNull { error(value.location, "'say' needs the text to speak") }
+            return nil
+        }
+        checkSpeechText(raw, at: value.location, for: "say")
+        var say = Step.Say(text: raw, voice: nil, voiceLocation: nil, rate: nil, after: 0)
+        if let voice = options["voice"] {
+            say.voice = voiceName(voice.value)
+            say.voiceLocation = voice.value.location
+        }
+        if let rate = options["rate"] {
+            say.rate = integer(rate.value, for: "rate", in: 80...450, unit: " words per minute (espeak-ng's range)")
+        }
+        if let after = options["after"] {
+            say.after = duration(after.value, for: "after", allowZero: true) ?? 0
+        }
+        return Step(.say(say), at: at)
+    }
+
+    mutating func parsePause(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
+        guard let seconds = duration(value, for: "pause", allowZero: false) else { return nil }
+        var pause = Step.Pause(duration: seconds, chimeEvery: nil, chime: "soft-chime")
+        if let every = options["chime-every"] {
+            pause.chimeEvery = duration(every.value, for: "chime-every", allowZero: false)
+            if let interval = pause.chimeEvery, interval >= seconds {
+                warning(every.value.location, "'chime-every' \(Self.seconds(interval)) is not shorter than the pause (\(Self.seconds(seconds))): no interval bell will ring")
+            }
+        }
+        if let kind = options["chime"] {
+            if let name = text(kind.value, for: "chime"),
+                checkName(name, at: kind.value.location, kind: "chime", in: SoundCatalog.chimes)
+            {
+                pause.chime = name
+            }
+            if options["chime-every"] == nil {
+                warning(kind.key.location, "'chime' in a pause names the interval bell, but there is no 'chime-every'")
+            }
+        }
+        return Step(.pause(pause), at: at)
+    }
+
+    mutating func parseChime(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
+        guard let name = text(value, for: "chime"),
+            checkName(name, at: value.location, kind: "chime", in: SoundCatalog.chimes)
+        else { return nil }
+        var chime = Step.Chime(kind: name, level: 0, strikes: 1, wait: Step.Chime.defaultWait)
+        if let level = options["level"] { chime.level = number(level.value, for: "level", in: -40...6, unit: " dB") ?? 0 }
+        if let strikes = options["strikes"] { chime.strikes = integer(strikes.value, for: "strikes", in: 1...10) ?? 1 }
+        if let wait = options["wait"] { chime.wait = duration(wait.value, for: "wait", allowZero: true) ?? chime.wait }
+        return Step(.chime(chime), at: at)
+    }
+
+    mutating func parseRepeat(_ value: Node, at: SourceLocation, depth: Int) -> Step? {
+        guard case .mapping(let mapping) = value else {
+            error(value.location, "'repeat' expects a mapping {times: N, steps: [...]} or {for: [A, B], steps: [...]}; found \(value.kindDescription)")
+            return nil
+        }
+        if depth > ScriptParser.maximumRepeatDepth {
+            error(at, "'repeat' is nested more than \(ScriptParser.maximumRepeatDepth) deep")
+            return nil
+        }
+        var items: [String?]?
+        var steps: [Step]?
+        var sawTimes = false, sawFor = false
+        for (keyNode, option) in mapping {
+            guard let key = keyName(keyNode) else { continue }
+            switch key {
+            case "times":
+                sawTimes = true
+                if let n = integer(option, for: "times", in: 1...10_000) { items = Array(repeating: nil, count: n) }
+            case "for":
+                sawFor = true
+                guard case .sequence(let list) = option, !list.isEmpty else {
+                    error(option.location, "'for' expects a non-empty list of items, e.g. [feet, legs, hands]; found \(option.kindDescription)")
+                    continue
+                }
+                var values: [String?] = []
+                for item in list {
+                    if let t = item.scalarText, !item.isNull {
+                        values.append(t)
+                    } else {
+                        error(item.location, "each 'for' item is text that replaces {item}; found \(item.kindDescription)")
+                    }
+                }
+                items = values
+            case "steps": steps = parseSteps(option, key: "steps", repeatDepth: depth)
+            default: unknownKey(key, at: keyNode.location, expected: Self.repeatKeys, context: "in 'repeat'")
+            }
+        }
+        if sawTimes && sawFor {
+            error(at, "'repeat' takes 'times' or 'for', not both")
+            return nil
+        }
+        if !sawTimes && !sawFor {
+            error(at, "'repeat' needs 'times: N' or 'for: [A, B, ...]'")
+            return nil
+        }
+        if steps == nil, !mapping.keys.contains(where: { $0.scalarText == "steps" }) {
+            error(at, "'repeat' needs 'steps': the list of steps to repeat")
+            return nil
+        }
+        if let steps, steps.isEmpty {
+            error(at, "'repeat' has no steps to repeat")
+            return nil
+        }
+        guard let items, let steps else { return nil }
+        return Step(.repeat(Step.Repeat(items: items, steps: steps)), at: at)
+    }
+
+    // MARK: breathe
+
+    mutating func parseBreathe(_ value: Node, at: SourceLocation) -> Step? {
+        if let preset = value.scalarText, !value.isNull {
+            error(value.location, "'breathe' expects a mapping of options, e.g. {pattern: \(preset), cycles: 6}")
+            return nil
+        }
+        guard case .mapping(let mapping) = value else {
+            error(value.location, "'breathe' expects a mapping with 'pattern' and 'cycles' or 'duration'; found \(value.kindDescription)")
+            return nil
+        }
+        var pattern: BreathPattern?
+        var target: BreathPattern?
+        var cycles: (Int, SourceLocation)?
+        var fill: (Double, SourceLocation)?
+        var prompts: [BreathPhase: Step.Prompt] = [:]
+        var promptCycles: Int?
+        var count = false
+        var tone = true
+        var ok = true
+        for (keyNode, option) in mapping {
+            guard let key = keyName(keyNode) else { continue }
+            switch key {
+            case "pattern": pattern = breathPattern(option, for: "pattern"); ok = ok && pattern != nil
+            case "to": target = breathPattern(option, for: "to"); ok = ok && target != nil
+            case "cycles":
+                if let n = integer(option, for: "cycles", in: 1...100_000) { cycles = (n, option.location) } else { ok = false }
+            case "duration":
+                if let d = duration(option, for: "duration", allowZero: false) { fill = (d, option.location) } else { ok = false }
+            case "prompts": prompts = parsePrompts(option)
+            case "prompt-cycles": promptCycles = integer(option, for: "prompt-cycles", in: 0...100_000)
+            case "count": count = bool(option, for: "count") ?? false
+            case "tone": tone = bool(option, for: "tone") ?? true
+            default: unknownKey(key, at: keyNode.location, expected: Self.breatheKeys, context: "in 'breathe'")
+            }
+        }
+        if !mapping.keys.contains(where: { $0.scalarText == "pattern" }) {
+            error(at, "'breathe' needs 'pattern': IN-HOLD-OUT-REST seconds (e.g. 4-7-8-0), a preset (\(BreathPattern.presetNames.joined(separator: ", "))) or {inhale: 4, exhale: 6}")
+            ok = false
+        }
+        if let cycles, let fill {
+            error(fill.1, "'breathe' takes 'cycles' or 'duration', not both (cycles \(cycles.0) at line \(cycles.1.line))")
+            return nil
+        }
+        if cycles == nil && fill == nil && ok {
+            error(at, "'breathe' needs 'cycles: N' or 'duration: TIME' (e.g. duration: 5m ends on a whole breath)")
+            return nil
+        }
+        guard ok, let pattern else { return nil }
+        for (phase, prompt) in prompts {
+            let length = pattern.phases.first { $0.0 == phase }!.1
+            let last = target.map { t in t.phases.first { $0.0 == phase }!.1 } ?? length
+            if length == 0 && last == 0 {
+                warning(prompt.location, "the '\(phase.rawValue)' prompt is never spoken: the pattern has no \(phase.rawValue)")
+            }
+        }
+        let length: Step.Breathe.Length = cycles.map { .cycles($0.0) } ?? .duration(fill!.0)
+        return Step(.breathe(Step.Breathe(
+            pattern: pattern, to: target, length: length, prompts: prompts, promptCycles: promptCycles,
+            count: count, tone: tone)), at: at)
+    }
+
+    mutating func breathPattern(_ node: Node, for key: String) -> BreathPattern? {
+        let pattern: BreathPattern
+        switch node {
+        case .scalar:
+            guard let raw = node.scalarText, !node.isNull else {
+                error(node.location, "'\(key)' needs a pattern")
+                return nil
+            }
+            guard let parsed = BreathPattern.parse(raw) else {
+                let near = Suggestions.didYouMean(raw, in: BreathPattern.presetNames)
+                error(node.location, "malformed pattern '\(raw)' for '\(key)'\(near): expected IN-HOLD-OUT-REST in seconds (e.g. 4-7-8-0), a preset (\(BreathPattern.presetNames.joined(separator: ", "))) or a mapping {inhale: 4, hold: 7, exhale: 8, rest: 0}")
+                return nil
+            }
+            pattern = parsed
+        case .mapping(let mapping):
+            var phases: [String: Double] = [:]
+            for (keyNode, value) in mapping {
+                guard let phase = keyName(keyNode) else { continue }
+                guard Self.phaseKeys.contains(phase) else {
+                    unknownKey(phase, at: keyNode.location, expected: Self.phaseKeys, context: "in '\(key)'")
+                    continue
+                }
+                if let seconds = duration(value, for: phase, allowZero: true) { phases[phase] = seconds }
+            }
+            pattern = BreathPattern(
+                inhale: phases["inhale"] ?? 0, topUp: phases["top-up"] ?? 0, hold: phases["hold"] ?? 0,
+                exhale: phases["exhale"] ?? 0, rest: phases["rest"] ?? 0)
+        default:
+            error(node.location, "'\(key)' expects a pattern such as 4-7-8-0 or {inhale: 4, exhale: 6}; found \(node.kindDescription)")
+            return nil
+        }
+        let minimum = BreathPattern.minimumBreath
+        guard pattern.inhale >= minimum, pattern.exhale >= minimum else {
+            error(node.location, "pattern '\(pattern.notation)' for '\(key)' needs an inhale and an exhale of at least \(Self.seconds(minimum)) each")
+            return nil
+        }
+        guard pattern.phases.allSatisfy({ $0.1 <= 120 }) else {
+            error(node.location, "pattern '\(pattern.notation)' for '\(key)' has a phase longer than 2 minutes")
+            return nil
+        }
+        return pattern
+    }
+
+    mutating func parsePrompts(_ node: Node) -> [BreathPhase: Step.Prompt] {
+        guard case .mapping(let mapping) = node else {
+            error(node.location, "'prompts' expects a mapping of phase to text, e.g. {inhale: Breathe in, exhale: And out}; found \(node.kindDescription)")
+            return [:]
+        }
+        var prompts: [BreathPhase: Step.Prompt] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyName(keyNode) else { continue }
+            guard let phase = BreathPhase(rawValue: key) else {
+                unknownKey(key, at: keyNode.location, expected: Self.phaseKeys, context: "in 'prompts'")
+                continue
+            }
+            if let t = text(value, for: key), !t.isEmpty {
+                checkSpeechText(t, at: value.location, for: "\(key) prompt")
+                prompts[phase] = Step.Prompt(text: t, location: value.location)
+            }
+        }
+        return prompts
+    }
+
+    // MARK: Values
+
+    /// The key's text; reports a non-text key.
+    mutating func keyName(_ node: Node) -> String? {
+        guard let key = node.scalarText else {
+            error(node.location, "a key must be a plain name; found \(node.kindDescription)")
+            return nil
+        }
+        return key
+    }
+
+    mutating func unknownKey(_ key: String, at: SourceLocation, expected: [String], context: String) {
+        let near = Suggestions.didYouMean(key, in: expected)
+        error(at, "unknown key '\(key)' \(context)\(near) (expected \(expected.map { "'\($0)'" }.joined(separator: ", ")))")
+    }
+
+    mutating func text(_ node: Node, for key: String) -> String? {
+        guard let value = node.scalarText else {
+            error(node.location, "'\(key)' expects text; found \(node.kindDescription)")
+            return nil
+        }
+        if node.isNull {
+            error(node.location, "'\(key)' has no value")
+            return nil
+        }
+        return value.trimmingCharacters(in: " ")
+    }
+
+    mutating func voiceName(_ node: Node) -> String? {
+        guard let name = text(node, for: "voice") else { return nil }
+        guard checkName(name, at: node.location, kind: "voice profile", in: voiceNames) else { return nil }
+        return name
+    }
+
+    /// Reports a name not in `known`, with the nearest known names.
+    mutating func checkName(_ name: String, at: SourceLocation, kind: String, in known: [String]) -> Bool {
+        if known.contains(name) { return true }
+        let near = Suggestions.didYouMean(name, in: known)
+        let list = known.isEmpty ? "none are installed" : "expected one of \(known.joined(separator: ", "))"
+        error(at, "unknown \(kind) '\(name)'\(near) (\(list))")
+        return false
+    }
+
+    mutating func duration(_ node: Node, for key: String, allowZero: Bool) -> Double? {
+        guard let raw = node.scalarText, !node.isNull else {
+            error(node.location, "'\(key)' expects \(Self.durationExample); found \(node.kindDescription)")
+            return nil
+        }
+        let seconds: Double
+        do {
+            seconds = try DurationParser.parse(raw)
+        } catch {
+            self.error(node.location, "malformed duration '\(raw)' for '\(key)': expected \(Self.durationExample)")
+            return nil
+        }
+        if seconds < 0 || (!allowZero && seconds == 0) {
+            error(node.location, "'\(key)' must be \(allowZero ? "zero or more" : "longer than zero"); found '\(raw)'")
+            return nil
+        }
+        if seconds > ScriptParser.maximumDuration {
+            error(node.location, "'\(key)' of '\(raw)' is longer than 24 hours")
+            return nil
+        }
+        return seconds
+    }
+
+    mutating func number(_ node: Node, for key: String, in range: ClosedRange<Double>, unit: String = "") -> Double? {
+        guard let raw = node.scalarText, let value = Double(raw.trimmingCharacters(in: " ")), value.isFinite else {
+            error(node.location, "'\(key)' expects a number\(unit); found \(node.kindDescription)")
+            return nil
+        }
+        guard range.contains(value) else {
+            error(node.location, "'\(key)' must be between \(Self.trim(range.lowerBound)) and \(Self.trim(range.upperBound))\(unit); found \(raw)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node, for key: String, in range: ClosedRange<Int>, unit: String = "") -> Int? {
+        guard let raw = node.scalarText?.trimmingCharacters(in: " "), !node.isNull else {
+            error(node.location, "'\(key)' expects a whole number; found \(node.kindDescription)")
+            return nil
+        }
+        guard let value = Int(raw) else {
+            if let big = Double(raw), big.isFinite, big == big.rounded() {
+                error(node.location, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)\(unit); found \(raw)")
+            } else {
+                error(node.location, "'\(key)' expects a whole number; found '\(raw)'")
+            }
+            return nil
+        }
+        guard range.contains(value) else {
+            error(node.location, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)\(unit); found \(raw)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node, for key: String) -> Bool? {
+        switch node.scalarText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(node.location, "'\(key)' expects true or false; found \(node.kindDescription)")
+            return nil
+        }
+    }
+
+    mutating func checkSpeechText(_ text: String, at: SourceLocation, for key: String) {
+        for bad in SpeechText.malformedPauseMarks(in: text) {
+            error(at, "malformed pause '[\(bad)]' in \(key) text: a pause inside speech is a duration in brackets, e.g. [2s]")
+        }
+        if SpeechText.spokenText(of: text).isEmpty {
+            error(at, "the \(key) text has nothing to speak")
+        }
+    }
+
+    // MARK: Byte-level checks
+
+    func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return max(0, min(offset, bytes.count - 1))
+            case .error:
+                return min(offset, bytes.count - 1)
+            }
+        }
+    }
+
+    /// The place where flow nesting (`[` / `{`) first passes the limit, outside quotes and comments.
+    func deepNesting(in text: String) -> SourceLocation? {
+        var depth = 0, line = 1, column = 0
+        var quote: Character?
+        var comment = false
+        for ch in text {
+            column += 1
+            if ch == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                continue
+            }
+            if comment { continue }
+            if let q = quote {
+                if ch == q { quote = nil }
+                continue
+            }
+            switch ch {
+            case "#": comment = true
+            case "\"", "'": if depth > 0 { quote = ch }
+            case "[", "{":
+                depth += 1
+                if depth > ScriptParser.maximumNesting { return SourceLocation(line: line, column: column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static func seconds(_ value: Double) -> String { "\(trim(value)) s" }
+
+    static func trim(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String((value * 1000).rounded() / 1000)
+    }
+}

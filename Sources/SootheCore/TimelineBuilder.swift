@@ -1,0 +1,330 @@
+/// Turns a ``Script`` into a ``Timeline``: a pure function of the script, the voice profiles and
+/// a speech-timing provider.
+///
+/// Steps run one after another from 0 s; nothing is added before or between them. A `say` lasts
+/// as long as its synthesised speech plus `after`; a `chime` lasts its `wait` while its tail rings
+/// on; a `breathe` lasts its cycles. The session ends at the end of the last step, or later if a
+/// chime is still ringing then.
+public struct TimelineBuilder: Sendable {
+    public var voices: [String: VoiceProfile]
+    public var timing: any SpeechTiming
+
+    /// The longest session accepted.
+    public static let maximumLength = 24 * 3600.0
+    /// The most cues a session may produce.
+    public static let maximumCues = 1_000_000
+
+    public init(voices: [String: VoiceProfile], timing: any SpeechTiming) {
+        self.voices = voices
+        self.timing = timing
+    }
+
+    /// Builds the timeline, or returns nil with errors. Warnings (e.g. a prompt longer than its
+    /// phase) come with a timeline.
+    public func build(_ script: Script) -> (timeline: Timeline?, diagnostics: [Diagnostic]) {
+        var run = BuildRun(script: script, voices: voices, timing: timing)
+        // Reject absurd sizes before any work: a lower bound of the length and an upper bound of
+        // the cue count, both from structure alone.
+        let (minimumLength, maximumCues) = run.estimate(script.steps)
+        if minimumLength > Self.maximumLength {
+            run.error(script.steps.first?.location ?? .start, "the session would last at least \(DurationParser.clock(minimumLength)), longer than the 24-hour limit")
+        } else if maximumCues > Double(Self.maximumCues) {
+            run.error(script.steps.first?.location ?? .start, "the session would have about \(Int(maximumCues)) cues, more than the limit of \(Self.maximumCues)")
+        }
+        if run.diagnostics.hasErrors { return (nil, run.diagnostics.sortedByLocation()) }
+
+        guard let voice = run.profile(named: script.voice, at: script.voiceLocation) else {
+            return (nil, run.diagnostics.sortedByLocation())
+        }
+        run.sessionVoice = voice
+        run.emit(script.steps, item: nil)
+        if run.time > Self.maximumLength {
+            run.error(.start, "the session lasts \(DurationParser.clock(run.time)), longer than the 24-hour limit")
+        }
+        let diagnostics = run.diagnostics.sortedByLocation()
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let timeline = Timeline(
+            id: script.id, title: script.title, summary: script.summary, technique: script.technique,
+            voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd), cues: cues,
+            steps: run.spans)
+        return (timeline, diagnostics)
+    }
+}
+
+/// The state of one build.
+private struct BuildRun {
+    let script: Script
+    let voices: [String: VoiceProfile]
+    let timing: any SpeechTiming
+    var sessionVoice = VoiceProfile.fallback
+    var diagnostics: [Diagnostic] = []
+    var cues: [Cue] = []
+    var spans: [StepSpan] = []
+    var time = 0.0
+    var ringEnd = 0.0
+    /// Voices whose synthesis failed, so each failure is reported once.
+    var failedVoices: Set<String> = []
+    /// Prompt lengths already warned about.
+    var warnedPrompts: Set<SourceLocation> = []
+
+    init(script: Script, voices: [String: VoiceProfile], timing: any SpeechTiming) {
+        self.script = script
+        self.voices = voices
+        self.timing = timing
+    }
+
+    mutating func error(_ at: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: script.file, line: at.line, column: at.column, message))
+    }
+
+    mutating func warning(_ at: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: script.file, line: at.line, column: at.column, message))
+    }
+
+    mutating func profile(named name: String, at: SourceLocation) -> VoiceProfile? {
+        if let profile = voices[name] { return profile }
+        if name == VoiceProfile.fallback.name, voices.isEmpty { return .fallback }
+        if !failedVoices.contains(name) {
+            failedVoices.insert(name)
+            let near = Suggestions.didYouMean(name, in: voices.keys.sorted())
+            error(at, "unknown voice profile '\(name)'\(near) (profiles: \(voices.keys.sorted().joined(separator: ", ")))")
+        }
+        return nil
+    }
+
+    /// Seconds of `text` in `voice`, or nil after reporting why it cannot be spoken.
+    mutating func speechLength(_ text: String, voice: VoiceProfile, at: SourceLocation) -> Double? {
+        if failedVoices.contains(voice.name) { return nil }
+        do {
+            return try timing.speechDuration(of: text, voice: voice)
+        } catch {
+            failedVoices.insert(voice.name)
+            self.error(at, "cannot speak with voice '\(voice.name)': \(error)")
+            return nil
+        }
+    }
+
+    // MARK: Size estimate
+
+    /// (a lower bound of seconds, an upper bound of cues) for `steps`, without speech.
+    func estimate(_ steps: [Step]) -> (Double, Double) {
+        var seconds = 0.0, cueCount = 0.0
+        for step in steps {
+            switch step.action {
+            case .say(let say):
+                seconds += say.after
+                cueCount += 1
+            case .pause(let pause):
+                seconds += pause.duration
+                cueCount += 1 + (pause.chimeEvery.map { pause.duration / $0 } ?? 0)
+            case .chime(let chime):
+                seconds += chime.wait
+                cueCount += 1
+            case .breathe(let breathe):
+                let first = breathe.pattern.cycleLength
+                let average = (first + (breathe.to?.cycleLength ?? first)) / 2
+                let cycles: Double
+                switch breathe.length {
+                case .cycles(let n): cycles = Double(n)
+                case .duration(let d): cycles = max(1, (d / average).rounded())
+                }
+                seconds += cycles * average
+                // Phases, prompts and counted seconds.
+                let counted = breathe.count ? min(cycles * average, cycles * 20) : 0
+                cueCount += cycles * 10 + counted
+            case .repeat(let block):
+                let (innerSeconds, innerCues) = estimate(block.steps)
+                seconds += innerSeconds * Double(block.items.count)
+                cueCount += innerCues * Double(block.items.count)
+            }
+            if seconds > TimelineBuilder.maximumLength * 2 || cueCount > Double(TimelineBuilder.maximumCues) * 2 { break }
+        }
+        return (seconds, cueCount)
+    }
+
+    // MARK: Emission
+
+    mutating func emit(_ steps: [Step], item: String?) {
+        for step in steps {
+            if diagnostics.hasErrors && cues.count > 10_000 { return }
+            switch step.action {
+            case .say(let say): emitSay(say, item: item, at: step.location)
+            case .pause(let pause): emitPause(pause, at: step.location)
+            case .chime(let chime): emitChime(chime, at: step.location)
+            case .breathe(let breathe): emitBreathe(breathe, item: item, at: step.location)
+            case .repeat(let block):
+                for copy in block.items { emit(block.steps, item: copy ?? item) }
+            }
+        }
+    }
+
+    mutating func beginSpan(kind: String, label: String, at: SourceLocation) -> Int {
+        spans.append(StepSpan(index: spans.count, kind: kind, label: label, start: time, end: time, line: at.line))
+        return spans.count - 1
+    }
+
+    static func substitute(_ text: String, item: String?) -> String {
+        guard let item else { return text }
+        return text.replacingAll("{item}", with: item)
+    }
+
+    mutating func emitSay(_ say: Step.Say, item: String?, at: SourceLocation) {
+        let text = Self.substitute(say.text, item: item)
+        var voice = sessionVoice
+        if let name = say.voice {
+            guard let profile = profile(named: name, at: say.voiceLocation ?? at) else { return }
+            voice = profile
+        }
+        voice = voice.withRate(say.rate)
+        let span = beginSpan(kind: "say", label: Self.label(for: text), at: at)
+        guard let length = speechLength(text, voice: voice, at: at) else { return }
+        cues.append(Cue(start: time, end: time + length, kind: .speech, text: text, line: at.line, step: span, voice: voice))
+        time += length + say.after
+        spans[span].end = time
+    }
+
+    mutating func emitPause(_ pause: Step.Pause, at: SourceLocation) {
+        let span = beginSpan(kind: "pause", label: "Pause \(DurationParser.clock(pause.duration))", at: at)
+        let start = time
+        cues.append(Cue(start: start, end: start + pause.duration, kind: .pause, line: at.line, step: span))
+        if let every = pause.chimeEvery {
+            var k = 1.0
+            while start + k * every < start + pause.duration - 1e-9 {
+                let bell = start + k * every
+                addChime(kind: pause.chime, level: -3, strikes: 1, at: bell, line: at.line, step: span)
+                k += 1
+            }
+        }
+        time = start + pause.duration
+        spans[span].end = time
+    }
+
+    mutating func emitChime(_ chime: Step.Chime, at: SourceLocation) {
+        let span = beginSpan(kind: "chime", label: "Chime: \(chime.kind)", at: at)
+        addChime(kind: chime.kind, level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
+        time += chime.wait
+        spans[span].end = time
+    }
+
+    mutating func addChime(kind: String, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
+        let end = start + SoundCatalog.chimeLength(kind, strikes: strikes)
+        cues.append(Cue(start: start, end: end, kind: .chime, name: kind, line: line, step: step, level: level, strikes: strikes))
+        ringEnd = max(ringEnd, end)
+    }
+
+    mutating func emitBreathe(_ breathe: Step.Breathe, item: String?, at: SourceLocation) {
+        let first = breathe.pattern
+        let last = breathe.to ?? first
+        let cycleCount: Int
+        switch breathe.length {
+        case .cycles(let n): cycleCount = n
+        case .duration(let seconds):
+            // Round to the count whose total length is nearest: a whole number of breaths.
+            let average = (first.cycleLength + last.cycleLength) / 2
+            cycleCount = max(1, Int((seconds / average).rounded()))
+        }
+        let notation = breathe.to.map { "\(first.notation) → \($0.notation)" } ?? first.notation
+        let span = beginSpan(kind: "breathe", label: "Breathe \(notation) × \(cycleCount)", at: at)
+        let sectionStart = time
+        let promptCycles = min(breathe.promptCycles ?? cycleCount, cycleCount)
+        var shortestPhase: [BreathPhase: Double] = [:]
+        var promptLengths: [BreathPhase: Double] = [:]
+
+        for cycle in 0..<cycleCount {
+            let fraction = cycleCount > 1 ? Double(cycle) / Double(cycleCount - 1) : 0
+            let pattern = first.interpolated(to: last, fraction: fraction)
+            let guided = cycle < promptCycles
+            for (phase, length) in pattern.phases where length > 0 {
+                let phaseStart = time
+                cues.append(Cue(
+                    start: phaseStart, end: phaseStart + length, kind: .breath, phase: phase, cycle: cycle + 1,
+                    line: at.line, step: span, tone: breathe.tone))
+                var spokenUntil = phaseStart
+                if guided, let prompt = breathe.prompts[phase] {
+                    let text = Self.substitute(prompt.text, item: item)
+                    if let spoken = speechLength(text, voice: sessionVoice, at: prompt.location) {
+                        cues.append(Cue(
+                            start: phaseStart, end: phaseStart + spoken, kind: .speech, text: text, cycle: cycle + 1,
+                            line: prompt.location.line, step: span, voice: sessionVoice))
+                        spokenUntil = phaseStart + spoken
+                        promptLengths[phase] = spoken
+                        shortestPhase[phase] = min(shortestPhase[phase] ?? .infinity, length)
+                    }
+                }
+                if guided && breathe.count {
+                    spokenUntil = emitCount(phaseStart: phaseStart, length: length, after: spokenUntil, cycle: cycle + 1, line: at.line, step: span)
+                }
+                time = phaseStart + length
+            }
+        }
+        for (phase, spoken) in promptLengths {
+            guard let phaseLength = shortestPhase[phase], spoken > phaseLength + 0.0005,
+                let prompt = breathe.prompts[phase], !warnedPrompts.contains(prompt.location)
+            else { continue }
+            warnedPrompts.insert(prompt.location)
+            warning(prompt.location, "the \(phase.rawValue) prompt '\(SpeechText.spokenText(of: prompt.text))' takes \(Self.format(spoken)) s to say, longer than the \(Self.format(phaseLength)) s \(phase.rawValue)")
+        }
+        spans[span].end = time
+        let minutes = (time - sectionStart) / 60
+        spans[span].breathsPerMinute = minutes > 0 ? Double(cycleCount) / minutes : nil
+    }
+
+    /// Counts the seconds of a phase softly ("two, three, four"), skipping counts that would
+    /// start while something is still being said. Returns when the last count ends.
+    mutating func emitCount(phaseStart: Double, length: Double, after spokenUntil: Double, cycle: Int, line: Int, step: Int) -> Double {
+        var until = spokenUntil
+        let words = CountWords.words(forVoice: sessionVoice.espeak)
+        var second = 2
+        while Double(second - 1) < length - 0.5, second <= words.count {
+            let start = phaseStart + Double(second - 1)
+            if start >= until - 1e-9, let spoken = speechLength(words[second - 1], voice: sessionVoice, at: SourceLocation(line: line, column: 1)) {
+                cues.append(Cue(
+                    start: start, end: start + spoken, kind: .speech, text: words[second - 1], cycle: cycle,
+                    line: line, step: step, voice: sessionVoice, level: -6))
+                until = start + spoken
+            }
+            second += 1
+        }
+        return until
+    }
+
+    static func label(for text: String) -> String {
+        let spoken = SpeechText.spokenText(of: text)
+        return spoken.count > 48 ? String(spoken.prefix(45)) + "..." : spoken
+    }
+
+    static func format(_ seconds: Double) -> String {
+        String((seconds * 10).rounded() / 10)
+    }
+}
+
+/// Number words for counting the seconds of a breath phase.
+enum CountWords {
+    static let english = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                          "eighteen", "nineteen", "twenty"]
+    static let spanish = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+                          "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
+                          "dieciocho", "diecinueve", "veinte"]
+
+    /// The words for the language of an espeak-ng voice name (English when unknown).
+    static func words(forVoice espeak: String) -> [String] {
+        espeak.hasPrefix("es") ? spanish : english
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (Foundation-free).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

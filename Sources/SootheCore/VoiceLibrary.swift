@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// The voice profiles in a `voices/` folder.
+public struct VoiceLibrary: Sendable {
+    /// Profiles by name.
+    public var profiles: [String: VoiceProfile]
+    /// Problems found in the profile files.
+    public var diagnostics: [Diagnostic]
+
+    public init(profiles: [String: VoiceProfile], diagnostics: [Diagnostic] = []) {
+        self.profiles = profiles
+        self.diagnostics = diagnostics
+    }
+
+    /// Sorted profile names.
+    public var names: [String] { profiles.keys.sorted() }
+
+    /// Loads every `*.yaml` in `directory` (none when it does not exist).
+    public static func load(directory: String) -> VoiceLibrary {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var library = VoiceLibrary(profiles: [:])
+        for name in files.sorted() where name.hasSuffix(".yaml") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let (profile, diagnostics) = parse(text: text, file: path, defaultName: String(name.dropLast(5)))
+            library.diagnostics += diagnostics
+            if let profile { library.profiles[profile.name] = profile }
+        }
+        return library
+    }
+
+    static let keys = ["name", "description", "espeak", "rate", "pitch", "range", "word-gap"]
+
+    /// Parses one profile file.
+    public static func parse(text: String, file: String, defaultName: String) -> (VoiceProfile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ node: Node?, _ message: String) {
+            let at = node?.location ?? .start
+            diagnostics.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            report(nil, "YAML syntax error in voice profile: \(error)")
+            return (nil, diagnostics)
+        }
+        guard case .mapping(let mapping)? = root else {
+            report(root, "a voice profile is a mapping with 'espeak', 'rate', 'pitch', 'range' and 'word-gap'")
+            return (nil, diagnostics)
+        }
+        var profile = VoiceProfile(name: defaultName, espeak: "")
+        func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let value = node.scalarText.flatMap({ Int($0) }), range.contains(value) else {
+                report(node, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound); found \(node.kindDescription)")
+                return nil
+            }
+            return value
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "name": profile.name = value.scalarText ?? defaultName
+            case "description": profile.description = value.scalarText ?? ""
+            case "espeak": profile.espeak = value.scalarText ?? ""
+            case "rate": profile.rate = integer(value, key, 80...450) ?? profile.rate
+            case "pitch": profile.pitch = integer(value, key, 0...99) ?? profile.pitch
+            case "range": profile.range = integer(value, key, 0...99) ?? profile.range
+            case "word-gap": profile.wordGap = integer(value, key, 0...100) ?? profile.wordGap
+            default: report(keyNode, "unknown key '\(key)' in voice profile\(Suggestions.didYouMean(key, in: keys)) (expected \(keys.joined(separator: ", ")))")
+            }
+        }
+        if profile.espeak.isEmpty { report(root, "voice profile '\(profile.name)' needs 'espeak': an espeak-ng voice name such as en-us+f3") }
+        return (diagnostics.isEmpty ? profile : nil, diagnostics)
+    }
+}
