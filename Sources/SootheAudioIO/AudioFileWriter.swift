@@ -1,0 +1,248 @@
+internal import CSndFile
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a sound file atomically: to a hidden temporary file beside `url` (same folder,
+/// ".NAME.soothe-XXXXXX.tmp"), renamed into place by `finish()`; `cancel()` or deinit without
+/// finish removes the temporary file; an existing file at the destination is never touched until
+/// the rename.
+///
+/// The same samples and settings give byte-identical files in every format: WAV is written
+/// without a PEAK chunk (it holds a timestamp) and Ogg serial numbers are fixed after writing
+/// (see `AudioFileSettings.oggSerialNumber`). Not Sendable: use a writer from one task.
+public final class AudioFileWriter: AudioSink {
+    private enum State { case open, finished, cancelled, failed }
+
+    /// Most frames handed to libsndfile per call (Ogg/Vorbis crashes on large single writes).
+    public static let maxFramesPerCall = 8192
+
+    /// The destination path.
+    public let path: String
+    /// The settings the file is written with.
+    public let settings: AudioFileSettings
+    /// The hidden temporary file the samples go to until `finish()`.
+    public let temporaryPath: String
+    /// Frames written so far.
+    public private(set) var framesWritten = 0
+
+    private var handle: SndFileHandle?
+    private var fd: Int32
+    private var state = State.open
+
+    /// Creates the temporary file and sets format, clipping, tags, cue points and quality.
+    ///
+    /// Throws `.unsupported` for combinations the format refuses (see `AudioFileSettings.validate`),
+    /// `.cannotCreate` when the temporary file cannot be created (nothing is left behind).
+    public init(path: String, settings: AudioFileSettings) throws(AudioIOError) {
+        try settings.validate(path: path)
+        let (tempPath, fd) = try Self.createTemporaryFile(for: path)
+        TemporaryFiles.register(tempPath)
+        let handle: SndFileHandle
+        do throws(AudioIOError) {
+            var info = SF_INFO()
+            info.samplerate = Int32(settings.sampleRate)
+            info.channels = Int32(settings.channels)
+            info.format = SndFileFormat.code(for: settings)
+            guard sf_format_check(&info) == SF_TRUE else {
+                throw AudioIOError(
+                    .unsupported,
+                    "libsndfile cannot write \(settings.format.rawValue) at \(settings.sampleRate) Hz, \(settings.channels) channels",
+                    path: path)
+            }
+            handle = try SndFileHandle.openForWriting(fd: fd, info: &info, path: path)
+            try Self.configure(handle, settings)
+        } catch {
+            close(fd)
+            unlink(tempPath)
+            TemporaryFiles.unregister(tempPath)
+            throw error
+        }
+        self.path = path
+        self.settings = settings
+        self.temporaryPath = tempPath
+        self.fd = fd
+        self.handle = handle
+    }
+
+    deinit {
+        if state == .open || state == .failed { discard() }
+    }
+
+    /// Appends interleaved frames (count = frames × channels), in libsndfile calls of at most
+    /// `maxFramesPerCall` frames. Values beyond ±1 clip (clipping is on) rather than wrap.
+    public func write(interleaved samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
+        guard state == .open, let handle else {
+            throw AudioIOError(.invalidUse, "write after the file was finished or cancelled", path: path)
+        }
+        let channels = settings.channels
+        guard samples.count % channels == 0 else {
+            throw AudioIOError(
+                .invalidUse, "\(samples.count) samples is not a whole number of \(channels)-channel frames", path: path)
+        }
+        guard let base = samples.baseAddress else { return }
+        let frames = samples.count / channels
+        var done = 0
+        while done < frames {
+            let chunk = min(Self.maxFramesPerCall, frames - done)
+            let written = sf_writef_float(handle.raw, base + done * channels, sf_count_t(chunk))
+            guard written == chunk else {
+                state = .failed
+                throw AudioIOError(.writeFailed, "cannot write samples: \(handle.lastErrorMessage)", path: path)
+            }
+            done += chunk
+            framesWritten += chunk
+        }
+    }
+
+    /// Completes the file (encoder flush, headers), fixes Ogg serial numbers, syncs it to disk and
+    /// renames it over `path`. On failure the temporary file is removed and `path` is untouched.
+    public func finish() throws(AudioIOError) {
+        guard state == .open, let handle else {
+            throw AudioIOError(.invalidUse, "finish after the file was finished, cancelled or failed", path: path)
+        }
+        do throws(AudioIOError) {
+            self.handle = nil
+            try handle.close()
+            if settings.format == .ogg || settings.format == .opus {
+                try OggSerialNumber.rewrite(fd: fd, serial: settings.oggSerialNumber, path: path)
+            }
+            guard fsync(fd) == 0 else { throw posixError(.finishFailed, "cannot sync the file") }
+            let closed = close(fd)
+            fd = -1
+            guard closed == 0 else { throw posixError(.finishFailed, "cannot close the file") }
+            guard rename(temporaryPath, path) == 0 else { throw posixError(.cannotCreate, "cannot move the file into place") }
+            TemporaryFiles.unregister(temporaryPath)
+            state = .finished
+            Self.syncDirectory(of: path)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Abandons the file: the temporary file is removed, an existing file at `path` stays as it was.
+    public func cancel() {
+        guard state == .open || state == .failed else { return }
+        discard()
+    }
+
+    private func discard() {
+        handle = nil  // deinit closes the SNDFILE
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        unlink(temporaryPath)
+        TemporaryFiles.unregister(temporaryPath)
+        state = .cancelled
+    }
+
+    private func posixError(_ kind: AudioIOError.Kind, _ what: String) -> AudioIOError {
+        AudioIOError(kind, "\(what): \(String(cString: strerror(errno)))", path: path)
+    }
+
+    /// Format, clipping, tags, cues and quality: everything that must precede the first write.
+    private static func configure(_ handle: SndFileHandle, _ settings: AudioFileSettings) throws(AudioIOError) {
+        try handle.command(
+            Int32(SFC_SET_CLIPPING), nil, Int(SF_TRUE), expecting: Int32(SF_TRUE), .unsupported, "cannot turn clipping on")
+        if settings.format == .wav {
+            // The PEAK chunk holds a timestamp, which would make re-renders differ.
+            try handle.command(
+                Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int(SF_FALSE), expecting: Int32(SF_FALSE), .unsupported,
+                "cannot turn the PEAK chunk off")
+        }
+        let tags = settings.tags
+        let strings: [(Int32, String?, String)] = [
+            (Int32(SF_STR_TITLE), tags.title, "title"), (Int32(SF_STR_ARTIST), tags.artist, "artist"),
+            (Int32(SF_STR_COMMENT), tags.comment, "comment"), (Int32(SF_STR_DATE), tags.date, "date"),
+            (Int32(SF_STR_SOFTWARE), tags.software, "software"),
+        ]
+        for (type, value, name) in strings {
+            guard let value else { continue }
+            try handle.check(sf_set_string(handle.raw, type, value), .writeFailed, "cannot set the \(name) tag")
+        }
+        if settings.format == .wav && !settings.cuePoints.isEmpty {
+            try setCues(handle, settings.cuePoints)
+        }
+        var quality = settings.quality
+        var compression = 1 - settings.quality
+        let doubleSize = MemoryLayout<Double>.size
+        switch settings.format {
+        case .wav, .flac:
+            break
+        case .ogg:
+            try handle.command(
+                Int32(SFC_SET_VBR_ENCODING_QUALITY), &quality, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
+                "cannot set the Vorbis quality")
+        case .opus:
+            try handle.command(
+                Int32(SFC_SET_COMPRESSION_LEVEL), &compression, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
+                "cannot set the Opus quality")
+        case .mp3:
+            var mode = Int32(SF_BITRATE_MODE_CONSTANT)
+            try handle.command(
+                Int32(SFC_SET_BITRATE_MODE), &mode, MemoryLayout<Int32>.size, expecting: Int32(SF_TRUE), .unsupported,
+                "cannot set the MP3 bitrate mode")
+            try handle.command(
+                Int32(SFC_SET_COMPRESSION_LEVEL), &compression, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
+                "cannot set the MP3 compression level")
+        }
+    }
+
+    /// SFC_SET_CUE with a buffer laid out like C's `SF_CUES_VAR(n)`, so more than 100 cues fit.
+    private static func setCues(_ handle: SndFileHandle, _ positions: [Int]) throws(AudioIOError) {
+        let pointStride = MemoryLayout<SF_CUE_POINT>.stride
+        let pointsOffset = MemoryLayout<SF_CUES>.offset(of: \SF_CUES.cue_points)!
+        let size = pointsOffset + positions.count * pointStride
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<SF_CUES>.alignment)
+        defer { buffer.deallocate() }
+        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        buffer.storeBytes(of: UInt32(positions.count), as: UInt32.self)
+        let dataChunk = Int32(bitPattern: 0x6174_6164)  // 'data' as a little-endian FourCC
+        for (index, position) in positions.enumerated() {
+            var point = SF_CUE_POINT()
+            point.indx = Int32(index + 1)
+            point.position = UInt32(position)
+            point.fcc_chunk = dataChunk
+            point.sample_offset = UInt32(position)
+            buffer.storeBytes(of: point, toByteOffset: pointsOffset + index * pointStride, as: SF_CUE_POINT.self)
+        }
+        try handle.command(
+            Int32(SFC_SET_CUE), buffer, size, expecting: Int32(SF_TRUE), .writeFailed, "cannot set cue points")
+    }
+
+    /// Creates ".NAME.soothe-XXXXXX.tmp" beside `path` with O_EXCL (mode 0666 less the umask).
+    private static func createTemporaryFile(for path: String) throws(AudioIOError) -> (String, Int32) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else {
+            throw AudioIOError(.cannotCreate, "the output path names a folder, not a file", path: path)
+        }
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<64 {
+            let suffix = String((0..<6).map { _ in letters.randomElement(using: &generator)! })
+            let candidate = "\(directory).\(name).soothe-\(suffix).tmp"
+            let fd = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (candidate, fd) }
+            if errno == EEXIST { continue }
+            throw AudioIOError(
+                .cannotCreate, "cannot create a file in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))",
+                path: path)
+        }
+        throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path)
+    }
+
+    /// Makes the rename durable; failure here is harmless (the file is complete), so it is ignored.
+    private static func syncDirectory(of path: String) {
+        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { return }
+        fsync(dirFD)
+        close(dirFD)
+    }
+}

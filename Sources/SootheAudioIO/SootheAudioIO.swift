@@ -1,1 +1,0 @@
-// SootheAudioIO: see issue work in progress.
