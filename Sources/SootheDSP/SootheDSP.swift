@@ -1,1 +1,0 @@
-// SootheDSP: see issue work in progress.
