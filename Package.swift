@@ -41,7 +41,10 @@ let package = Package(
         // The thin executable: argument parsing, printing, exit codes.
         .executableTarget(
             name: "soothe",
-            dependencies: ["SootheRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "SootheCore", "SootheSpeech",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),

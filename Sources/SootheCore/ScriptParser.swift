@@ -259,9 +259,13 @@ private struct ParseRun {
             error(node.location, "a step is a mapping such as 'say: TEXT' or 'pause: 5s'; found \(found)")
             return nil
         }
-        let actions = mapping.compactMap { pair -> (String, Node, Node)? in
+        var actions = mapping.compactMap { pair -> (String, Node, Node)? in
             guard let key = pair.key.scalarText, Self.stepKeys.contains(key) else { return nil }
             return (key, pair.key, pair.value)
+        }
+        // In `{pause: 10m, chime-every: 5m, chime: bell}` the `chime` key is the pause's option.
+        if actions.contains(where: { $0.0 == "pause" }) {
+            actions.removeAll { $0.0 == "chime" }
         }
         guard let (action, actionKey, value) = actions.first else {
             let keys = mapping.keys.compactMap(\.scalarText)

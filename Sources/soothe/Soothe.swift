@@ -1,8 +1,20 @@
 import ArgumentParser
-import SootheRender
 
+/// The `soothe` command: renders guided self-soothing sessions as audio files.
 @main
 struct Soothe: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render guided self-soothing sessions as audio files.")
+        commandName: "soothe",
+        abstract: "Render guided self-soothing sessions (YAML scripts) as audio files.",
+        discussion: """
+            A SESSION is the path of a .yaml script or the id of a built-in session (see 'soothe list').
+            Exit status: 0 success, 64 bad usage, 65 invalid script, 66 session or file not found,
+            73 output cannot be created, 1 other failure.
+            """,
+        version: SootheVersion.current,
+        subcommands: [List.self, Voices.self, Check.self, Preview.self])
+}
+
+enum SootheVersion {
+    static let current = "0.1.0"
 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import SootheCore
+
+extension Soothe {
+    /// `soothe check`: validate scripts and report every problem with its location.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate session scripts; diagnostics as FILE:LINE:COLUMN: error: MESSAGE.")
+
+        @Argument(help: "Session files or built-in ids.")
+        var sessions: [String]
+
+        @Flag(name: .shortAndLong, help: "Print nothing for valid sessions.")
+        var quiet = false
+
+        func run() throws {
+            let workspace = Workspace()
+            var status: ExitCode = .success
+            Console.diagnostics(workspace.voices.diagnostics)
+            for argument in sessions {
+                let source: SessionSource
+                do {
+                    source = try SessionSource.resolve(argument, sessionsDirectory: workspace.home.sessionsDirectory)
+                } catch {
+                    Console.fail(error.description)
+                    status = ExitStatus.notFound
+                    continue
+                }
+                let result: SessionLoader.Result
+                do {
+                    result = try workspace.loader.load(source)
+                } catch {
+                    Console.fail(error.description)
+                    status = ExitStatus.notFound
+                    continue
+                }
+                Console.diagnostics(result.diagnostics)
+                if let timeline = result.timeline {
+                    let warnings = result.diagnostics.count
+                    if !quiet {
+                        Console.line("\(source.path): ok, \(DurationParser.clock(timeline.duration)), \(timeline.cues.count) cues\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")")
+                    }
+                } else {
+                    let errors = result.diagnostics.filter { $0.severity == .error }.count
+                    Console.line("\(source.path): \(errors) error\(errors == 1 ? "" : "s")")
+                    if status == .success { status = ExitStatus.invalidScript }
+                }
+            }
+            if status != .success { throw status }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import SootheCore
+
+extension Soothe {
+    /// `soothe list`: the built-in sessions with their lengths.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the built-in sessions: id, title, technique, length.")
+
+        @Flag(help: "Print JSON for machines.")
+        var json = false
+
+        func run() throws {
+            let workspace = Workspace()
+            let ids = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
+            guard !ids.isEmpty else {
+                Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", ")) (set SOOTHE_HOME to the folder holding assets/sessions/)")
+                throw ExitStatus.notFound
+            }
+            var rows: [(id: String, timeline: Timeline?, path: String)] = []
+            var invalid = false
+            for id in ids {
+                let source = try workspace.source(id)
+                let result = try workspace.loader.load(source)
+                if result.timeline == nil {
+                    invalid = true
+                    Console.diagnostics(result.diagnostics)
+                }
+                rows.append((id, result.timeline, source.path))
+            }
+            if json {
+                let items = rows.map { row -> String in
+                    guard let t = row.timeline else {
+                        return "  {\"id\": \(JSON.string(row.id)), \"valid\": false, \"file\": \(JSON.string(row.path))}"
+                    }
+                    return "  {\"id\": \(JSON.string(t.id)), \"title\": \(JSON.string(t.title)), \"technique\": \(t.technique.map(JSON.string) ?? "null"), \"summary\": \(t.summary.map(JSON.string) ?? "null"), \"duration\": \(JSON.number(CueSheet.milliseconds(t.duration))), \"length\": \(JSON.string(DurationParser.clock(t.duration))), \"file\": \(JSON.string(row.path))}"
+                }
+                Console.out("[\n" + items.joined(separator: ",\n") + "\n]\n")
+            } else {
+                let idWidth = max(4, rows.map(\.id.count).max() ?? 0) + 2
+                let titleWidth = max(5, rows.compactMap { $0.timeline?.title.count }.max() ?? 0) + 2
+                let techWidth = max(9, rows.compactMap { $0.timeline?.technique?.count }.max() ?? 0) + 2
+                func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(1, w - s.count)) }
+                Console.line(pad("ID", idWidth) + pad("TITLE", titleWidth) + pad("TECHNIQUE", techWidth) + "LENGTH")
+                for row in rows {
+                    let t = row.timeline
+                    Console.line(pad(row.id, idWidth) + pad(t?.title ?? "(invalid: see errors)", titleWidth)
+                        + pad(t?.technique ?? "-", techWidth) + (t.map { DurationParser.clock($0.duration) } ?? "-"))
+                }
+            }
+            if invalid { throw ExitStatus.invalidScript }
+        }
+    }
+}

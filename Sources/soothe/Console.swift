@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SootheCore
+
+/// The only place that prints: stdout for results, stderr for diagnostics and progress.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func line(_ text: String) { out(text + "\n") }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// `soothe: error: ...` on stderr.
+    static func fail(_ message: String) {
+        error("soothe: error: \(message)")
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.description) }
+    }
+
+    /// Whether stderr is a terminal (progress is shown only then, unless asked).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}

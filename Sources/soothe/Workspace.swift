@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SootheCore
+import SootheSpeech
+
+/// What every command needs: where the built-ins are, the voices, and how speech is timed.
+struct Workspace {
+    let home: SootheHome
+    let voices: VoiceLibrary
+    let loader: SessionLoader
+
+    init() {
+        home = SootheHome.locate()
+        var voices = home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:])
+        if voices.profiles.isEmpty { voices.profiles[VoiceProfile.fallback.name] = .fallback }
+        self.voices = voices
+        loader = SessionLoader(voices: voices, timing: SpeechSynthesizer.shared)
+    }
+
+    /// Resolves a SESSION argument or throws exit status 66 after saying why.
+    func source(_ argument: String) throws -> SessionSource {
+        do {
+            return try SessionSource.resolve(argument, sessionsDirectory: home.sessionsDirectory)
+        } catch {
+            Console.fail(error.description)
+            throw ExitStatus.notFound
+        }
+    }
+
+    /// Loads a session; prints its diagnostics; throws 65 when it has errors.
+    func timeline(_ argument: String) throws -> Timeline {
+        let source = try source(argument)
+        let result: SessionLoader.Result
+        do {
+            result = try loader.load(source)
+        } catch {
+            Console.fail(error.description)
+            throw ExitStatus.notFound
+        }
+        Console.diagnostics(voices.diagnostics + result.diagnostics)
+        guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+        return timeline
+    }
+
+    /// Writes `text` to `path` atomically (a temporary file renamed into place), or throws 73.
+    static func writeText(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Console.fail("cannot write \(path): \((error as NSError).localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+    }
+}
