@@ -72,7 +72,7 @@ public final class AudioFileReader {
         var info = SF_FORMAT_INFO()
         info.format = format & Int32(SF_FORMAT_SUBMASK)
         let result = sf_command(
-            handle.raw, Int32(SFC_GET_FORMAT_SUBTYPE), &info, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
+            handle.raw, Int32(SFC_GET_FORMAT_INFO), &info, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
         guard result == 0, let name = info.name else { return "unknown" }
         return String(cString: name)
     }

@@ -182,13 +182,15 @@ public final class AudioFileWriter: AudioSink {
                 Int32(SFC_SET_COMPRESSION_LEVEL), &compression, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
                 "cannot set the Opus quality")
         case .mp3:
+            // Compression level first: libsndfile 1.2.0 applies a bitrate mode set before it but
+            // reports SF_FALSE (measured), so this order is the one whose results can be checked.
+            try handle.command(
+                Int32(SFC_SET_COMPRESSION_LEVEL), &compression, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
+                "cannot set the MP3 compression level")
             var mode = Int32(SF_BITRATE_MODE_CONSTANT)
             try handle.command(
                 Int32(SFC_SET_BITRATE_MODE), &mode, MemoryLayout<Int32>.size, expecting: Int32(SF_TRUE), .unsupported,
                 "cannot set the MP3 bitrate mode")
-            try handle.command(
-                Int32(SFC_SET_COMPRESSION_LEVEL), &compression, doubleSize, expecting: Int32(SF_TRUE), .unsupported,
-                "cannot set the MP3 compression level")
         }
     }
 

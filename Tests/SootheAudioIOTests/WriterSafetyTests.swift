@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import SootheAudioIO
+
+extension AudioIOTests {
+    @Suite struct WriterSafetyTests {
+        @Test func unwritableFolderGivesCannotCreateAndLeavesNothing() throws {
+            let folder = try TestFolder()
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder.file("plain-file")))
+            for path in [
+                folder.file("missing-folder/out.wav"),  // ENOENT
+                folder.file("plain-file/out.wav"),  // ENOTDIR
+                "/proc/soothe-cannot-write-here.wav",  // refused even to root
+            ] {
+                #expect {
+                    _ = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .wav))
+                } throws: { error in
+                    (error as? AudioIOError)?.kind == .cannotCreate && (error as? AudioIOError)?.path == path
+                }
+            }
+            #expect(try folder.contents() == ["plain-file"])
+            #expect(TemporaryFiles.current.isEmpty)
+        }
+
+        @Test func unsupportedSettingsAreRefusedClearlyAndLeaveNothing() throws {
+            let folder = try TestFolder()
+            let cases: [(AudioFileSettings, String)] = [
+                (AudioFileSettings(format: .flac, encoding: .float), "FLAC supports 16 or 24 bit"),
+                (AudioFileSettings(format: .opus, sampleRate: 44100), "--sample-rate 48000"),
+                (AudioFileSettings(format: .mp3, sampleRate: 96000), "--sample-rate 48000"),
+                (AudioFileSettings(format: .mp3, channels: 3), "1 to 2 channels"),
+                (AudioFileSettings(format: .ogg, quality: 1.5), "quality"),
+                (AudioFileSettings(format: .wav, cuePoints: [-1]), "cue point"),
+            ]
+            for (settings, phrase) in cases {
+                let path = folder.file("out.\(settings.format.fileExtension)")
+                #expect {
+                    _ = try AudioFileWriter(path: path, settings: settings)
+                } throws: { error in
+                    guard let error = error as? AudioIOError else { return false }
+                    return error.kind == .unsupported && error.message.contains(phrase)
+                }
+            }
+            #expect(try folder.contents().isEmpty)
+        }
+
+        @Test func existingFileIsIntactAfterCancel() throws {
+            let folder = try TestFolder()
+            let path = folder.file("session.wav")
+            let original = Data("an earlier render".utf8)
+            try original.write(to: URL(fileURLWithPath: path))
+
+            let writer = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .wav, channels: 1))
+            #expect(FileManager.default.fileExists(atPath: writer.temporaryPath))
+            #expect(writer.temporaryPath.hasPrefix(folder.file(".session.wav.soothe-")))
+            #expect(writer.temporaryPath.hasSuffix(".tmp"))
+            let samples = [Float](repeating: 0.25, count: 48000)
+            try samples.withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+            writer.cancel()
+
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+            #expect(try folder.contents() == ["session.wav"])
+            #expect(TemporaryFiles.current.isEmpty)
+            #expect(throws: AudioIOError.self) {
+                try samples.withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+            }
+        }
+
+        @Test func finishReplacesTheFileAndRemovesTheTemporaryFile() throws {
+            let folder = try TestFolder()
+            let path = folder.file("session.flac")
+            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+            let writer = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .flac, channels: 1))
+            #expect(TemporaryFiles.current == [writer.temporaryPath])
+            try [Float](repeating: 0.1, count: 1000).withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+            #expect(try folder.contents().count == 2)  // the old file and the temporary one
+            try writer.finish()
+
+            #expect(try folder.contents() == ["session.flac"])
+            #expect(!FileManager.default.fileExists(atPath: writer.temporaryPath))
+            #expect(TemporaryFiles.current.isEmpty)
+            #expect(try AudioFileReader(path: path).frames == 1000)
+            #expect(throws: AudioIOError.self) { try writer.finish() }
+        }
+
+        @Test func writerDroppedWithoutFinishLeavesNothing() throws {
+            let folder = try TestFolder()
+            var temporaryPath = ""
+            do {
+                let writer = try AudioFileWriter(path: folder.file("a.ogg"), settings: AudioFileSettings(format: .ogg))
+                temporaryPath = writer.temporaryPath
+                try [Float](repeating: 0.1, count: 20000).withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+                #expect(FileManager.default.fileExists(atPath: temporaryPath))
+            }
+            #expect(!FileManager.default.fileExists(atPath: temporaryPath))
+            #expect(try folder.contents().isEmpty)
+        }
+
+        @Test func renameOntoAFolderGivesCannotCreateAndKeepsTheFolder() throws {
+            let folder = try TestFolder()
+            let path = folder.file("taken")
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            let writer = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .wav))
+            #expect {
+                try writer.finish()
+            } throws: { error in
+                (error as? AudioIOError)?.kind == .cannotCreate
+            }
+            #expect(try folder.contents() == ["taken"])
+        }
+
+        @Test func removeAllUnlinksEveryOpenTemporaryFile() throws {
+            let folder = try TestFolder()
+            let first = try AudioFileWriter(path: folder.file("1.wav"), settings: AudioFileSettings(format: .wav))
+            let second = try AudioFileWriter(path: folder.file("2.mp3"), settings: AudioFileSettings(format: .mp3))
+            #expect(TemporaryFiles.current == [first.temporaryPath, second.temporaryPath].sorted())
+            #expect(try folder.contents().count == 2)
+            TemporaryFiles.removeAll()
+            #expect(try folder.contents().isEmpty)
+            #expect(TemporaryFiles.current.isEmpty)
+            first.cancel()
+            second.cancel()
+        }
+
+        @Test(arguments: [SampleEncoding.pcm16, .pcm24])
+        func overRangeFloatsClipInsteadOfWrapping(_ encoding: SampleEncoding) throws {
+            let folder = try TestFolder()
+            let path = folder.file("clip.wav")
+            try writeAudio(path, AudioFileSettings(format: .wav, channels: 1, encoding: encoding), [1.7, -1.7, 0.5, 3.0])
+            let read = try AudioFileReader(path: path).readAll()
+            let fullScale: Float = encoding == .pcm16 ? 32767.0 / 32768 : 8_388_607.0 / 8_388_608
+            // Wrapping would give 1.7 → -9832/32768 ≈ -0.30.
+            #expect(read == [fullScale, -1, 0.5, fullScale])
+        }
+
+        @Test func malformedBufferIsRefused() throws {
+            let folder = try TestFolder()
+            let writer = try AudioFileWriter(path: folder.file("s.wav"), settings: AudioFileSettings(format: .wav, channels: 2))
+            #expect {
+                try [Float](repeating: 0, count: 3).withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+            } throws: { error in
+                (error as? AudioIOError)?.kind == .invalidUse
+            }
+            #expect(writer.framesWritten == 0)
+            writer.cancel()
+        }
+
+        /// libvorbis puts a whole-write buffer on the stack (libsndfile #1095): one huge write
+        /// would crash without the writer's chunking.
+        @Test func tenMinutesOfStereoVorbisInOneWriteCall() throws {
+            let folder = try TestFolder()
+            let path = folder.file("long.ogg")
+            let rate = 44100
+            let frames = rate * 600
+            var samples = [Float](repeating: 0, count: frames * 2)
+            var phase: Float = 0
+            let step = Float(2 * Double.pi * 220 / Double(rate))
+            for i in 0..<frames {
+                let value = 0.2 * sin(phase)
+                samples[2 * i] = value
+                samples[2 * i + 1] = value
+                phase += step
+                if phase > 2 * .pi { phase -= 2 * .pi }
+            }
+            let writer = try writeAudio(path, AudioFileSettings(format: .ogg, sampleRate: rate, channels: 2, quality: 0.1), samples)
+            #expect(writer.framesWritten == frames)
+            #expect(try AudioFileReader(path: path).frames == frames)
+        }
+    }
+}
