@@ -2,7 +2,7 @@
 /// cycles concatenated). Mono.
 ///
 /// Two layers follow a model of the lungs: a low, warm pad (root, fifth and sub-octave) whose
-/// pitch rises a semitone and whose brightness grows as the lungs fill, and band-limited noise
+/// pitch rises a semitone and whose brightness grows as the lungs fill, and band-limited noise (24 dB/octave above its moving corner: air, not hiss)
 /// shaped like the air flowing in and out. The level rises through an inhale (and a sigh's
 /// top-up), glides down to a quiet sustain on a hold, falls through the exhale and rests at
 /// silence. Every curve starts where the last one ended, with zero slope at the joins, and a
@@ -42,6 +42,7 @@ public struct BreathTone: Sendable {
     private var rng: SplitMix64
     private var highPass: Biquad
     private var lowPass: Biquad
+    private var lowPass2: Biquad
     private var phaseRoot = 0.0
     private var phaseFifth = 0.0
     private var phaseSub = 0.0
@@ -108,6 +109,7 @@ public struct BreathTone: Sendable {
         rng = SplitMix64(seed: seed)
         highPass = Biquad(.highPass, frequency: 250, q: 0.7, sampleRate: sampleRate)
         lowPass = Biquad(.lowPass, frequency: 900, q: 0.7, sampleRate: sampleRate)
+        lowPass2 = lowPass
         smoothing = DSPMath.onePoleCoefficient(timeConstant: 0.015, sampleRate: sampleRate)
         // Same noise density at every rate.
         noiseScale = Float((3 * sampleRate / 48_000).squareRoot())
@@ -141,6 +143,7 @@ public struct BreathTone: Sendable {
                     // The air is brighter on the way in.
                     let base = plan.phase == .exhale ? 700.0 : 900.0
                     lowPass.set(.lowPass, frequency: base + 1_400 * lungs, q: 0.7, sampleRate: sampleRate)
+                    lowPass2.set(.lowPass, frequency: base + 1_400 * lungs, q: 0.7, sampleRate: sampleRate)
                 }
                 // Pad: pitch and brightness follow the lungs.
                 let step = rootStep * (1 + Self.pitchRise * lungs)
@@ -154,7 +157,7 @@ public struct BreathTone: Sendable {
                 let brightness = 0.15 + 0.85 * lungs
                 let root = s + brightness * (0.3 * 2 * s * c + 0.12 * (3 * s - 4 * s * s * s))
                 let pad = 0.62 * root + 0.22 * DSPMath.sine(phaseFifth) + 0.2 * DSPMath.sine(phaseSub)
-                let air = lowPass.process(highPass.process(noiseScale * rng.nextBipolar()))
+                let air = lowPass2.process(lowPass.process(highPass.process(noiseScale * rng.nextBipolar())))
                 var sample = Float(pad * level) + Float(0.35 * flow * (0.4 + 0.6 * level)) * air
                 // Tiny fades at the section's edges: it starts and ends at exact silence.
                 if k < edgeInFrames { sample *= Float(DSPMath.smoothstep(Double(k) / Double(edgeInFrames))) }

@@ -80,7 +80,7 @@ public enum ChimeKind: String, CaseIterable, Sendable {
         case .singingBowl: 0.006
         case .bell: 0.002
         case .softChime: 0.004
-        case .woodBlock: 0.0008
+        case .woodBlock: 0.0015
         }
     }
 

@@ -155,6 +155,7 @@ struct ChimeStrike: Sendable {
 /// The sound of the striker itself: band-passed noise under a fast rise-and-decay envelope.
 struct StrikeTransient: Sendable {
     private var filter: Biquad
+    private var smoother: Biquad
     private var rng: SplitMix64
     private var slow: Float = 1
     private var fast: Float = 1
@@ -164,7 +165,9 @@ struct StrikeTransient: Sendable {
     private let lengthFrames: Int
 
     init(frequency: Double, decay: Double, attack: Double, level: Float, sampleRate: Double, seed: UInt64) {
-        filter = Biquad(.bandPass, frequency: frequency, q: 1.2, sampleRate: sampleRate)
+        filter = Biquad(.bandPass, frequency: frequency, q: 0.9, sampleRate: sampleRate)
+        // A second, low-pass stage: the strike thuds rather than ticks (12 dB/octave above it).
+        smoother = Biquad(.lowPass, frequency: frequency * 1.5, q: 0.7, sampleRate: sampleRate)
         rng = SplitMix64(seed: seed)
         slowFactor = Float(DSPMath.onePoleCoefficient(timeConstant: decay, sampleRate: sampleRate))
         fastFactor = Float(DSPMath.onePoleCoefficient(timeConstant: max(attack, 1 / sampleRate), sampleRate: sampleRate))
@@ -182,7 +185,7 @@ struct StrikeTransient: Sendable {
             let env = slow - fast  // difference of exponentials: starts at 0, rises, decays
             slow *= slowFactor
             fast *= fastFactor
-            out[n] += g * env * filter.process(rng.nextBipolar())
+            out[n] += g * env * smoother.process(filter.process(rng.nextBipolar()))
         }
     }
 }
