@@ -25,41 +25,39 @@ enum OggSerialNumber {
         buffer.initializeMemory(as: UInt8.self, repeating: 0)
         var offset: off_t = 0
         var original: UInt32?
-        do {
-            while true {
-                let got = pread(fd, base, 27, offset)
-                if got == 0 { break }
-                guard got == 27, buffer[0] == 0x4F, buffer[1] == 0x67, buffer[2] == 0x67, buffer[3] == 0x53 else {
-                    throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: malformed page at byte \(offset)", path: path)
-                }
-                let segments = Int(buffer[26])
-                guard pread(fd, base + 27, segments, offset + 27) == segments else {
-                    throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
-                }
-                var bodyLength = 0
-                for i in 0..<segments { bodyLength += Int(buffer[27 + i]) }
-                let headerLength = 27 + segments
-                guard pread(fd, base + headerLength, bodyLength, offset + off_t(headerLength)) == bodyLength else {
-                    throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
-                }
-                let pageSerial = UInt32(buffer[14]) | UInt32(buffer[15]) << 8 | UInt32(buffer[16]) << 16 | UInt32(buffer[17]) << 24
-                if original == nil { original = pageSerial }
-                if pageSerial == original {
-                    store(serial, into: buffer, at: 14)
-                    store(0, into: buffer, at: 22)
-                    var crc: UInt32 = 0
-                    crcTable.withUnsafeBufferPointer { table in
-                        for i in 0..<(headerLength + bodyLength) {
-                            crc = (crc << 8) ^ table[Int(UInt8(truncatingIfNeeded: crc >> 24) ^ buffer[i])]
-                        }
-                    }
-                    store(crc, into: buffer, at: 22)
-                    guard pwrite(fd, base, 27, offset) == 27 else {
-                        throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(String(cString: strerror(errno)))", path: path)
-                    }
-                }
-                offset += off_t(headerLength + bodyLength)
+        while true {
+            let got = pread(fd, base, 27, offset)
+            if got == 0 { break }
+            guard got == 27, buffer[0] == 0x4F, buffer[1] == 0x67, buffer[2] == 0x67, buffer[3] == 0x53 else {
+                throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: malformed page at byte \(offset)", path: path)
             }
+            let segments = Int(buffer[26])
+            guard pread(fd, base + 27, segments, offset + 27) == segments else {
+                throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
+            }
+            var bodyLength = 0
+            for i in 0..<segments { bodyLength += Int(buffer[27 + i]) }
+            let headerLength = 27 + segments
+            guard pread(fd, base + headerLength, bodyLength, offset + off_t(headerLength)) == bodyLength else {
+                throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
+            }
+            let pageSerial = UInt32(buffer[14]) | UInt32(buffer[15]) << 8 | UInt32(buffer[16]) << 16 | UInt32(buffer[17]) << 24
+            if original == nil { original = pageSerial }
+            if pageSerial == original {
+                store(serial, into: buffer, at: 14)
+                store(0, into: buffer, at: 22)
+                var crc: UInt32 = 0
+                crcTable.withUnsafeBufferPointer { table in
+                    for i in 0..<(headerLength + bodyLength) {
+                        crc = (crc << 8) ^ table[Int(UInt8(truncatingIfNeeded: crc >> 24) ^ buffer[i])]
+                    }
+                }
+                store(crc, into: buffer, at: 22)
+                guard pwrite(fd, base, 27, offset) == 27 else {
+                    throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(String(cString: strerror(errno)))", path: path)
+                }
+            }
+            offset += off_t(headerLength + bodyLength)
         }
     }
 

@@ -22,7 +22,9 @@ extension AudioIOTests {
             let a = try folder.bytes("a.\(format.fileExtension)")
             let b = try folder.bytes("b.\(format.fileExtension)")
             #expect(a.count > 1000)
-            #expect(a == b)
+            #expect(a.count == b.count)
+            let firstDifference = (0..<min(a.count, b.count)).first { a[$0] != b[$0] }
+            #expect(firstDifference == nil, "first differing byte")
         }
 
         @Test(arguments: [AudioFileFormat.ogg, .opus])
@@ -34,16 +36,18 @@ extension AudioIOTests {
                 try writeAudio(folder.file(name), AudioFileSettings(format: format, channels: 1, oggSerialNumber: serial), samples)
                 let bytes = try folder.bytes(name)
                 var pages = 0
+                var otherSerials = 0
                 var offset = 0
                 while offset + 27 <= bytes.count {
                     #expect(Array(bytes[offset..<(offset + 4)]) == Array("OggS".utf8))
                     let pageSerial = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + 14 + $1]) << (8 * UInt32($1)) }
-                    #expect(pageSerial == serial)
+                    if pageSerial != serial { otherSerials += 1 }
                     let segments = Int(bytes[offset + 26])
                     let body = bytes[(offset + 27)..<(offset + 27 + segments)].reduce(0) { $0 + Int($1) }
                     offset += 27 + segments + body
                     pages += 1
                 }
+                #expect(otherSerials == 0)
                 #expect(offset == bytes.count)
                 #expect(pages >= 3)
                 // libogg drops pages whose CRC is wrong: a full decode proves the CRCs were rewritten.

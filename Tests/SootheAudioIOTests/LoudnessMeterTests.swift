@@ -82,3 +82,16 @@ extension AudioIOTests {
         }
     }
 }
+
+extension AudioIOTests.LoudnessMeterTests {
+    @Test func withoutTruePeakTheLoudnessIsTheSame() throws {
+        let samples = TestSignal.voiceLike(sampleRate: 48000, frames: 48000 * 5, channels: 2)
+        let full = try Self.measure(samples, channels: 2, rate: 48000)
+        let light = try LoudnessMeter(channels: 2, sampleRate: 48000, measuresTruePeak: false)
+        samples.withUnsafeBufferPointer { light.add(interleaved: $0) }
+        #expect(abs(light.integratedLoudness - full.integratedLoudness) < 1e-9)
+        #expect(abs(light.samplePeakDB - full.samplePeakDB) < 1e-9)
+        #expect(light.truePeakDB.isNaN)
+        #expect(full.truePeakDB >= full.samplePeakDB)
+    }
+}
