@@ -168,3 +168,39 @@ extension AudioIOTests {
         }
     }
 }
+
+/// Carries a result out of a `Thread`; written before the semaphore is signalled, read after the wait.
+private final class ThreadResult: @unchecked Sendable {
+    var frames = -1
+    var error: AudioIOError?
+}
+
+extension AudioIOTests.WriterSafetyTests {
+    /// Dispatch worker threads have 512 KiB stacks; libvorbis's stack use grows with the frames
+    /// per write, so a minute of stereo in one call must still be safe there.
+    @Test func largeVorbisWriteOnA512KiBStackThread() throws {
+        let folder = try TestFolder()
+        let path = folder.file("small-stack.ogg")
+        let frames = 48000 * 60
+        let samples = TestSignal.sine(frequency: 330, amplitude: 0.3, sampleRate: 48000, frames: frames, channels: 2)
+        let result = ThreadResult()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do throws(AudioIOError) {
+                let writer = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .ogg, channels: 2))
+                try samples.withUnsafeBufferPointer { (buffer) throws(AudioIOError) in try writer.write(interleaved: buffer) }
+                try writer.finish()
+                result.frames = writer.framesWritten
+            } catch {
+                result.error = error
+            }
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        #expect(result.error == nil)
+        #expect(result.frames == frames)
+        #expect(try AudioFileReader(path: path).frames == frames)
+    }
+}
