@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite struct ListCommandTests {
+    /// `m:ss` (or `h:mm:ss`) at the end of a row.
+    static var clock: Regex<(Substring, Substring?)> { #/(\d+:)?\d{1,2}:\d{2}$/# }
+
+    @Test func listsEveryBuiltInWithItsLength() throws {
+        let result = try SootheCLI.run(["list"])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.first?.contains("LENGTH") == true)
+        let belly = try #require(lines.first { $0.hasPrefix("belly-breathing ") }, "\(result)")
+        #expect(belly.contains("Belly Breathing"))
+        #expect(belly.firstMatch(of: Self.clock) != nil, "no m:ss length in '\(belly)'")
+        // One row per file in assets/sessions, each with a length.
+        let ids = try FileManager.default.contentsOfDirectory(atPath: SootheCLI.packageRoot + "/assets/sessions")
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ids)
+        #expect(lines.dropFirst().allSatisfy { $0.firstMatch(of: Self.clock) != nil })
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
+    @Test func jsonParsesWithOneObjectPerSession() throws {
+        let home = try TemporaryFolder.home(with: ["belly-breathing", "in-the-moment-reset"])
+        let result = try SootheCLI.run(["list", "--json"], home: home.path)
+        #expect(result.status == 0, "\(result)")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["id"] as? String } == ["belly-breathing", "in-the-moment-reset"])
+        let belly = array[0]
+        #expect(belly["title"] as? String == "Belly Breathing")
+        #expect(belly["technique"] as? String == "calming/deep-breathing")
+        let duration = try #require(belly["duration"] as? Double)
+        // Built to last about five minutes (techniques.md's default timeline).
+        #expect((240...360).contains(duration))
+        let length = try #require(belly["length"] as? String)
+        let seconds = Int(duration.rounded())
+        #expect(length == "\(seconds / 60):\(String(format: "%02d", seconds % 60))")
+        #expect((belly["file"] as? String)?.hasSuffix("assets/sessions/belly-breathing.yaml") == true)
+    }
+
+    @Test func anInvalidBuiltInIsListedAndFailsWith65() throws {
+        let home = try TemporaryFolder.home(with: ["in-the-moment-reset"])
+        try home.write("assets/sessions/broken.yaml", "title: Broken\nsteps:\n  - pause: 6x\n")
+        let result = try SootheCLI.run(["list"], home: home.path)
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stdout.contains("in-the-moment-reset"))
+        #expect(result.stdout.contains("broken") && result.stdout.contains("(invalid: see errors)"))
+        #expect(result.stderr.contains("broken.yaml:3:12: error: malformed duration '6x'"))
+    }
+
+    @Test func noBuiltInsSaysWhereItLookedAndFailsWith66() throws {
+        let empty = try TemporaryFolder()
+        let result = try SootheCLI.run(["list"], home: empty.path)
+        #expect(result.status == 66, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no built-in sessions found"))
+        #expect(result.stderr.contains(empty.path))
+        #expect(result.stderr.contains("SOOTHE_HOME"))
+    }
+}

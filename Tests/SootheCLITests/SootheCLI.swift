@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Runs the built `soothe` executable and captures what it prints.
+enum SootheCLI {
+    /// The package root, from this file's path (`Tests/SootheCLITests/SootheCLI.swift`).
+    static let packageRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }()
+
+    /// `$SOOTHE_BIN`, else `soothe` beside the test executable (the products folder), else
+    /// `.build/debug/soothe` in the package.
+    static let binary: String? = {
+        let fm = FileManager.default
+        if let path = ProcessInfo.processInfo.environment["SOOTHE_BIN"], !path.isEmpty {
+            return fm.isExecutableFile(atPath: path) ? path : nil
+        }
+        var candidates: [String] = []
+        let testExecutable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        // Linux: the test bundle is an executable file in the products folder; macOS: a bundle.
+        var folder = testExecutable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("soothe").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("soothe").path)
+        candidates.append(packageRoot + "/.build/debug/soothe")
+        return candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && fm.isExecutableFile(atPath: path)
+        }
+    }()
+
+    /// What one run printed and how it ended.
+    struct Result: CustomStringConvertible {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+    }
+
+    /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root).
+    static func run(_ arguments: [String], home: String = packageRoot, in directory: String? = nil) throws -> Result {
+        let binary = try #require(binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
+        let folder = try TemporaryFolder()
+        let outPath = folder.file("stdout"), errPath = folder.file("stderr")
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOOTHE_HOME"] = home
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)
+        // Files, not pipes: a full pipe cannot block the child while we wait.
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(
+            status: process.terminationStatus,
+            stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+}
