@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "soothe",
             dependencies: [
-                "SootheCore", "SootheSpeech",
+                "SootheCore", "SootheSpeech", "SootheAudioIO", "SootheRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

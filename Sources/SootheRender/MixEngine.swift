@@ -1,0 +1,173 @@
+import SootheCore
+import SootheDSP
+import SootheSpeech
+
+/// Where speech comes from: the real synthesiser, or a fake in tests.
+public protocol SpeechClipProvider: Sendable {
+    /// The phrase at `sampleRate`, trimmed to where the voice starts and stops.
+    func clip(for text: String, voice: VoiceProfile, sampleRate: Int) throws -> SpeechClip
+}
+
+extension SpeechSynthesizer: SpeechClipProvider {}
+
+/// Turns a timeline into interleaved frames, one block at a time, before any gain or limiting.
+///
+/// Memory is bounded by the block size plus the distinct phrases of the session (each phrase is
+/// held once, however often it repeats); nothing is proportional to the session's length.
+struct MixEngine {
+    let channels: Int
+    let totalFrames: Int
+    private(set) var position = 0
+
+    private var speech: Schedule<ClipSource>
+    private var chimes: Schedule<ChimeVoice>
+    private var tones: Schedule<BreathTone>
+    private var ambience: AmbienceBed?
+    private var ducking: DuckingEnvelope
+    private var mono: [Float]
+    private var left: [Float]
+    private var right: [Float]
+    private var gains: [Float]
+
+    init(timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider) throws(RenderError) {
+        let rate = Double(options.sampleRate)
+        channels = options.channels
+        totalFrames = Int((CueSheet.milliseconds(timeline.duration) * rate).rounded())
+        func frame(_ seconds: Double) -> Int { Int((seconds * rate).rounded()) }
+
+        var speechEvents: [Schedule<ClipSource>.Event] = []
+        var speechSpans: [(start: Int, end: Int)] = []
+        var chimeEvents: [Schedule<ChimeVoice>.Event] = []
+        var toneEvents: [Schedule<BreathTone>.Event] = []
+        var toneRun: (step: Int, start: Double, segments: [BreathTone.Segment], end: Double)?
+
+        func closeToneRun() {
+            guard let run = toneRun else { return }
+            let tone = BreathTone(
+                segments: run.segments, sampleRate: rate,
+                seed: SplitMix64.derive(options.seed, UInt64(0x1000 + run.step)))
+            toneEvents.append(.init(start: frame(run.start), source: tone, gain: MixLevels.breathTone))
+            toneRun = nil
+        }
+
+        for (index, cue) in timeline.cues.enumerated() {
+            switch cue.kind {
+            case .speech:
+                guard let text = cue.text else { continue }
+                let clip: SpeechClip
+                do {
+                    clip = try provider.clip(for: text, voice: cue.voice ?? timeline.voice, sampleRate: options.sampleRate)
+                } catch {
+                    throw RenderError(.speech, "cannot speak '\(SpeechText.spokenText(of: text))' (line \(cue.line)): \(error)")
+                }
+                let start = frame(cue.start)
+                let gain = MixLevels.speech * Float(pow10(cue.level / 20))
+                speechEvents.append(.init(start: start, source: ClipSource(samples: clip.samples), gain: gain))
+                speechSpans.append((start, start + clip.samples.count))
+            case .chime:
+                guard let kind = ChimeKind(rawValue: cue.name ?? "") else { continue }
+                let voice = ChimeVoice(
+                    kind: kind, levelDB: cue.level, strikes: cue.strikes, sampleRate: rate,
+                    seed: SplitMix64.derive(options.seed, UInt64(index)))
+                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime))
+            case .breath:
+                guard cue.tone, let phase = cue.phase else { continue }
+                let segment = BreathTone.Segment(phase: Self.tonePhase(phase), duration: cue.duration)
+                if let run = toneRun, run.step == cue.step, abs(run.end - cue.start) < 1e-6 {
+                    toneRun!.segments.append(segment)
+                    toneRun!.end = cue.end
+                } else {
+                    closeToneRun()
+                    toneRun = (cue.step, cue.start, [segment], cue.end)
+                }
+            case .pause:
+                continue
+            }
+        }
+        closeToneRun()
+
+        speech = Schedule(speechEvents)
+        chimes = Schedule(chimeEvents)
+        tones = Schedule(toneEvents)
+        if let spec = timeline.ambience, let kind = AmbienceKind(rawValue: spec.sound) {
+            ambience = AmbienceBed(
+                kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
+                seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level)
+        }
+        ducking = DuckingEnvelope(
+            speech: speechSpans, sampleRate: rate, depthDB: MixLevels.duckDepthDB,
+            attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
+        let block = options.blockFrames
+        mono = [Float](repeating: 0, count: block)
+        left = [Float](repeating: 0, count: block)
+        right = [Float](repeating: 0, count: block)
+        gains = [Float](repeating: 1, count: block)
+    }
+
+    static func tonePhase(_ phase: BreathPhase) -> BreathTone.Phase {
+        switch phase {
+        case .inhale: .inhale
+        case .topUp: .topUp
+        case .hold: .hold
+        case .exhale: .exhale
+        case .rest: .rest
+        }
+    }
+
+    /// Whether frames remain.
+    var isFinished: Bool { position >= totalFrames }
+
+    /// Renders the next block into `out` (interleaved, at least `blockFrames × channels` long).
+    /// Returns the frames written (0 at the end).
+    mutating func renderBlock(into out: UnsafeMutableBufferPointer<Float>) -> Int {
+        let frames = min(mono.count, totalFrames - position, out.count / channels)
+        guard frames > 0 else { return 0 }
+        let first = position
+        mono.withUnsafeMutableBufferPointer { monoBuffer in
+            let block = UnsafeMutableBufferPointer(rebasing: monoBuffer[0..<frames])
+            block.initialize(repeating: 0)
+            speech.render(adding: block, firstFrame: first)
+            chimes.render(adding: block, firstFrame: first)
+            tones.render(adding: block, firstFrame: first)
+        }
+        if ambience != nil {
+            left.withUnsafeMutableBufferPointer { l in
+                right.withUnsafeMutableBufferPointer { r in
+                    gains.withUnsafeMutableBufferPointer { g in
+                        let lb = UnsafeMutableBufferPointer(rebasing: l[0..<frames])
+                        let rb = UnsafeMutableBufferPointer(rebasing: r[0..<frames])
+                        lb.initialize(repeating: 0)
+                        rb.initialize(repeating: 0)
+                        ambience!.render(addingLeft: lb, right: rb, gain: MixLevels.ambience)
+                        ducking.fill(UnsafeMutableBufferPointer(rebasing: g[0..<frames]), firstFrame: first)
+                    }
+                }
+            }
+        }
+        mono.withUnsafeBufferPointer { m in
+            left.withUnsafeBufferPointer { l in
+                right.withUnsafeBufferPointer { r in
+                    gains.withUnsafeBufferPointer { g in
+                        let o = out.baseAddress!
+                        if ambience == nil {
+                            if channels == 2 {
+                                for i in 0..<frames { o[2 * i] = m[i]; o[2 * i + 1] = m[i] }
+                            } else {
+                                for i in 0..<frames { o[i] = m[i] }
+                            }
+                        } else if channels == 2 {
+                            for i in 0..<frames {
+                                o[2 * i] = m[i] + l[i] * g[i]
+                                o[2 * i + 1] = m[i] + r[i] * g[i]
+                            }
+                        } else {
+                            for i in 0..<frames { o[i] = m[i] + 0.5 * (l[i] + r[i]) * g[i] }
+                        }
+                    }
+                }
+            }
+        }
+        position += frames
+        return frames
+    }
+}

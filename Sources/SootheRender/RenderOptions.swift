@@ -1,0 +1,68 @@
+import SootheAudioIO
+
+/// How a session is rendered: the file's shape, loudness and seed.
+public struct RenderOptions: Sendable, Hashable {
+    public var format: AudioFileFormat
+    /// 22050–96000 Hz.
+    public var sampleRate: Int
+    /// 1 or 2.
+    public var channels: Int
+    /// WAV/FLAC sample storage.
+    public var encoding: SampleEncoding
+    /// Integrated loudness target in LUFS.
+    public var loudness: Double
+    /// True-peak ceiling in dBTP (the limiter aims a little below it).
+    public var truePeakCeiling: Double
+    /// Seed for noise and variation: the same inputs and seed give the same bytes.
+    public var seed: UInt64
+    /// Lossy codec quality 0...1.
+    public var quality: Double
+    /// The date tag (nil: no date tag).
+    public var date: String?
+    /// Frames per processing block.
+    public var blockFrames: Int
+
+    /// The default seed.
+    public static let defaultSeed: UInt64 = 0x5007_4E00
+
+    public init(
+        format: AudioFileFormat = .wav, sampleRate: Int = 48000, channels: Int = 2, encoding: SampleEncoding = .pcm16,
+        loudness: Double = -16, truePeakCeiling: Double = -1, seed: UInt64 = RenderOptions.defaultSeed,
+        quality: Double = 0.5, date: String? = nil, blockFrames: Int = 4096
+    ) {
+        self.format = format
+        self.sampleRate = sampleRate
+        self.channels = channels
+        self.encoding = encoding
+        self.loudness = loudness
+        self.truePeakCeiling = truePeakCeiling
+        self.seed = seed
+        self.quality = quality
+        self.date = date
+        self.blockFrames = blockFrames
+    }
+
+    /// Rejects what cannot be rendered before any work is done.
+    public func validate() throws(RenderError) {
+        guard (22050...96000).contains(sampleRate) else {
+            throw RenderError(.invalidOptions, "--sample-rate must be between 22050 and 96000 Hz, got \(sampleRate)")
+        }
+        guard channels == 1 || channels == 2 else {
+            throw RenderError(.invalidOptions, "--channels must be 1 or 2, got \(channels)")
+        }
+        guard loudness.isFinite, (-40 ... -5).contains(loudness) else {
+            throw RenderError(.invalidOptions, "--loudness must be between -40 and -5 LUFS, got \(loudness)")
+        }
+        do {
+            try audioSettings(tags: AudioTags(), cuePoints: []).validate()
+        } catch {
+            throw RenderError(.invalidOptions, error.message)
+        }
+    }
+
+    func audioSettings(tags: AudioTags, cuePoints: [Int]) -> AudioFileSettings {
+        AudioFileSettings(
+            format: format, sampleRate: sampleRate, channels: channels, encoding: encoding, tags: tags,
+            cuePoints: cuePoints, quality: quality)
+    }
+}

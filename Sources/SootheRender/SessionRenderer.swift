@@ -1,0 +1,155 @@
+import Foundation
+import SootheAudioIO
+import SootheCore
+import SootheDSP
+
+/// Renders a timeline into an audio file: mix, loudness normalisation, true-peak limiting, write.
+///
+/// Two streaming passes over the same deterministic mix: the first measures integrated loudness
+/// (libebur128), the second applies the gain that reaches the target, limits true peaks and
+/// writes. Neither pass holds more than one block of frames.
+public struct SessionRenderer: Sendable {
+    public var options: RenderOptions
+    public var speech: any SpeechClipProvider
+
+    public init(options: RenderOptions, speech: any SpeechClipProvider) {
+        self.options = options
+        self.speech = speech
+    }
+
+    /// Tags written into the file for `timeline`.
+    public func tags(for timeline: Timeline) -> AudioTags {
+        AudioTags(
+            title: timeline.title, artist: "soothe", comment: timeline.summary, date: options.date,
+            software: "soothe \(SootheInfo.version)")
+    }
+
+    /// WAV cue points: the first frame of each step.
+    public func cuePoints(for timeline: Timeline) -> [Int] {
+        let rate = Double(options.sampleRate)
+        var seen = Set<Int>()
+        return timeline.steps.map { Int((CueSheet.milliseconds($0.start) * rate).rounded()) }.filter { seen.insert($0).inserted }
+    }
+
+    /// Renders to `path` atomically. `progress` gets the fraction done (0...1) now and then.
+    public func render(
+        _ timeline: Timeline, to path: String, progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(RenderError) -> RenderReport {
+        let started = Date()
+        try options.validate()
+        let channels = options.channels
+        let block = options.blockFrames
+        var buffer = [Float](repeating: 0, count: block * channels)
+
+        // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
+        // loudness is corrected too. The first guess assumes the voice dominates (espeak-ng speech
+        // is about -20 LUFS raw); each further pass corrects by the error left. Usually one pass
+        // lands within 0.1 LU; at most three are run.
+        var gainDB = options.loudness - MixLevels.rawSpeechLoudness
+        var total = 0
+        for pass in 0..<3 {
+            var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
+            total = engine.totalFrames
+            let meter = try makeMeter(truePeak: false)
+            var limiter = makeLimiter()
+            let gain = Float(pow(10, gainDB / 20))
+            while true {
+                let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
+                if frames == 0 { break }
+                buffer.withUnsafeMutableBufferPointer { all in
+                    let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
+                    for i in samples.indices { samples[i] *= gain }
+                    limiter.process(samples)
+                    meter.add(interleaved: UnsafeBufferPointer(samples))
+                }
+                progress?(Double(pass) * 0.2 + 0.2 * Double(engine.position) / Double(max(total, 1)))
+            }
+            let measured = meter.integratedLoudness
+            guard measured.isFinite else { break }
+            let error = options.loudness - measured
+            gainDB += error
+            if abs(error) < 0.1 { break }
+        }
+        let gain = Float(pow(10, gainDB / 20))
+
+        // Pass 2: gain, limit, write.
+        var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
+        let settings = options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline))
+        let writer: AudioFileWriter
+        do {
+            writer = try AudioFileWriter(path: path, settings: settings)
+        } catch {
+            throw Self.wrap(error)
+        }
+        let outputMeter = try makeMeter(truePeak: true)
+        var limiter = makeLimiter()
+        var skip = limiter.latencyFrames
+        do {
+            func emit(_ samples: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) {
+                var frames = samples.count / channels
+                var start = 0
+                if skip > 0 {
+                    let dropped = min(skip, frames)
+                    skip -= dropped
+                    start = dropped
+                    frames -= dropped
+                }
+                guard frames > 0 else { return }
+                let out = UnsafeBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
+                outputMeter.add(interleaved: out)
+                try writer.write(interleaved: out)
+            }
+            while true {
+                let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
+                if frames == 0 { break }
+                try buffer.withUnsafeMutableBufferPointer { (all) throws(AudioIOError) in
+                    let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
+                    for i in samples.indices { samples[i] *= gain }
+                    limiter.process(samples)
+                    try emit(samples)
+                }
+                progress?(0.6 + 0.4 * Double(engine.position) / Double(max(total, 1)))
+            }
+            // Push the limiter's delayed tail out so the file has exactly `total` frames.
+            var tail = [Float](repeating: 0, count: limiter.latencyFrames * channels)
+            try tail.withUnsafeMutableBufferPointer { (t) throws(AudioIOError) in
+                limiter.flush(t)
+                try emit(t)
+            }
+            try writer.finish()
+        } catch {
+            writer.cancel()
+            throw Self.wrap(error)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return RenderReport(
+            id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
+            fileSize: size, loudness: outputMeter.integratedLoudness, truePeak: outputMeter.truePeakDB,
+            renderSeconds: Date().timeIntervalSince(started))
+    }
+
+    private func makeLimiter() -> TruePeakLimiter {
+        TruePeakLimiter(channels: options.channels, sampleRate: Double(options.sampleRate), ceilingDB: options.truePeakCeiling - 0.3)
+    }
+
+    private func makeMeter(truePeak: Bool) throws(RenderError) -> LoudnessMeter {
+        do {
+            return try LoudnessMeter(channels: options.channels, sampleRate: options.sampleRate, measuresTruePeak: truePeak)
+        } catch {
+            throw RenderError(.output, error.description)
+        }
+    }
+
+    static func wrap(_ error: AudioIOError) -> RenderError {
+        switch error.kind {
+        case .cannotCreate: RenderError(.cannotCreate, error.description)
+        case .unsupported: RenderError(.invalidOptions, error.description)
+        default: RenderError(.output, error.description)
+        }
+    }
+}
+
+/// Facts about this build of soothe.
+public enum SootheInfo {
+    public static let version = "0.1.0"
+}

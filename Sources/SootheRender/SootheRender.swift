@@ -1,1 +1,0 @@
-// SootheRender: see issue work in progress.

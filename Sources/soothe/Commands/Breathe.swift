@@ -1,0 +1,90 @@
+import ArgumentParser
+import SootheCore
+
+extension Soothe {
+    /// `soothe breathe`: a guided breathing track in one command.
+    struct Breathe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a guided breathing track without writing a script.",
+            discussion: "Patterns: box, 4-7-8, coherent, sigh, belly, extended-exhale, or IN-HOLD-OUT-REST seconds such as 4-2-6-0.")
+
+        @Option(help: "A preset or IN-HOLD-OUT-REST seconds.")
+        var pattern = "belly"
+
+        @Option(help: "Number of breaths.")
+        var cycles: Int?
+
+        @Option(help: "Minutes of breathing, rounded to whole breaths (default 5).")
+        var minutes: Double?
+
+        @Option(help: "Voice profile for the guidance.")
+        var voice = "gentle"
+
+        @Flag(inversion: .prefixedNo, help: "Spoken guidance: a short intro, prompts on the first cycles, a closing line.")
+        var guidance = true
+
+        @Option(help: "Cycles with spoken prompts.")
+        var guidedCycles = 3
+
+        @Flag(inversion: .prefixedNo, help: "The breath tone that rises on the inhale and falls on the exhale.")
+        var tone = true
+
+        @Flag(help: "Count the seconds softly during the guided cycles.")
+        var count = false
+
+        @Option(help: "Opening and closing chime: singing-bowl, bell, soft-chime, wood-block, or none.")
+        var chime = "singing-bowl"
+
+        @Option(help: "Ambience bed: brown-noise, pink-noise, rain, ocean (default none).")
+        var ambience: String?
+
+        @OptionGroup var flags: RenderFlags
+
+        func validate() throws {
+            guard BreathPattern.parse(pattern) != nil else {
+                throw ValidationError("--pattern must be one of \(BreathPattern.presetNames.joined(separator: ", ")) or IN-HOLD-OUT-REST seconds such as 4-2-6-0, got '\(pattern)'")
+            }
+            if cycles != nil && minutes != nil { throw ValidationError("give --cycles or --minutes, not both") }
+            if let cycles, !(1...10_000).contains(cycles) { throw ValidationError("--cycles must be between 1 and 10000, got \(cycles)") }
+            if let minutes, !(minutes > 0 && minutes <= 600) { throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)") }
+            if chime != "none", SoundCatalog.chimeRing[chime] == nil {
+                throw ValidationError("--chime must be one of \(SoundCatalog.chimes.joined(separator: ", ")) or none, got '\(chime)'")
+            }
+            if let ambience, !SoundCatalog.ambiences.contains(ambience) {
+                throw ValidationError("--ambience must be one of \(SoundCatalog.ambiences.joined(separator: ", ")), got '\(ambience)'")
+            }
+            guard guidedCycles >= 0 else { throw ValidationError("--guided-cycles must be 0 or more") }
+        }
+
+        func run() throws {
+            SignalGuard.install()
+            let track = BreathingTrack(
+                pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
+                guidedCycles: guidedCycles, tone: tone, count: count, chime: chime == "none" ? nil : chime,
+                ambience: ambience, voice: voice)
+            let workspace = Workspace()
+            let result = workspace.loader.load(bytes: Array(track.yaml.utf8), file: "<breathe>", defaultID: track.id)
+            Console.diagnostics(result.diagnostics)
+            guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+            let format = flags.format(for: flags.output)
+            var path: String
+            if let output = flags.output, !RenderRunner.isFolder(output) {
+                path = output
+            } else {
+                let dir = flags.output ?? "out"
+                try RenderRunner.makeFolder(dir)
+                path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
+            }
+            try flags.checkCombinationOrExit(format)
+            let runner = RenderRunner(flags: flags)
+            let progress = flags.showProgress ? RenderRunner.progressPrinter(id: timeline.id) : nil
+            switch runner.run(RenderJob(timeline: timeline, path: path, format: format), progress: progress) {
+            case .rendered(let report):
+                Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(RenderRunner.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
+            case .failed(_, let message, let status):
+                Console.fail(message)
+                throw ExitCode(status)
+            }
+        }
+    }
+}

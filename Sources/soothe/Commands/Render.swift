@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import SootheAudioIO
+import SootheCore
+import SootheRender
+
+extension Soothe {
+    /// `soothe render`: sessions to audio files.
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render sessions to audio files (WAV, FLAC, Ogg Vorbis, Opus, MP3).")
+
+        @Argument(help: "Session files or built-in ids.")
+        var sessions: [String] = []
+
+        @Flag(help: "Render every built-in session.")
+        var all = false
+
+        @Option(help: "Sessions rendered at once (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "With --all: render only every Nth session starting at K (1-based), e.g. 2/4.")
+        var shard: Shard?
+
+        @OptionGroup var flags: RenderFlags
+
+        func validate() throws {
+            if all && !sessions.isEmpty { throw ValidationError("give session names or --all, not both") }
+            if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
+            if shard != nil && !all { throw ValidationError("--shard only works with --all") }
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        }
+
+        func run() throws {
+            SignalGuard.install()
+            let workspace = Workspace()
+            var arguments = sessions
+            if all {
+                arguments = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
+                guard !arguments.isEmpty else {
+                    Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", "))")
+                    throw ExitStatus.notFound
+                }
+                if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
+            }
+            let batch = all || arguments.count > 1
+            let folder = batch ? (flags.output ?? "out") : nil
+            if let folder { try RenderRunner.makeFolder(folder) }
+
+            // Load every session first: a broken one is reported and skipped, the rest render.
+            var jobsList: [RenderJob] = []
+            var failures: [JobOutcome] = []
+            for argument in arguments {
+                do {
+                    let timeline = try workspace.timeline(argument)
+                    jobsList.append(try job(for: timeline, folder: folder))
+                } catch let exit as ExitCode {
+                    if !batch { throw exit }
+                    failures.append(.failed(id: argument, message: "not rendered (see above)", status: exit.rawValue))
+                }
+            }
+            let runner = RenderRunner(flags: flags)
+            if !batch, let only = jobsList.first {
+                let progress = flags.showProgress ? RenderRunner.progressPrinter(id: only.timeline.id) : nil
+                switch runner.run(only, progress: progress) {
+                case .rendered(let report):
+                    Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(RenderRunner.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
+                case .failed(_, let message, let status):
+                    Console.fail(message)
+                    throw ExitCode(status)
+                }
+                return
+            }
+            let outcomes = runner.runAll(jobsList, jobs: jobs) + failures
+            for case .failed(let id, let message, _) in outcomes where message != "not rendered (see above)" {
+                Console.fail("\(id): \(message)")
+            }
+            Console.out(RenderRunner.summary(outcomes))
+            let failed = outcomes.compactMap { outcome -> Int32? in
+                if case .failed(_, _, let status) = outcome { return status }
+                return nil
+            }
+            if let status = failed.first {
+                Console.fail("\(failed.count) of \(outcomes.count) sessions failed")
+                throw ExitCode(status)
+            }
+        }
+
+        func job(for timeline: Timeline, folder: String?) throws -> RenderJob {
+            var path: String
+            var format = flags.format(for: nil)
+            if let folder {
+                path = folder + "/" + timeline.id + "." + format.fileExtension
+            } else if let output = flags.output, !RenderRunner.isFolder(output) {
+                path = output
+                format = flags.format(for: output)
+            } else {
+                let dir = flags.output ?? "out"
+                try RenderRunner.makeFolder(dir)
+                path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
+            }
+            try flags.checkCombinationOrExit(format)
+            return RenderJob(timeline: timeline, path: path, format: format)
+        }
+    }
+}
+
+/// `K/N`: every Nth item starting at the Kth (1-based).
+struct Shard: ExpressibleByArgument, Sendable {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+        index = k
+        count = n
+    }
+
+    func includes(_ offset: Int) -> Bool { offset % count == index - 1 }
+}
+
+extension RenderFlags {
+    /// Checks a format against the other options, exiting 64 with the reason.
+    func checkCombinationOrExit(_ format: AudioFileFormat) throws {
+        do {
+            try options(format: format).validate()
+        } catch {
+            Console.fail(error.message)
+            throw ExitStatus.usage
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import SootheAudioIO
+import SootheCore
+import SootheRender
+
+/// Options shared by `render` and `breathe`.
+struct RenderFlags: ParsableArguments {
+    @Option(name: .shortAndLong, help: "A file for one session, a folder for several (default: out/ID.EXT).")
+    var output: String?
+
+    @Option(help: "wav, flac, ogg (Vorbis), opus or mp3 (default: from the file extension, else wav).")
+    var format: AudioFileFormat?
+
+    @Option(help: "Sample rate in Hz, 22050–96000.")
+    var sampleRate: Int = 48000
+
+    @Option(help: "1 or 2.")
+    var channels: Int = 2
+
+    @Option(help: "WAV/FLAC: 16 or 24; WAV also float.")
+    var bitDepth: SampleEncoding = .pcm16
+
+    @Option(help: "Integrated loudness target in LUFS (true peak kept at or below -1 dBTP).")
+    var loudness: Double = -16
+
+    @Flag(help: "Also write ID.vtt captions beside the audio.")
+    var captions = false
+
+    @Flag(help: "Also write ID.chapters.vtt, a chapter list, beside the audio.")
+    var chapters = false
+
+    @Option(help: "Seed for noise and variation: the same inputs give the same bytes.")
+    var seed: UInt64 = RenderOptions.defaultSeed
+
+    @Flag(name: .shortAndLong, help: "No progress output.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Progress even when stderr is not a terminal.")
+    var verbose = false
+
+    func validate() throws {
+        guard (22050...96000).contains(sampleRate) else {
+            throw ValidationError("--sample-rate must be between 22050 and 96000 Hz, got \(sampleRate)")
+        }
+        guard channels == 1 || channels == 2 else {
+            throw ValidationError("--channels must be 1 or 2, got \(channels)")
+        }
+        guard loudness.isFinite, (-40 ... -5).contains(loudness) else {
+            throw ValidationError("--loudness must be between -40 and -5 LUFS, got \(loudness)")
+        }
+        if let explicit = format ?? output.flatMap({ AudioFileFormat(path: $0) }) {
+            try checkCombination(explicit)
+        }
+    }
+
+    /// The format for an output path.
+    func format(for path: String?) -> AudioFileFormat {
+        format ?? path.flatMap { AudioFileFormat(path: $0) } ?? .wav
+    }
+
+    /// Render options for a format.
+    func options(format: AudioFileFormat) -> RenderOptions {
+        RenderOptions(
+            format: format, sampleRate: sampleRate, channels: channels, encoding: bitDepth, loudness: loudness,
+            seed: seed, date: RenderFlags.dateTag())
+    }
+
+    func checkCombination(_ format: AudioFileFormat) throws {
+        do {
+            try options(format: format).validate()
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Whether to show progress.
+    var showProgress: Bool { !quiet && (verbose || Console.stderrIsTerminal) }
+
+    /// Today's date (or `SOURCE_DATE_EPOCH`'s, for reproducible builds) as YYYY-MM-DD.
+    static func dateTag() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}
+
+extension AudioFileFormat: ExpressibleByArgument {}
+
+extension SampleEncoding: ExpressibleByArgument {}

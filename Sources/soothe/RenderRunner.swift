@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import SootheAudioIO
+import SootheCore
+import SootheRender
+import SootheSpeech
+import Synchronization
+
+/// One session to render and where to.
+struct RenderJob: Sendable {
+    var timeline: Timeline
+    var path: String
+    var format: AudioFileFormat
+}
+
+/// The outcome of one job.
+enum JobOutcome: Sendable {
+    case rendered(RenderReport)
+    case failed(id: String, message: String, status: Int32)
+}
+
+/// Runs render jobs (in parallel when asked) and writes captions and chapters beside them.
+struct RenderRunner {
+    var flags: RenderFlags
+
+    /// Renders one job; errors become outcomes so a batch carries on.
+    func run(_ job: RenderJob, progress: (@Sendable (Double) -> Void)?) -> JobOutcome {
+        let renderer = SessionRenderer(options: flags.options(format: job.format), speech: SpeechSynthesizer.shared)
+        do {
+            let report = try renderer.render(job.timeline, to: job.path, progress: progress)
+            let base = Self.stripExtension(job.path)
+            if flags.captions { try writeSidecar(CueSheet.webVTT(job.timeline), to: base + ".vtt") }
+            if flags.chapters { try writeSidecar(CueSheet.chaptersVTT(job.timeline), to: base + ".chapters.vtt") }
+            return .rendered(report)
+        } catch let error as RenderError {
+            let status: Int32 = switch error.kind {
+            case .invalidOptions: 64
+            case .cannotCreate: 73
+            default: 1
+            }
+            return .failed(id: job.timeline.id, message: error.message, status: status)
+        } catch {
+            return .failed(id: job.timeline.id, message: "\(error)", status: 73)
+        }
+    }
+
+    func writeSidecar(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RenderError(.cannotCreate, "cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Renders every job with up to `jobs` at once, reporting each as it finishes.
+    func runAll(_ list: [RenderJob], jobs: Int) -> [JobOutcome] {
+        let results = Mutex<[Int: JobOutcome]>([:])
+        let next = Mutex(0)
+        let done = Mutex(0)
+        let showProgress = flags.showProgress
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(jobs, list.count)) {
+            group.enter()
+            let thread = Thread {
+                while true {
+                    let index = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < list.count else { break }
+                    let outcome = run(list[index], progress: nil)
+                    results.withLock { $0[index] = outcome }
+                    let finished = done.withLock { value -> Int in
+                        value += 1
+                        return value
+                    }
+                    if showProgress {
+                        switch outcome {
+                        case .rendered(let r):
+                            Console.error("[\(finished)/\(list.count)] \(r.id): \(DurationParser.clock(r.duration)) in \(String(format: "%.1f", r.renderSeconds)) s")
+                        case .failed(let id, let message, _):
+                            Console.error("[\(finished)/\(list.count)] \(id): failed: \(message)")
+                        }
+                    }
+                }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        return results.withLock { map in (0..<list.count).map { map[$0]! } }
+    }
+
+    /// A progress line on stderr for a single render.
+    static func progressPrinter(id: String) -> @Sendable (Double) -> Void {
+        let last = Mutex(-1)
+        return { fraction in
+            let percent = Int(fraction * 100)
+            let changed = last.withLock { value -> Bool in
+                guard percent != value else { return false }
+                value = percent
+                return true
+            }
+            if changed {
+                FileHandle.standardError.write(Data("\rrendering \(id) \(percent)%".utf8))
+                if percent >= 100 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            }
+        }
+    }
+
+    /// The summary table printed after a batch.
+    static func summary(_ outcomes: [JobOutcome]) -> String {
+        var rows = [["SESSION", "LENGTH", "FILE", "SIZE", "LOUDNESS", "PEAK", "TIME"]]
+        for outcome in outcomes {
+            switch outcome {
+            case .rendered(let r):
+                rows.append([
+                    r.id, DurationParser.clock(r.duration), r.path, byteCount(r.fileSize),
+                    String(format: "%.1f LUFS", r.loudness), String(format: "%.1f dBTP", r.truePeak),
+                    String(format: "%.2f s", r.renderSeconds),
+                ])
+            case .failed(let id, _, _):
+                rows.append([id, "-", "FAILED", "-", "-", "-", "-"])
+            }
+        }
+        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max()! }
+        return rows.map { row in
+            row.enumerated().map { $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0) }
+                .joined().trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func byteCount(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : String(format: "%.0f KB", Double(bytes) / 1024)
+    }
+
+    static func stripExtension(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.pathExtension.isEmpty ? path : url.deletingPathExtension().path
+    }
+
+    /// Creates `folder` (and parents) or throws exit status 73.
+    static func makeFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            Console.fail("cannot create folder \(folder): \((error as NSError).localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+}
