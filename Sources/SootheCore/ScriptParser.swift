@@ -101,11 +101,13 @@ private struct ParseRun {
             error(location(ofByte: nul, in: bytes), "the file holds binary data (a NUL byte); expected a UTF-8 text file of YAML")
             return nil
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes)
             error(location(ofByte: bad, in: bytes), "the file is not UTF-8 text (invalid byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)); save it as UTF-8")
             return nil
         }
+        // Editors on Windows often save a byte-order mark; libyaml rejects it inside the text.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.allSatisfy(\.isWhitespace) {
             error(.start, "the file is empty; expected a session with 'title' and 'steps'")
             return nil

@@ -34,6 +34,10 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         BadScript("invalid id", "title: T\nid: Bad ID\nsteps:\n  - pause: 1s\n", at: 2, 5, "invalid id 'Bad ID'"),
         BadScript("script is a list", "- a\n- b\n", at: 1, 1, "a session script is a mapping", "a list"),
         BadScript("empty file", "  \n\n", at: 1, 1, "the file is empty"),
+        BadScript("tab indentation", "title: T\nsteps:\n\t- pause: 1s\n", at: 3, 1, "YAML syntax error", "cannot start any token"),
+        BadScript("voice with no value", "title: T\nvoice:\nsteps:\n  - pause: 1s\n", at: 2, 7, "'voice' has no value"),
+        BadScript("say with only a pause", TestScripts.session("  - say: '[2s]'\n"), at: 3, 10, "the say text has nothing to speak"),
+        BadScript("say with no text", TestScripts.session("  - say:\n"), at: 3, 9, "'say' has no value"),
         BadScript("duplicate key", "title: A\ntitle: B\nsteps:\n  - pause: 1s\n", at: 1, 1, "duplicate key 'title'"),
         BadScript("YAML syntax error", "title: T\nsteps:\n  - say: \"unclosed\n", at: 4, 1, "YAML syntax error"),
         // Names.

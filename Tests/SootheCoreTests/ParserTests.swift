@@ -195,6 +195,25 @@ import Testing
         #expect(script.steps.allSatisfy { $0.location.column == 5 })
     }
 
+    /// A UTF-8 byte-order mark (as Windows editors save) or CRLF line ends change nothing.
+    @Test(arguments: [
+        Array("\u{FEFF}title: T\nsteps:\n  - pause: 1s\n  - chime: bell\n".utf8),
+        Array("title: T\r\nsteps:\r\n  - pause: 1s\r\n  - chime: bell\r\n".utf8),
+        Array("\u{FEFF}title: T\r\nsteps:\r\n  - pause: 1s\r\n  - chime: bell\r\n".utf8),
+    ])
+    func byteOrderMarkAndCRLFAreAccepted(_ bytes: [UInt8]) throws {
+        let (script, diagnostics) = TestScripts.parse(bytes: bytes)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        let steps = try #require(script).steps
+        #expect(script?.title == "T")
+        #expect(steps.map(\.location) == [SootheCore.SourceLocation(line: 3, column: 5), SootheCore.SourceLocation(line: 4, column: 5)])
+    }
+
+    @Test func byteOrderMarkKeepsLocationsOfErrors() {
+        let (_, diagnostics) = TestScripts.parse(bytes: Array("\u{FEFF}titel: T\nsteps:\n  - pause: 6x\n".utf8))
+        #expect(diagnostics.map { "\($0.line):\($0.column)" } == ["1:1", "1:1", "3:12"])
+    }
+
     @Test(arguments: [
         ("belly-breathing.yaml", "belly-breathing"), ("/a/b/My Session.yml", "my-session"),
         ("Ünïcode__Name!!.yaml", "n-code-name"), ("!!!.yaml", "session"), ("x", "x"),
