@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a sound file atomically: to a hidden temporary file beside `url` (same folder,
+/// Writes a sound file atomically: to a hidden temporary file beside `path` (same folder,
 /// ".NAME.soothe-XXXXXX.tmp"), renamed into place by `finish()`; `cancel()` or deinit without
 /// finish removes the temporary file; an existing file at the destination is never touched until
 /// the rename.
@@ -40,7 +40,7 @@ public final class AudioFileWriter: AudioSink {
         try settings.validate(path: path)
         let (tempPath, fd) = try Self.createTemporaryFile(for: path)
         TemporaryFiles.register(tempPath)
-        let handle: SndFileHandle
+        var opened: SndFileHandle?
         do throws(AudioIOError) {
             var info = SF_INFO()
             info.samplerate = Int32(settings.sampleRate)
@@ -52,9 +52,12 @@ public final class AudioFileWriter: AudioSink {
                     "libsndfile cannot write \(settings.format.rawValue) at \(settings.sampleRate) Hz, \(settings.channels) channels",
                     path: path)
             }
-            handle = try SndFileHandle.openForWriting(fd: fd, info: &info, path: path)
+            let handle = try SndFileHandle.openForWriting(fd: fd, info: &info, path: path)
+            opened = handle
             try Self.configure(handle, settings)
         } catch {
+            // Close the SNDFILE before its descriptor, so it can never write to a reused fd number.
+            opened = nil
             close(fd)
             unlink(tempPath)
             TemporaryFiles.unregister(tempPath)
@@ -64,7 +67,7 @@ public final class AudioFileWriter: AudioSink {
         self.settings = settings
         self.temporaryPath = tempPath
         self.fd = fd
-        self.handle = handle
+        self.handle = opened
     }
 
     deinit {
@@ -130,7 +133,7 @@ public final class AudioFileWriter: AudioSink {
     }
 
     private func discard() {
-        handle = nil  // deinit closes the SNDFILE
+        handle = nil  // its deinit closes the SNDFILE, before the descriptor below
         if fd >= 0 {
             close(fd)
             fd = -1

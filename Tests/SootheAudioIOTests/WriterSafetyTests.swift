@@ -31,6 +31,8 @@ extension AudioIOTests {
                 (AudioFileSettings(format: .mp3, channels: 3), "1 to 2 channels"),
                 (AudioFileSettings(format: .ogg, quality: 1.5), "quality"),
                 (AudioFileSettings(format: .wav, cuePoints: [-1]), "cue point"),
+                // Passes sf_format_check, fails in sf_open: exercises the clean-up after open.
+                (AudioFileSettings(format: .flac, sampleRate: 700_000), "flac does not support this sample rate"),
             ]
             for (settings, phrase) in cases {
                 let path = folder.file("out.\(settings.format.fileExtension)")
@@ -42,6 +44,7 @@ extension AudioIOTests {
                 }
             }
             #expect(try folder.contents().isEmpty)
+            #expect(TemporaryFiles.current.isEmpty)
         }
 
         @Test func existingFileIsIntactAfterCancel() throws {
