@@ -626,7 +626,8 @@ private struct ParseRun {
             return nil
         }
         guard let value = Int(raw) else {
-            if let big = Double(raw), big.isFinite, big == big.rounded() {
+            // Huge whole numbers get the range; `4.0` (in range, but not an integer) does not.
+            if let big = Double(raw), big.isFinite, big == big.rounded(), !range.contains(Int(exactly: big) ?? Int.max) {
                 error(node.location, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)\(unit); found \(raw)")
             } else {
                 error(node.location, "'\(key)' expects a whole number; found '\(raw)'")
