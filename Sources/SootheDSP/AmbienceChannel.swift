@@ -33,8 +33,8 @@ struct AmbienceChannel: Sendable {
         }
     }
 
-    static let rainNormalisation: Float = 1
-    static let oceanNormalisation: Float = 1
+    static let rainNormalisation: Float = 3.67
+    static let oceanNormalisation: Float = 5.19
 
     /// Sets the ocean's low-pass corner (called at control rate).
     mutating func setOceanCutoff(_ hertz: Double) {

@@ -1,11 +1,11 @@
-/// The 4× oversampling used to estimate true peaks: a Kaiser-windowed sinc, 16 taps per phase,
+/// The 4× oversampling used to estimate true peaks: a Kaiser-windowed sinc, 48 taps per phase,
 /// each phase normalised to unit DC gain.
 struct TruePeakInterpolator: Sendable {
     /// Input samples each interpolated value depends on.
-    static let taps = 16
+    static let taps = 48
     /// Taps after the interval's left sample (x[m+1] … x[m+8] for the interval [m, m+1)).
     static let lookahead = taps / 2
-    /// Coefficients for the offsets 1/4, 2/4, 3/4: phase p's tap i multiplies x[m − 7 + i].
+    /// Coefficients for the offsets 1/4, 2/4, 3/4: phase p's tap i multiplies x[m − taps/2 + 1 + i].
     let coefficients: [Float]
 
     init() {
@@ -15,9 +15,9 @@ struct TruePeakInterpolator: Sendable {
             let offset = Double(phase) / 4
             var row: [Double] = []
             for i in 0..<Self.taps {
-                let t = offset - Double(i - (Self.taps / 2 - 1))  // distance to x[m − 7 + i]
+                let t = offset - Double(i - (Self.taps / 2 - 1))  // distance to x[m − taps/2 + 1 + i]
                 let sinc = t == 0 ? 1 : DSPMath.sine(Double.pi * t) / (Double.pi * t)
-                row.append(sinc * Self.kaiser(t / (half + 0.5), beta: 7))
+                row.append(sinc * Self.kaiser(t / (half + 0.5), beta: 6))
             }
             let sum = row.reduce(0, +)
             c += row.map { Float($0 / sum) }

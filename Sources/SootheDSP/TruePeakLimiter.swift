@@ -35,9 +35,10 @@ public struct TruePeakLimiter: Sendable {
     private var boxSum: Double
     private var boxCursor = 0
 
-    /// A margin below the ceiling that absorbs the small error of the 16-tap peak estimate and
+    /// A margin below the ceiling that absorbs the error of the 48-tap peak estimate on content
+    /// near Nyquist (full-band noise measured ≤ 0.2 dB under a long sinc) and
     /// the gain's own slope across the interpolation kernel.
-    static let marginDB = 0.15
+    static let marginDB = 0.3
 
     /// A limiter for `channels` interleaved channels at `sampleRate`, with `lookahead` and
     /// `release` in seconds.

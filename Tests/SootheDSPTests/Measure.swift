@@ -138,30 +138,33 @@ enum Measure {
         return ((Double(best) + delta) * binHz, c)
     }
 
-    /// The true peak of a signal, measured independently of the limiter's own estimate:
-    /// 8× oversampling with a 64-tap-per-side Blackman-windowed sinc.
+    /// The true peak of a signal as BS.1770 defines it (4× oversampled), measured independently
+    /// of the limiter's own estimate: a 48-tap-per-side Blackman-windowed sinc.
     static func truePeak(_ x: [Float]) -> Float {
-        let half = 64, factor = 8
+        let half = 48, factor = 4
         var peak = Self.peak(x)
-        var kernels: [[Double]] = []
+        var kernels: [Double] = []
         for p in 1..<factor {
             let offset = Double(p) / Double(factor)
-            kernels.append((-half + 1...half).map { i in
+            for i in (-half + 1)...half {
                 let t = offset - Double(i)
                 let sinc = sin(Double.pi * t) / (Double.pi * t)
                 let u = (t + Double(half)) / Double(2 * half)
-                let window = 0.42 - 0.5 * cos(2 * Double.pi * u) + 0.08 * cos(4 * Double.pi * u)
-                return sinc * window
-            })
+                kernels.append(sinc * (0.42 - 0.5 * cos(2 * Double.pi * u) + 0.08 * cos(4 * Double.pi * u)))
+            }
         }
-        for m in 0..<x.count {
-            for kernel in kernels {
-                var acc = 0.0
-                for (j, i) in (-half + 1...half).enumerated() {
-                    let n = m + i
-                    if n >= 0 && n < x.count { acc += kernel[j] * Double(x[n]) }
+        let padded = [Double](repeating: 0, count: half) + x.map(Double.init) + [Double](repeating: 0, count: half)
+        let width = 2 * half
+        kernels.withUnsafeBufferPointer { k in
+            padded.withUnsafeBufferPointer { y in
+                for m in 0..<x.count {
+                    for p in 0..<(factor - 1) {
+                        var acc = 0.0
+                        // padded[m + half + i] for i in −half+1 … half
+                        for j in 0..<width { acc += k[p * width + j] * y[m + 1 + j] }
+                        peak = max(peak, Float(abs(acc)))
+                    }
                 }
-                peak = max(peak, Float(abs(acc)))
             }
         }
         return peak
