@@ -2,8 +2,8 @@
 /// cycles concatenated). Mono.
 ///
 /// Two layers follow a model of the lungs: a low, warm pad (root, fifth and sub-octave) whose
-/// pitch rises a semitone and whose brightness grows as the lungs fill, and band-limited noise (24 dB/octave above its moving corner: air, not hiss)
-/// shaped like the air flowing in and out. The level rises through an inhale (and a sigh's
+/// pitch rises a semitone and whose brightness grows as the lungs fill, and band-limited noise
+/// (24 dB/octave above its moving corner: air, not hiss) shaped like the air flowing in and out. The level rises through an inhale (and a sigh's
 /// top-up), glides down to a quiet sustain on a hold, falls through the exhale and rests at
 /// silence. Every curve starts where the last one ended, with zero slope at the joins, and a
 /// short smoother removes any step that a very short phase could cause.

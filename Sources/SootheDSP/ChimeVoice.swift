@@ -19,7 +19,7 @@ public struct ChimeVoice: Sendable {
     private var rotRe: [Double] = []
     private var rotIm: [Double] = []
 
-    /// Peak level (linear) aimed at for one full strike at `levelDB` 0.
+    /// Sum of partial amplitudes at `levelDB` 0 (measured peaks of a full strike: 0.35–0.7).
     static let nominalPeak = 0.5
 
     /// A chime of `kind` struck `strikes` times (2.5 s apart), `levelDB` relative to the nominal
@@ -31,7 +31,7 @@ public struct ChimeVoice: Sendable {
         frameCount = Int((ring + Double(count - 1) * ChimeKind.strikeInterval) * sampleRate + 0.5)
         let partials = kind.partials
         let amplitudeSum = partials.reduce(0) { $0 + $1.amplitude }
-        let scale = Self.nominalPeak * Self.peakCalibration(kind) / amplitudeSum * DSPMath.gain(dB: levelDB)
+        let scale = Self.nominalPeak / amplitudeSum * DSPMath.gain(dB: levelDB)
         let nyquistGuard = 0.45 * sampleRate
 
         var built: [ChimeStrike] = []
@@ -79,17 +79,6 @@ public struct ChimeVoice: Sendable {
                         sampleRate: sampleRate, seed: rng.next())))
         }
         self.strikes = built
-    }
-
-    /// Per-kind factor that brings the measured peak of a full strike close to `nominalPeak`
-    /// (partials do not all peak together, so the amplitude sum overstates the peak).
-    static func peakCalibration(_ kind: ChimeKind) -> Double {
-        switch kind {
-        case .singingBowl: 1.0
-        case .bell: 1.0
-        case .softChime: 1.0
-        case .woodBlock: 1.0
-        }
     }
 
     /// Writes the next `buffer.count` frames (zeros once finished), ADDING into the buffer (mix).
