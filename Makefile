@@ -26,7 +26,7 @@ release: deps
 	$(SWIFT) build -c release --product soothe
 
 demo: release
-	@SOOTHE_HOME=$(CURDIR) .build/release/soothe preview $(DEMO)
+	@SOOTHE_HOME=$(CURDIR) .build/release/soothe render $(DEMO) -o out/ --captions --chapters
 
 test: test-deps
 	$(SWIFT) build --build-tests
