@@ -21,6 +21,8 @@ public struct RenderOptions: Sendable, Hashable {
     public var date: String?
     /// Frames per processing block.
     public var blockFrames: Int
+    /// Normalise loudness and limit true peaks (false: the raw mix, for listening to one sound).
+    public var normalize: Bool = true
 
     /// The default seed.
     public static let defaultSeed: UInt64 = 0x5007_4E00

@@ -46,8 +46,9 @@ public struct SessionRenderer: Sendable {
         // is about -20 LUFS raw); each further pass corrects by the error left. Usually one pass
         // lands within 0.1 LU; at most three are run.
         var gainDB = options.loudness - MixLevels.rawSpeechLoudness
-        var total = 0
-        for pass in 0..<3 {
+        var total = try MixEngine(timeline: timeline, options: options, speech: speech).totalFrames
+        if !options.normalize { gainDB = 0 }
+        for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
             total = engine.totalFrames
             let meter = try makeMeter(truePeak: false)
@@ -129,7 +130,10 @@ public struct SessionRenderer: Sendable {
     }
 
     private func makeLimiter() -> TruePeakLimiter {
-        TruePeakLimiter(channels: options.channels, sampleRate: Double(options.sampleRate), ceilingDB: options.truePeakCeiling - 0.3)
+        // Without normalisation the ceiling is out of reach, so the limiter only delays.
+        TruePeakLimiter(
+            channels: options.channels, sampleRate: Double(options.sampleRate),
+            ceilingDB: options.normalize ? options.truePeakCeiling - 0.3 : 40)
     }
 
     private func makeMeter(truePeak: Bool) throws(RenderError) -> LoudnessMeter {

@@ -12,7 +12,7 @@ struct Soothe: ParsableCommand {
             73 output cannot be created, 1 other failure.
             """,
         version: SootheVersion.current,
-        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self])
+        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
 }
 
 enum SootheVersion {
