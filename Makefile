@@ -9,7 +9,7 @@ DEMO ?= belly-breathing
 # Debian packages soothe builds against and tests with.
 APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libebur128-dev
 # Extra tools the tests and benchmarks use to check what soothe writes.
-APT_TEST_PACKAGES := sox ffmpeg
+APT_TEST_PACKAGES := sox ffmpeg chromium
 
 .PHONY: deps test-deps build release demo test bench install clean
 

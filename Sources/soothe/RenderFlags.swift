@@ -30,6 +30,9 @@ struct RenderFlags: ParsableArguments {
     @Flag(help: "Also write ID.chapters.vtt, a chapter list, beside the audio.")
     var chapters = false
 
+    @Flag(help: "Also write ID.html beside the audio: the timeline with a player (implies --captions).")
+    var html = false
+
     @Option(help: "Seed for noise and variation: the same inputs give the same bytes.")
     var seed: UInt64 = RenderOptions.defaultSeed
 

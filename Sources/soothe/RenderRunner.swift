@@ -29,8 +29,15 @@ struct RenderRunner {
         do {
             let report = try renderer.render(job.timeline, to: job.path, progress: progress)
             let base = Self.stripExtension(job.path)
-            if flags.captions { try writeSidecar(CueSheet.webVTT(job.timeline), to: base + ".vtt") }
+            if flags.captions || flags.html { try writeSidecar(CueSheet.webVTT(job.timeline), to: base + ".vtt") }
             if flags.chapters { try writeSidecar(CueSheet.chaptersVTT(job.timeline), to: base + ".chapters.vtt") }
+            if flags.html {
+                // The page sits beside the audio and names it (and the captions) relatively.
+                let media = HTMLMedia(
+                    audio: URL(fileURLWithPath: job.path).lastPathComponent,
+                    captions: URL(fileURLWithPath: base + ".vtt").lastPathComponent)
+                try writeSidecar(HTMLPreview.page(job.timeline, media: media), to: base + ".html")
+            }
             return .rendered(report)
         } catch let error as RenderError {
             let status: Int32 = switch error.kind {

@@ -8,17 +8,26 @@ extension Soothe {
             abstract: "Show a session's cue timeline without rendering audio.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, json, vtt, srt
+            case table, json, vtt, srt, html
         }
 
         @Argument(help: "A session file or built-in id.")
         var session: String
 
-        @Option(name: .shortAndLong, help: "table (default), json (the cue sheet), vtt (WebVTT captions) or srt.")
+        @Option(name: .shortAndLong, help: "table (default), json (the cue sheet), vtt (WebVTT captions), srt or html (a page with the timeline).")
         var format: Format = .table
+
+        @Option(help: ArgumentHelp(
+            "With --format html: a rendered audio file for the page's player, relative to the page (captions: the same name with .vtt).",
+            valueName: "file"))
+        var audio: String?
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
+
+        func validate() throws {
+            if audio != nil && format != .html { throw ValidationError("--audio only works with --format html") }
+        }
 
         func run() throws {
             let timeline = try Workspace().timeline(session)
@@ -28,6 +37,9 @@ extension Soothe {
             case .json: text = CueSheet.json(timeline)
             case .vtt: text = CueSheet.webVTT(timeline)
             case .srt: text = CueSheet.srt(timeline)
+            case .html:
+                let media = audio.map { HTMLMedia(audio: $0, captions: RenderRunner.stripExtension($0) + ".vtt") }
+                text = HTMLPreview.page(timeline, media: media)
             }
             if let output {
                 try Workspace.writeText(text, to: output)
