@@ -22,6 +22,7 @@ enum EditDistance {
     /// Up to `limit` of `candidates` nearest to `name`, best first (ties alphabetical), leaving out
     /// those so far away that they would not help.
     static func nearest(to name: String, in candidates: Set<String>, limit: Int = 3) -> [String] {
+        guard !name.isEmpty else { return [] }
         let ceiling = max(2, name.count / 2)
         return candidates
             .map { (candidate: $0, distance: between(name, $0)) }

@@ -1,4 +1,9 @@
 internal import CEspeakNG
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 import SootheCore
 import Synchronization
 
@@ -32,6 +37,9 @@ final class EspeakEngine: Sendable {
     }
 
     private let state = Mutex(State())
+
+    /// The seed of espeak-ng's noise for every call.
+    private static let noiseSeed: UInt32 = 1
 
     private init() {}
 
@@ -101,7 +109,7 @@ final class EspeakEngine: Sendable {
         espeak_SetSynthCallback(espeakCallback)
         // The first synthesis in a process differs by a few hundred samples from later identical
         // ones; a throwaway call here makes every real render deterministic.
-        if espeak_ng_SetVoiceByName("en") == ENS_OK {
+        if select("en") == ENS_OK {
             _ = try? speak("Warm up.")
         }
         return .success(Int(espeak_ng_GetSampleRate()))
@@ -114,8 +122,13 @@ final class EspeakEngine: Sendable {
         let base = parts.first.map(String.init) ?? ""
         let variant = parts.count > 1 ? String(parts[1]) : nil
         if !state.loadable.contains(base) {
+            // By voice or file name, or (like the espeak-ng command) by a language some voice
+            // lists; the language must be listed exactly, as espeak-ng would otherwise pick any
+            // voice sharing a prefix (`en-uss` would speak English).
+            let languages = Set(voices(&state).flatMap(\.languages))
             let loads = !base.isEmpty && !base.contains(where: \.isWhitespace)
-                && espeak_ng_SetVoiceByName(base) == ENS_OK
+                && (espeak_ng_SetVoiceByName(base) == ENS_OK
+                    || (languages.contains(base.lowercased()) && select(base) == ENS_OK))
             guard loads else {
                 var candidates = Set<String>()
                 for voice in voices(&state) {
@@ -136,8 +149,20 @@ final class EspeakEngine: Sendable {
         return nil
     }
 
+    /// Selects a voice the way the espeak-ng command does: by voice or file name (`en-us`,
+    /// `en-us+f3`), else by language (`en-gb` is a language whose voice file is called `en`).
+    private static func select(_ name: String) -> espeak_ng_STATUS {
+        let byName = espeak_ng_SetVoiceByName(name)
+        if byName == ENS_OK { return byName }
+        return name.withCString { language in
+            var properties = espeak_VOICE()
+            properties.languages = language
+            return espeak_ng_SetVoiceByProperties(&properties)
+        }
+    }
+
     private static func apply(_ voice: VoiceProfile) throws(SpeechError) {
-        let status = espeak_ng_SetVoiceByName(voice.espeak)
+        let status = select(voice.espeak)
         guard status == ENS_OK else {
             throw SpeechError.unknownVoice(voice.espeak, suggestions: [])
         }
@@ -159,6 +184,12 @@ final class EspeakEngine: Sendable {
         let sink = CallbackSink()
         let userData = Unmanaged.passUnretained(sink).toOpaque()
         let flags = UInt32(espeakCHARS_UTF8 | espeakSSML)
+        // espeak-ng draws its noise (breath, fricatives, bursts) from the C library's rand().
+        // Reseeding before every call keeps that part of a phrase independent of what was spoken
+        // before. (Its pitch flutter is a static counter inside espeak-ng that no API resets, so
+        // repeated calls still differ slightly; the phrase cache is what makes every use of a
+        // phrase within a process identical.)
+        srand(Self.noiseSeed)
         let status = withExtendedLifetime(sink) {
             text.withCString { pointer in
                 espeak_ng_Synthesize(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, userData)

@@ -1,0 +1,142 @@
+import Foundation
+import SootheCore
+import Testing
+@testable import SootheSpeech
+
+@Suite("Synthesis with the real espeak-ng")
+struct SpeechSynthesizerTests {
+    let synth = SpeechSynthesizer()
+
+    @Test func phraseIsAudibleSpeech() throws {
+        let clip = try synth.nativeClip(for: "Breathe in slowly through your nose.", voice: Fixtures.voice)
+        #expect(clip.sampleRate == 22050)
+        // Six words at 130 wpm: roughly two seconds, certainly between one and four.
+        #expect(clip.duration > 1 && clip.duration < 4)
+        #expect(Fixtures.rms(clip.samples) > 0.03)
+        #expect(Fixtures.peak(clip.samples) > 0.2 && Fixtures.peak(clip.samples) <= 1)
+    }
+
+    @Test func lengthGrowsWithText() throws {
+        let phrases = ["Rest.", "Rest here a while.", "Rest here a while, and let the breath be easy.",
+                       Fixtures.passage]
+        let durations = try phrases.map { try synth.speechDuration(of: $0, voice: Fixtures.voice) }
+        for (shorter, longer) in zip(durations, durations.dropFirst()) {
+            #expect(longer > shorter * 1.3, "\(durations)")
+        }
+    }
+
+    @Test func lengthFallsAsRateRises() throws {
+        let durations = try [80, 130, 200, 300].map {
+            try synth.speechDuration(of: Fixtures.passage, voice: Fixtures.voice.withRate($0))
+        }
+        for (slower, faster) in zip(durations, durations.dropFirst()) {
+            #expect(faster < slower * 0.85, "\(durations)")
+        }
+        // espeak-ng's rate is roughly words per minute: 37 words at 130 wpm with a small word gap.
+        let wordsPerMinute = 37 * 60 / durations[1]
+        #expect(wordsPerMinute > 110 && wordsPerMinute < 150)
+    }
+
+    @Test func wordEventsAreMonotonicAndInsideTheAudio() throws {
+        let text = "Notice the breath. [1s] Moving in, and moving out."
+        let clip = try synth.nativeClip(for: text, voice: Fixtures.voice)
+        let spoken = Array(SpeechText.spokenText(of: text).unicodeScalars)
+        #expect(clip.words.count == 8)
+        for (a, b) in zip(clip.words, clip.words.dropFirst()) {
+            #expect(a.frame < b.frame)
+            #expect(a.textOffset < b.textOffset)
+        }
+        for word in clip.words {
+            #expect(word.frame >= 0 && word.frame < clip.samples.count)
+            let slice = String(String.UnicodeScalarView(spoken[word.textOffset..<word.textOffset + word.length]))
+            #expect(slice.allSatisfy { $0.isLetter }, "word '\(slice)'")
+        }
+        // The second stretch starts after the one-second pause.
+        let moving = try #require(clip.words.first { $0.textOffset == 19 })
+        #expect(Double(moving.frame) / 22050 > 1.0 + 0.5)
+        #expect(clip.sentences.count == 2)
+    }
+
+    @Test func silenceIsTrimmedAtBothEnds() throws {
+        let clip = try synth.nativeClip(for: "Let go.", voice: Fixtures.voice)
+        let tenMs = clip.sampleRate / 100
+        // Within 10 ms of each edge the voice sounds (espeak's own ~0.5 s tail is gone) …
+        #expect(Fixtures.peak(clip.samples.prefix(tenMs)) > 0.001)
+        #expect(Fixtures.peak(clip.samples.suffix(tenMs)) > 0.001)
+        // … yet the very first and last samples are quiet: a margin keeps onsets whole.
+        #expect(abs(clip.samples.first!) < 0.01)
+        #expect(abs(clip.samples.last!) < 0.01)
+    }
+
+    @Test(arguments: [1.0, 2.0, 3.5])
+    func pauseMarkLengthensByAboutThePause(seconds: Double) throws {
+        let plain = try synth.speechDuration(of: "Breathe in. And out.", voice: Fixtures.voice)
+        let paused = try synth.speechDuration(of: "Breathe in. [\(seconds)s] And out.", voice: Fixtures.voice)
+        // The pause replaces espeak's own sentence gap (about 0.4 s): it adds the pause minus that gap.
+        let added = paused - plain
+        #expect(added > seconds - 0.7 && added <= seconds + 0.05, "added \(added)")
+        let clip = try synth.nativeClip(for: "Breathe in. [\(seconds)s] And out.", voice: Fixtures.voice)
+        #expect(abs(Fixtures.longestSilence(clip) - seconds) < 0.1)
+    }
+
+    @Test func pauseAtTheStartIsKept() throws {
+        let plain = try synth.speechDuration(of: "Hello.", voice: Fixtures.voice)
+        let paused = try synth.speechDuration(of: "[1500ms] Hello.", voice: Fixtures.voice)
+        #expect(abs(paused - plain - 1.5) < 0.001)
+    }
+
+    @Test func ssmlSpecialCharactersAreSpokenNotParsed() throws {
+        let plain = try synth.speechDuration(of: "one two three", voice: Fixtures.voice)
+        let symbols = try synth.speechDuration(of: "one < two & three", voice: Fixtures.voice)
+        // "less than" and "and" are spoken: clearly longer.
+        #expect(symbols > plain + 0.3)
+        // Markup in user text is read out, not obeyed: no three-second break appears.
+        let text = #"Say <break time="3000ms"/> "softly" & slowly."#
+        let markup = try synth.nativeClip(for: text, voice: Fixtures.voice)
+        #expect(Fixtures.longestSilence(markup) < 0.5)
+        #expect(markup.duration > 2)
+        // Words keep their place in the user's text despite the escaping.
+        let last = try #require(markup.words.last)
+        let slowly = try #require(text.range(of: "slowly"))
+        #expect(last.textOffset == text.unicodeScalars.distance(from: text.startIndex, to: slowly.lowerBound))
+        #expect(last.length == 6)
+    }
+
+    @Test func emptyAndPauseOnlyPhrases() throws {
+        #expect(try synth.speechDuration(of: "", voice: Fixtures.voice) == 0)
+        let pause = try synth.clip(for: "[2s]", voice: Fixtures.voice, sampleRate: 48000)
+        #expect(pause.samples.count == 96000)
+        #expect(Fixtures.peak(pause.samples) == 0)
+    }
+
+    @Test func repeatedSynthesisIsStable() throws {
+        // espeak-ng's pitch flutter runs on across calls, so two syntheses of one phrase are not
+        // sample-identical (the cache makes every use within a process identical); they must
+        // still agree in length, level and word timing.
+        let a = try SpeechSynthesizer().nativeClip(for: Fixtures.passage, voice: Fixtures.voice)
+        let b = try SpeechSynthesizer().nativeClip(for: Fixtures.passage, voice: Fixtures.voice)
+        #expect(abs(a.duration - b.duration) < 0.03)
+        #expect(abs(20 * log10(Double(Fixtures.rms(a.samples) / Fixtures.rms(b.samples)))) < 0.2)
+        #expect(a.words.count == b.words.count)
+        for (x, y) in zip(a.words, b.words) {
+            #expect(abs(x.frame - y.frame) < 22050 / 50)
+            #expect(x.textOffset == y.textOffset && x.length == y.length)
+        }
+    }
+
+    @Test func unknownVoiceIsATypedError() throws {
+        let voice = VoiceProfile(name: "bad", espeak: "en_us+f3")
+        let error = try #require(throws: SpeechError.self) {
+            try synth.clip(for: "Hello.", voice: voice, sampleRate: 44100)
+        }
+        guard case .unknownVoice(let name, let suggestions) = error.kind else {
+            Issue.record("wrong kind \(error.kind)")
+            return
+        }
+        #expect(name == "en_us+f3")
+        #expect(suggestions.first == "en-us+f3")
+        #expect(error.description.contains("en-us+f3"))
+        // The engine is still usable afterwards.
+        #expect(try synth.speechDuration(of: "Still here.", voice: Fixtures.voice) > 0.3)
+    }
+}
