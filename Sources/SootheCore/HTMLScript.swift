@@ -50,11 +50,11 @@ enum HTMLScript {
     return null;
   }
 
-  function seek(seconds) {
+  function seek(seconds, play) {
     if (!audio) { return; }
     try { audio.currentTime = seconds; } catch (e) { return; }
     moveTo(seconds);
-    if (audio.paused) { var played = audio.play(); if (played && played.catch) { played.catch(function () {}); } }
+    if (play && audio.paused) { var played = audio.play(); if (played && played.catch) { played.catch(function () {}); } }
   }
 
   var drawing = document.getElementById("timeline");
@@ -64,7 +64,7 @@ enum HTMLScript {
     var el = target(event);
     if (!el) { return; }
     show(el);
-    if (el.classList.contains("cue")) { seek(number(el, "data-start")); }
+    if (el.classList.contains("cue")) { seek(number(el, "data-start"), true); }
   });
   drawing.addEventListener("keydown", function (event) {
     var el = target(event);
@@ -72,7 +72,7 @@ enum HTMLScript {
     var key = event.key;
     if ((key === "Enter" || key === " " || key === "Spacebar") && audio) {
       event.preventDefault();
-      seek(number(el, "data-start"));
+      seek(number(el, "data-start"), true);
       return;
     }
     var lane = Array.prototype.slice.call(el.parentNode.querySelectorAll(".cue"));
@@ -85,7 +85,7 @@ enum HTMLScript {
   });
   root.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button.seek") : null;
-    if (button) { seek(number(button, "data-start")); }
+    if (button) { seek(number(button, "data-start"), true); }
   });
 
   // The playhead, the cues under it and the caption line.
@@ -132,7 +132,10 @@ enum HTMLScript {
     };
     audio.addEventListener("play", function () { if (!frame) { frame = window.requestAnimationFrame(tick); } });
     audio.addEventListener("timeupdate", function () { if (audio.paused) { moveTo(audio.currentTime); } });
-    audio.addEventListener("seeked", function () { moveTo(audio.currentTime); });
+    audio.addEventListener("seeked", function () {
+      moveTo(audio.currentTime);
+      root.setAttribute("data-time", audio.currentTime.toFixed(3));
+    });
     audio.addEventListener("loadedmetadata", function () {
       root.setAttribute("data-audio", "ready");
       root.setAttribute("data-audio-duration", audio.duration.toFixed(3));
@@ -162,6 +165,13 @@ enum HTMLScript {
       useInline();
     }
     moveTo(0);
+  }
+
+  // A link to page.html#cue-12 opens with that cue selected (and the player cued there).
+  var wanted = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  if (wanted && wanted.classList.contains("cue")) {
+    show(wanted);
+    seek(number(wanted, "data-start"), false);
   }
 
   var drawn = cues.filter(function (cue) {
