@@ -23,6 +23,7 @@ struct MixEngine {
     private var chimes: Schedule<ChimeVoice>
     private var tones: Schedule<BreathTone>
     private var ambience: AmbienceBed?
+    private var ambienceGain: Float = 0
     private var ducking: DuckingEnvelope
     private var mono: [Float]
     private var left: [Float]
@@ -69,7 +70,7 @@ struct MixEngine {
                 let voice = ChimeVoice(
                     kind: kind, levelDB: cue.level, strikes: cue.strikes, sampleRate: rate,
                     seed: SplitMix64.derive(options.seed, UInt64(index)))
-                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime))
+                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(kind)))
             case .breath:
                 guard cue.tone, let phase = cue.phase else { continue }
                 let segment = BreathTone.Segment(phase: Self.tonePhase(phase), duration: cue.duration)
@@ -93,6 +94,7 @@ struct MixEngine {
             ambience = AmbienceBed(
                 kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
                 seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level)
+            ambienceGain = MixLevels.ambience(kind)
         }
         ducking = DuckingEnvelope(
             speech: speechSpans, sampleRate: rate, depthDB: MixLevels.duckDepthDB,
@@ -138,7 +140,7 @@ struct MixEngine {
                         let rb = UnsafeMutableBufferPointer(rebasing: r[0..<frames])
                         lb.initialize(repeating: 0)
                         rb.initialize(repeating: 0)
-                        ambience!.render(addingLeft: lb, right: rb, gain: MixLevels.ambience)
+                        ambience!.render(addingLeft: lb, right: rb, gain: ambienceGain)
                         ducking.fill(UnsafeMutableBufferPointer(rebasing: g[0..<frames]), firstFrame: first)
                     }
                 }

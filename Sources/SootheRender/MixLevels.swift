@@ -1,3 +1,5 @@
+import SootheDSP
+
 /// The balance of the mix before loudness normalisation, as linear gains.
 ///
 /// espeak-ng speech measures about −20 LUFS raw; the other layers are set against it so that, after
@@ -8,9 +10,30 @@ enum MixLevels {
     static let speech: Float = 1.0
     /// Integrated loudness of espeak-ng speech at unity gain (measured: about -20 LUFS).
     static let rawSpeechLoudness = -20.0
-    static let chime: Float = 0.32
-    static let breathTone: Float = 0.22
-    static let ambience: Float = 0.5
+    /// Per chime kind, so that each peaks (short-term loudness, 3 s) about 4–5 LU under speech.
+    /// Measured with `soothe sound`: at unity gain the bowl reads -22 LUFS short-term max,
+    /// the bell -30, the soft chime -23, the wood block -34 (its click is short, so it is set
+    /// by ear's proxy, its momentary loudness).
+    static func chime(_ kind: ChimeKind) -> Float {
+        switch kind {
+        case .singingBowl: 0.77
+        case .bell: 1.58
+        case .softChime: 0.88
+        case .woodBlock: 2.27
+        }
+    }
+    /// The breath tone peaks about 8–9 LU under speech: clearly there, never in front.
+    static let breathTone: Float = 0.35
+    /// Per ambience kind, so that each bed reads about -36 LUFS short-term against speech's
+    /// -17.5 (before the dip under speech).
+    static func ambience(_ kind: AmbienceKind) -> Float {
+        switch kind {
+        case .brownNoise: 0.77
+        case .pinkNoise: 0.35
+        case .rain: 0.31
+        case .ocean: 0.37
+        }
+    }
     /// How far the ambience dips under speech, in dB.
     static let duckDepthDB = -9.0
     /// Seconds the dip starts before the voice and takes to recover after it.
