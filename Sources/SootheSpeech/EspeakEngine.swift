@@ -182,7 +182,8 @@ final class EspeakEngine: Sendable {
 
     private static func speak(_ text: String) throws(SpeechError) -> EspeakOutput {
         let sink = CallbackSink()
-        let userData = Unmanaged.passUnretained(sink).toOpaque()
+        activeSink = sink
+        defer { activeSink = nil }
         let flags = UInt32(espeakCHARS_UTF8 | espeakSSML)
         // espeak-ng draws its noise (breath, fricatives, bursts) from the C library's rand().
         // Reseeding before every call keeps that part of a phrase independent of what was spoken
@@ -190,10 +191,8 @@ final class EspeakEngine: Sendable {
         // repeated calls still differ slightly; the phrase cache is what makes every use of a
         // phrase within a process identical.)
         srand(Self.noiseSeed)
-        let status = withExtendedLifetime(sink) {
-            text.withCString { pointer in
-                espeak_ng_Synthesize(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, userData)
-            }
+        let status = text.withCString { pointer in
+            espeak_ng_Synthesize(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, nil)
         }
         guard status == ENS_OK else { throw .synthesisFailed(message(status)) }
         return sink.output
@@ -262,22 +261,26 @@ final class EspeakEngine: Sendable {
     }
 }
 
-/// Collects one synthesis call's output; reached from the C callback through `user_data`.
-/// Only touched while ``EspeakEngine``'s lock is held.
+/// Collects one synthesis call's output.
 private final class CallbackSink {
     var output = EspeakOutput()
 }
+
+/// The sink of the call in progress. Calls are serialised by ``EspeakEngine``'s lock, so one
+/// slot is enough, and the callback does not depend on espeak-ng copying `user_data` into every
+/// event list (audio chunks arrive with an empty list). Only read and written with the lock
+/// held, by the thread inside `espeak_ng_Synthesize`.
+nonisolated(unsafe) private var activeSink: CallbackSink?
 
 /// espeak-ng's synthesis callback: C calling convention, captures nothing.
 private func espeakCallback(
     _ wave: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
 ) -> Int32 {
-    guard let events, let userData = events.pointee.user_data else { return 0 }
-    let sink = Unmanaged<CallbackSink>.fromOpaque(userData).takeUnretainedValue()
+    guard let sink = activeSink else { return 0 }
     if let wave, count > 0 {
         sink.output.samples.append(contentsOf: UnsafeBufferPointer(start: wave, count: Int(count)))
     }
-    var event = events
+    guard var event = events else { return 0 }
     while event.pointee.type != espeakEVENT_LIST_TERMINATED {
         let e = event.pointee
         if e.type == espeakEVENT_WORD {
