@@ -34,6 +34,8 @@ final class EspeakEngine: Sendable {
         var variants: [String]?
         /// Base voice names already known to load.
         var loadable: Set<String> = []
+        /// For each language some voice lists, the voice file that speaks it best.
+        var languageFiles: [String: String] = [:]
     }
 
     private let state = Mutex(State())
@@ -53,7 +55,7 @@ final class EspeakEngine: Sendable {
         try state.withLock { state throws(SpeechError) -> [EspeakOutput] in
             _ = try Self.ready(&state)
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
-            try Self.apply(voice)
+            try Self.apply(voice, state: &state)
             var outputs: [EspeakOutput] = []
             outputs.reserveCapacity(ssmlTexts.count)
             for text in ssmlTexts {
@@ -109,7 +111,7 @@ final class EspeakEngine: Sendable {
         espeak_SetSynthCallback(espeakCallback)
         // The first synthesis in a process differs by a few hundred samples from later identical
         // ones; a throwaway call here makes every real render deterministic.
-        if select("en") == ENS_OK {
+        if espeak_ng_SetVoiceByName("en") == ENS_OK {
             _ = try? speak("Warm up.")
         }
         return .success(Int(espeak_ng_GetSampleRate()))
@@ -128,7 +130,7 @@ final class EspeakEngine: Sendable {
             let languages = Set(voices(&state).flatMap(\.languages))
             let loads = !base.isEmpty && !base.contains(where: \.isWhitespace)
                 && (espeak_ng_SetVoiceByName(base) == ENS_OK
-                    || (languages.contains(base.lowercased()) && select(base) == ENS_OK))
+                    || (languages.contains(base.lowercased()) && select(base, state: &state) == ENS_OK))
             guard loads else {
                 var candidates = Set<String>()
                 for voice in voices(&state) {
@@ -149,20 +151,20 @@ final class EspeakEngine: Sendable {
         return nil
     }
 
-    /// Selects a voice the way the espeak-ng command does: by voice or file name (`en-us`,
-    /// `en-us+f3`), else by language (`en-gb` is a language whose voice file is called `en`).
-    private static func select(_ name: String) -> espeak_ng_STATUS {
+    /// Selects a voice by voice or file name (`en-us`, `en-us+f3`), else by a language that some
+    /// voice lists (`en-gb` is a language whose voice file is `gmw/en`): that voice's file is
+    /// loaded by name, so a `+variant` still applies (espeak-ng's select-by-language ignores it).
+    private static func select(_ name: String, state: inout State) -> espeak_ng_STATUS {
         let byName = espeak_ng_SetVoiceByName(name)
         if byName == ENS_OK { return byName }
-        return name.withCString { language in
-            var properties = espeak_VOICE()
-            properties.languages = language
-            return espeak_ng_SetVoiceByProperties(&properties)
-        }
+        let parts = name.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
+        _ = voices(&state)
+        guard let base = parts.first, let file = state.languageFiles[base.lowercased()] else { return byName }
+        return espeak_ng_SetVoiceByName(parts.count > 1 ? "\(file)+\(parts[1])" : file)
     }
 
-    private static func apply(_ voice: VoiceProfile) throws(SpeechError) {
-        let status = select(voice.espeak)
+    private static func apply(_ voice: VoiceProfile, state: inout State) throws(SpeechError) {
+        let status = select(voice.espeak, state: &state)
         guard status == ENS_OK else {
             throw SpeechError.unknownVoice(voice.espeak, suggestions: [])
         }
@@ -201,14 +203,21 @@ final class EspeakEngine: Sendable {
     private static func voices(_ state: inout State) -> [InstalledEspeakVoice] {
         if let voices = state.voices { return voices }
         var result: [InstalledEspeakVoice] = []
+        var best: [String: (priority: Int, file: String)] = [:]
         if let list = espeak_ListVoices(nil) {
             var index = 0
             while let voice = list[index] {
-                result.append(installedVoice(voice.pointee))
+                let (installed, priorities) = installedVoice(voice.pointee)
+                result.append(installed)
+                for (language, priority) in zip(installed.languages, priorities)
+                where priority < best[language]?.priority ?? .max {
+                    best[language] = (priority, installed.identifier)
+                }
                 index += 1
             }
         }
         state.voices = result
+        state.languageFiles = best.mapValues(\.file)
         return result
     }
 
@@ -232,12 +241,15 @@ final class EspeakEngine: Sendable {
         return state.variants!
     }
 
-    private static func installedVoice(_ voice: espeak_VOICE) -> InstalledEspeakVoice {
+    /// The voice, and the priority of each of its languages (lower is preferred).
+    private static func installedVoice(_ voice: espeak_VOICE) -> (InstalledEspeakVoice, [Int]) {
         // `languages` is a list of (priority byte, zero-terminated name), ended by an empty entry.
         var languages: [String] = []
+        var priorities: [Int] = []
         if var cursor = voice.languages {
             while cursor.pointee != 0 {
                 let name = String(cString: cursor + 1)
+                priorities.append(Int(UInt8(bitPattern: cursor.pointee)))
                 languages.append(name)
                 cursor += 1 + name.utf8.count + 1
             }
@@ -248,10 +260,11 @@ final class EspeakEngine: Sendable {
         case 3: .neutral
         default: nil
         }
-        return InstalledEspeakVoice(
+        let installed = InstalledEspeakVoice(
             name: voice.name.map { String(cString: $0) } ?? "",
             languages: languages, gender: gender,
             identifier: voice.identifier.map { String(cString: $0) } ?? "")
+        return (installed, priorities)
     }
 
     static func message(_ status: espeak_ng_STATUS) -> String {

@@ -71,11 +71,11 @@ struct PhraseCacheTests {
             let identical = zip(result, reference).allSatisfy { $0!.samples == $1.samples && $0!.words == $1.words }
             #expect(identical, "every caller gets the one cached clip")
         }
-        // The same phrases as a serial run: same rate, length within 80 ms (espeak-ng's timing
-        // depends slightly on what it spoke before), same words.
+        // The same phrases as a serial run: same rate, length within 0.15 s (espeak-ng's timing
+        // wobbles with what it spoke before: up to about 0.1 s measured), same words.
         for (clip, serialClip) in zip(reference, expected) {
             #expect(clip.sampleRate == serialClip.sampleRate)
-            #expect(abs(clip.duration - serialClip.duration) < 0.08)
+            #expect(abs(clip.duration - serialClip.duration) < 0.15)
             #expect(clip.words.map(\.textOffset) == serialClip.words.map(\.textOffset))
         }
     }
