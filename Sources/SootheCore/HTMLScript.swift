@@ -1,7 +1,8 @@
 /// The preview page's inline script: cue details on hover and focus, keyboard moves along a lane,
 /// seeking and a moving playhead when there is audio, captions that work from `file://`.
-/// It marks the root `data-ready="true"` with `data-drawn-cues` (cues that have a laid-out box)
-/// once wired up, so a headless browser can check the page rendered.
+/// It marks the root `data-ready="true"` with `data-drawn-cues` (cues that have a laid-out box),
+/// `data-page-width` and `data-window-width` once wired up, and `data-audio`, `data-audio-duration`,
+/// `data-time` and `data-captions` as the player loads, so a headless browser can check the page.
 enum HTMLScript {
     /// The script text (kept free of `]]>` and of closing script tags: it sits in a CDATA section).
     static let source = #"""
@@ -153,14 +154,15 @@ enum HTMLScript {
       follow(track);
       root.setAttribute("data-captions", "inline");
     };
+    var useTrack = function () {
+      if (inline) { return; }
+      follow(element.track);
+      root.setAttribute("data-captions", "track");
+    };
     if (element) {
-      element.addEventListener("load", function () {
-        follow(element.track);
-        root.setAttribute("data-captions", "track");
-      });
+      element.addEventListener("load", useTrack);
       element.addEventListener("error", useInline);
-      if (location.protocol === "file:") { element.track.mode = "disabled"; useInline(); }
-      else { element.track.mode = "hidden"; }
+      if (element.readyState === 2) { useTrack(); } else if (element.readyState === 3) { useInline(); }
     } else {
       useInline();
     }
@@ -179,6 +181,9 @@ enum HTMLScript {
     return box.width > 0 && box.height > 0;
   });
   root.setAttribute("data-drawn-cues", String(drawn.length));
+  // How wide the page laid out against the window: the timeline scrolls inside, the page must not.
+  root.setAttribute("data-page-width", String(document.documentElement.scrollWidth));
+  root.setAttribute("data-window-width", String(window.innerWidth));
   root.setAttribute("data-ready", "true");
 })();
 

@@ -25,6 +25,14 @@ extension Soothe {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
 
+        /// `dir/take.ogg` → `dir/take.vtt`, keeping the path relative (the page names it so).
+        static func replacingExtension(of path: String, with ext: String) -> String {
+            guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"), dot != path.startIndex else {
+                return path + "." + ext
+            }
+            return path[..<dot] + "." + ext
+        }
+
         func validate() throws {
             if audio != nil && format != .html { throw ValidationError("--audio only works with --format html") }
         }
@@ -38,7 +46,7 @@ extension Soothe {
             case .vtt: text = CueSheet.webVTT(timeline)
             case .srt: text = CueSheet.srt(timeline)
             case .html:
-                let media = audio.map { HTMLMedia(audio: $0, captions: RenderRunner.stripExtension($0) + ".vtt") }
+                let media = audio.map { HTMLMedia(audio: $0, captions: Self.replacingExtension(of: $0, with: "vtt")) }
                 text = HTMLPreview.page(timeline, media: media)
             }
             if let output {
