@@ -12,7 +12,12 @@ public struct InstalledEspeakVoice: Sendable, Hashable {
 
     /// A voice's gender as espeak-ng records it.
     public enum Gender: String, Sendable, Hashable {
-        case male, female, neutral
+        /// espeak-ng's gender 1.
+        case male
+        /// espeak-ng's gender 2.
+        case female
+        /// espeak-ng's gender 3.
+        case neutral
     }
 
     /// A voice from its parts.

@@ -8,7 +8,8 @@ struct EspeakVoicesTests {
         #expect(voices.count > 50)
         let american = try #require(voices.first { $0.languages.first == "en-us" })
         #expect(american.identifier.hasSuffix("en-US"))
-        #expect(!american.name.isEmpty)
+        #expect(american.name.contains("America"))
+        #expect(american.gender == .male)
         #expect(voices.contains { $0.languages.contains("es") })
         // MBROLA voices are not installed and are left out.
         #expect(!voices.contains { $0.identifier.hasPrefix("mb/") })
