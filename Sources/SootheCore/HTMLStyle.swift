@@ -61,7 +61,7 @@ enum HTMLStyle {
             button.seek { font: inherit; color: \(p.accent); background: none; border: 1px solid \(p.grid); border-radius: 6px;
               padding: .05rem .4rem; cursor: pointer; font-variant-numeric: tabular-nums; }
             a, summary { color: \(p.accent); }
-            :focus-visible { outline: 3px solid \(p.focus); outline-offset: 2px; }
+            :focus-visible:not(.cue):not(.bed) { outline: 3px solid \(p.focus); outline-offset: 2px; }
             footer { color: \(p.mutedText); font-size: .85rem; margin-top: 1.5rem; }
             @media (max-width: 480px) {
               .preview { padding: 1rem .6rem 2rem; }
