@@ -33,7 +33,7 @@ struct MixEngine {
     init(timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider) throws(RenderError) {
         let rate = Double(options.sampleRate)
         channels = options.channels
-        totalFrames = Int((CueSheet.milliseconds(timeline.duration) * rate).rounded())
+        totalFrames = Self.frameCount(of: timeline, sampleRate: options.sampleRate)
         func frame(_ seconds: Double) -> Int { Int((seconds * rate).rounded()) }
 
         var speechEvents: [Schedule<ClipSource>.Event] = []
@@ -104,6 +104,11 @@ struct MixEngine {
         left = [Float](repeating: 0, count: block)
         right = [Float](repeating: 0, count: block)
         gains = [Float](repeating: 1, count: block)
+    }
+
+    /// Frames in the file: the cue sheet's duration (in milliseconds) × the rate.
+    static func frameCount(of timeline: Timeline, sampleRate: Int) -> Int {
+        Int((CueSheet.milliseconds(timeline.duration) * Double(sampleRate)).rounded())
     }
 
     static func tonePhase(_ phase: BreathPhase) -> BreathTone.Phase {

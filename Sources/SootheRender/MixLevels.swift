@@ -8,8 +8,8 @@ import SootheDSP
 /// someone speaks).
 enum MixLevels {
     static let speech: Float = 1.0
-    /// Integrated loudness of espeak-ng speech at unity gain (measured: about -20 LUFS).
-    static let rawSpeechLoudness = -20.0
+    /// Integrated loudness of espeak-ng speech at unity gain (measured with `soothe sound`).
+    static let rawSpeechLoudness = -18.3
     /// Per chime kind, so that each peaks (short-term loudness, 3 s) about 4–5 LU under speech.
     /// Measured with `soothe sound`: at unity gain the bowl reads -22 LUFS short-term max,
     /// the bell -30, the soft chime -23, the wood block -34 (its click is short, so it is set

@@ -42,15 +42,15 @@ public struct SessionRenderer: Sendable {
         var buffer = [Float](repeating: 0, count: block * channels)
 
         // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
-        // loudness is corrected too. The first guess assumes the voice dominates (espeak-ng speech
-        // is about -20 LUFS raw); each further pass corrects by the error left. Usually one pass
-        // lands within 0.1 LU; at most three are run.
-        var gainDB = options.loudness - MixLevels.rawSpeechLoudness
-        var total = try MixEngine(timeline: timeline, options: options, speech: speech).totalFrames
-        if !options.normalize { gainDB = 0 }
+        // loudness is corrected too. The first guess assumes the voice dominates (espeak-ng
+        // speech reads about -18.3 LUFS at the mix's speech level). The limiter takes more off
+        // as the gain rises, so the second guess follows the secant through the two readings.
+        // Passes stop once a reading is within 0.15 LU of the target (at most three).
+        var gainDB = options.normalize ? options.loudness - MixLevels.rawSpeechLoudness : 0
+        let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
+        var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
-            total = engine.totalFrames
             let meter = try makeMeter(truePeak: false)
             var limiter = makeLimiter()
             let gain = Float(pow(10, gainDB / 20))
@@ -68,8 +68,17 @@ public struct SessionRenderer: Sendable {
             let measured = meter.integratedLoudness
             guard measured.isFinite else { break }
             let error = options.loudness - measured
-            gainDB += error
-            if abs(error) < 0.1 { break }
+            if abs(error) < 0.15 { break }
+            let step: Double
+            if let previous, abs(measured - previous.loudness) > 0.01 {
+                // Secant: how much the reading moved per dB of gain, between the two passes.
+                let slope = (measured - previous.loudness) / (gainDB - previous.gain)
+                step = error / min(max(slope, 0.3), 1.5)
+            } else {
+                step = error
+            }
+            previous = (gainDB, measured)
+            gainDB += step
         }
         let gain = Float(pow(10, gainDB / 20))
 
