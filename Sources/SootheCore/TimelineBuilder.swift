@@ -100,7 +100,9 @@ private struct BuildRun {
             return try timing.speechDuration(of: text, voice: voice)
         } catch {
             failedVoices.insert(voice.name)
-            self.error(at, "cannot speak with voice '\(voice.name)': \(error)")
+            // A broken session voice is the `voice:` line's fault, not the first phrase's.
+            let place = voice.name == script.voice && script.voiceLocation != .start ? script.voiceLocation : at
+            self.error(place, "cannot speak with voice profile '\(voice.name)' (espeak-ng voice '\(voice.espeak)'): \(error)")
             return nil
         }
     }

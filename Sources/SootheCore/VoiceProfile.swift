@@ -39,5 +39,5 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
     /// The built-in fallback when no `voices/` folder is found.
     public static let fallback = VoiceProfile(
         name: "gentle", description: "Slow, soft, lower-pitched English voice",
-        espeak: "en-us+f3", rate: 130, pitch: 35, range: 25, wordGap: 2)
+        espeak: "en-us+f3", rate: 125, pitch: 35, range: 25, wordGap: 8)
 }

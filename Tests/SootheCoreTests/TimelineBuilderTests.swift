@@ -323,7 +323,7 @@ import Testing
             TestScripts.session("  - say: One.\n  - say: Two.\n"), timing: FailingSpeechTiming())
         #expect(timeline == nil)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.message == "cannot speak with voice 'gentle': voice not installed")
+        #expect(diagnostics.first?.message == "cannot speak with voice profile 'gentle' (espeak-ng voice 'en-us+f3'): voice not installed")
         #expect((diagnostics.first?.line, diagnostics.first?.column) == (3, 5))
     }
 
