@@ -2,6 +2,9 @@
 // soothe renders guided self-soothing sessions as audio files. GPL-3.0-or-later.
 import PackageDescription
 
+/// `-O` for the per-sample code in debug builds too (the release build is optimised anyway).
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "soothe",
     products: [
@@ -31,13 +34,17 @@ let package = Package(
         // Pure Swift: script model, diagnostics, timeline builder, cue-sheet formats. No C, never prints.
         .target(name: "SootheCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter.
-        .target(name: "SootheDSP"),
+        // Optimised even in debug builds: its per-sample loops run ~50x slower unoptimised, which
+        // would make every test and end-to-end render crawl.
+        .target(name: "SootheDSP", swiftSettings: optimizedInDebug),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
         .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
         // The only owner of libsndfile and libebur128: writer, reader, loudness.
         .target(name: "SootheAudioIO", dependencies: ["CSndFile", "CEbur128", "CSoxr"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
-        .target(name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheSpeech", "SootheAudioIO"]),
+        .target(
+            name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheSpeech", "SootheAudioIO"],
+            swiftSettings: optimizedInDebug),
         // The thin executable: argument parsing, printing, exit codes.
         .executableTarget(
             name: "soothe",
