@@ -1,0 +1,146 @@
+import Foundation
+import SootheDSP
+import Testing
+
+/// Speed of every generator and of the limiter, in nanoseconds per frame. Off by default: run
+/// it in a release build through `bench/dsp/run.sh` (which sets `SOOTHE_DSP_BENCH`).
+@Suite("DSP benchmark", .serialized)
+struct DSPBenchmark {
+    static let rate = 48_000.0
+    static let block = 1_024
+
+    /// Best of `repeats` timings of `body`, in nanoseconds per `units`.
+    static func time(units: Int, repeats: Int = 3, _ body: () -> Float) -> Double {
+        var best = Double.infinity
+        var sink: Float = 0
+        for _ in 0..<repeats {
+            let start = ContinuousClock.now
+            sink += body()
+            let elapsed = ContinuousClock.now - start
+            let ns = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
+            best = min(best, ns / Double(units))
+        }
+        // Keeps the work observable, so the optimiser cannot drop it.
+        #expect(sink.isFinite)
+        return best
+    }
+
+    static func report(_ name: String, _ value: Double, _ unit: String) {
+        print("BENCH \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.2f", value)) ns/\(unit)")
+    }
+
+    /// Speech-like stereo programme: band-limited noise in syllables (about 4 per second) with
+    /// pauses, peaks mostly 6–12 dB under full scale; one syllable in 25 pokes 2 dB over.
+    static func speechLike(frames: Int) -> [Float] {
+        var rng = SplitMix64(seed: 99)
+        var out = [Float](repeating: 0, count: 2 * frames)
+        var lowL: Float = 0, lowR: Float = 0, band: Float = 0
+        var n = 0
+        var syllable = 0
+        while n < frames {
+            let length = Int(Double.random(in: 0.12...0.3, using: &rng) * rate)
+            let pause = syllable % 7 == 6 ? Int(0.4 * rate) : Int(0.03 * rate)
+            let loud: Float = syllable % 25 == 24 ? 1.6 : Float.random(in: 0.25...0.5, using: &rng)
+            for k in 0..<length where n + k < frames {
+                let env = loud * Float(sin(Double.pi * Double(k) / Double(length)))
+                band += 0.3 * (rng.nextBipolar() - band)
+                lowL += 0.5 * (band - lowL)
+                lowR += 0.45 * (band - lowR)
+                out[2 * (n + k)] = 2.2 * env * lowL
+                out[2 * (n + k) + 1] = 2.2 * env * lowR
+            }
+            n += length + pause
+            syllable += 1
+        }
+        return out
+    }
+
+    static func limiterNs(_ input: [Float]) -> Double {
+        let frames = input.count / 2
+        return time(units: frames) {
+            var limiter = TruePeakLimiter(channels: 2, sampleRate: rate, ceilingDB: -1.5)
+            var io = input
+            io.withUnsafeMutableBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    let n = min(2 * block, all.count - start)
+                    limiter.process(UnsafeMutableBufferPointer(rebasing: all[start..<(start + n)]))
+                    start += n
+                }
+            }
+            return io[io.count / 2]
+        }
+    }
+
+    static func mono(frames: Int, _ body: (UnsafeMutableBufferPointer<Float>) -> Void) -> Float {
+        var out = [Float](repeating: 0, count: block)
+        var done = 0
+        var check: Float = 0
+        out.withUnsafeMutableBufferPointer { b in
+            while done < frames {
+                let n = min(block, frames - done)
+                body(UnsafeMutableBufferPointer(rebasing: b[0..<n]))
+                check += b[0]
+                done += n
+            }
+        }
+        return check
+    }
+
+    @Test("ns per frame of the limiter, chimes, breath tone and beds",
+          .enabled(if: ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] != nil))
+    func benchmark() {
+        let frames = Int(60 * Self.rate)
+        let speech = Self.speechLike(frames: frames)
+        Self.report("limiter, speech-like (stereo)", Self.limiterNs(speech), "stereo frame")
+        var rng = SplitMix64(seed: 5)
+        let loud = (0..<(2 * frames / 4)).map { _ in 1.5 * rng.nextBipolar() }
+        Self.report("limiter, loud noise (stereo)", Self.limiterNs(loud), "stereo frame")
+        let quiet = speech.map { $0 * 0.25 }
+        Self.report("limiter, quiet speech (stereo)", Self.limiterNs(quiet), "stereo frame")
+
+        for kind in ChimeKind.allCases {
+            let oscillators = kind.partials.reduce(0) { $0 + ($1.beat > 0 ? 2 : 1) }
+            let probe = ChimeVoice(kind: kind, strikes: 1, sampleRate: Self.rate, seed: 1)
+            let ringFrames = probe.frameCount
+            let ns = Self.time(units: ringFrames, repeats: 5) {
+                var voice = probe
+                return Self.mono(frames: ringFrames) { voice.render(adding: $0, gain: 1) }
+            }
+            Self.report("chime \(kind.rawValue)", ns, "frame")
+            Self.report("chime \(kind.rawValue) per oscillator", ns / Double(oscillators), "osc·frame")
+        }
+
+        typealias S = BreathTone.Segment
+        let cycle = [S(phase: .inhale, duration: 4), S(phase: .hold, duration: 2), S(phase: .exhale, duration: 6), S(phase: .rest, duration: 1)]
+        let segments = Array(repeating: cycle, count: 22).flatMap { $0 }
+        let tone = BreathTone(segments: segments, sampleRate: Self.rate, seed: 3)
+        let toneNs = Self.time(units: tone.frameCount) {
+            var t = tone
+            return Self.mono(frames: tone.frameCount) { t.render(adding: $0, gain: 1) }
+        }
+        Self.report("breath tone", toneNs, "frame")
+
+        for kind in AmbienceKind.allCases {
+            let bedFrames = Int(60 * Self.rate)
+            let bed = AmbienceBed(kind: kind, duration: 60, sampleRate: Self.rate, seed: 2)
+            let ns = Self.time(units: bedFrames) {
+                var b = bed
+                var l = [Float](repeating: 0, count: Self.block), r = l
+                var check: Float = 0
+                var done = 0
+                l.withUnsafeMutableBufferPointer { lb in
+                    r.withUnsafeMutableBufferPointer { rb in
+                        while done < bedFrames {
+                            b.render(addingLeft: lb, right: rb, gain: 1)
+                            check += lb[0] + rb[1]
+                            done += Self.block
+                        }
+                    }
+                }
+                return check
+            }
+            Self.report("ambience \(kind.rawValue) (stereo)", ns, "stereo frame")
+        }
+    }
+}
