@@ -560,7 +560,11 @@ private struct ParseRun {
 
     mutating func text(_ node: Node, for key: String) -> String? {
         guard let value = node.scalarText else {
-            error(node.location, "'\(key)' expects text; found \(node.kindDescription)")
+            var hint = ""
+            if case .mapping = node, ["say", "pause", "chime"].contains(key) {
+                hint = "; a step's options go beside it, not inside: '- {\(key): ..., option: value}' or on the following lines at the same indentation"
+            }
+            error(node.location, "'\(key)' expects text; found \(node.kindDescription)\(hint)")
             return nil
         }
         if node.isNull {
