@@ -35,6 +35,7 @@ enum DSPMath {
     static func cosine(_ x: Double) -> Double { cos(x) }
     static func exponential(_ x: Double) -> Double { exp(x) }
     static func logarithm(_ x: Double) -> Double { log(x) }
+    static func decibels(_ x: Double) -> Double { 20 * log10(x) }
     static func squareRoot(_ x: Double) -> Double { x.squareRoot() }
     static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 }

@@ -8,6 +8,12 @@
 /// The average of minima never exceeds the gain any sample in its window needs and moves
 /// smoothly, so no sample is ever left louder than allowed and nothing clicks. The output is
 /// delayed by `latencyFrames`; `flush` pushes the last frames out.
+///
+/// Speed: frames are taken in runs of 64 (aligned to the absolute frame count). A run whose
+/// samples, with the 47 before them, stay under `target / interpolator.bound` cannot have an
+/// interpolated value over the target, so its peaks are not computed (the gain it needs is
+/// exactly 1). When, in addition, the gain has been exactly 1 for two windows, the whole gain
+/// chain holds 1 and the run's output is the delayed input, copied.
 public struct TruePeakLimiter: Sendable {
     /// Interleaved channels.
     public let channels: Int
@@ -20,11 +26,18 @@ public struct TruePeakLimiter: Sendable {
     private let target: Float
     private let releaseCoefficient: Double
     private let interpolator = TruePeakInterpolator()
+    // Per channel, a mirrored ring of 2 × size samples (see TruePeakInterpolator).
     private var history: [Float]
+    private let size: Int
     private let mask: Int
     private var frame = 0
     private var previousPeak: Float = 0
     private var released = 1.0
+    // Consecutive frames (up to `idleFrames`) whose released gain was exactly 1.
+    private var unityFrames = 0
+    private let idleFrames: Int
+    // Whether the deque and box below hold the state (false while idle: they would all be 1).
+    private var tracking = false
     // Monotonic deque for the sliding minimum (values increase from head to tail).
     private var dequeValue: [Double]
     private var dequeIndex: [Int]
@@ -39,6 +52,11 @@ public struct TruePeakLimiter: Sendable {
     /// near Nyquist (full-band noise measured ≤ 0.2 dB under a long sinc) and
     /// the gain's own slope across the interpolation kernel.
     static let marginDB = 0.3
+    /// Frames per run (a power of two).
+    static let run = 64
+    /// A released gain this close to 1 is taken as 1 (a step of −120 dB, hidden in the moving
+    /// average), so the release ends and the idle path resumes.
+    static let releaseSnap = 1e-6
 
     /// A limiter for `channels` interleaved channels at `sampleRate`, with `lookahead` and
     /// `release` in seconds.
@@ -50,10 +68,13 @@ public struct TruePeakLimiter: Sendable {
         window = max(1, Int(lookahead * sampleRate + 0.5))
         latencyFrames = window - 1 + TruePeakInterpolator.lookahead
         releaseCoefficient = 1 - DSPMath.onePoleCoefficient(timeConstant: release, sampleRate: sampleRate)
-        var size = 1
-        while size < latencyFrames + TruePeakInterpolator.taps + 1 { size <<= 1 }
+        var size = 256
+        while size < latencyFrames + TruePeakInterpolator.taps + Self.run { size <<= 1 }
+        self.size = size
         mask = size - 1
-        history = Array(repeating: 0, count: size * channels)
+        idleFrames = 2 * window - 1
+        unityFrames = idleFrames
+        history = Array(repeating: 0, count: 2 * size * channels)
         dequeValue = Array(repeating: 1, count: window + 1)
         dequeIndex = Array(repeating: 0, count: window + 1)
         boxValues = Array(repeating: 1, count: window)
@@ -64,60 +85,119 @@ public struct TruePeakLimiter: Sendable {
     public mutating func process(_ interleaved: UnsafeMutableBufferPointer<Float>) {
         let frames = interleaved.count / channels
         guard frames > 0, let io = interleaved.baseAddress else { return }
+        let ch = channels, taps = TruePeakInterpolator.taps
+        let stride = 2 * size
+        let limit = target / interpolator.bound
+        // Moved out (no copy) so the frame loop below may call this struct's mutating methods.
+        var ring: [Float] = []
+        swap(&ring, &history)
+        defer { swap(&ring, &history) }
+        ring.withUnsafeMutableBufferPointer { hist in
+            let hp = hist.baseAddress!
+            var f = 0
+            while f < frames {
+                let start = frame
+                let n = min(frames - f, Self.run - (start & (Self.run - 1)))
+                // 1. Store the run (twice: the ring is mirrored).
+                for k in 0..<n {
+                    let slot = (start + k) & mask
+                    for c in 0..<ch {
+                        let v = io[(f + k) * ch + c]
+                        hp[c * stride + slot] = v
+                        hp[c * stride + slot + size] = v
+                    }
+                }
+                // 2. Gate: every sample the run's intervals depend on, x[start − 47] … x[start + n − 1].
+                let first = (start - (taps - 1)) & mask
+                var loudest: Float = 0
+                for c in 0..<ch {
+                    loudest = max(loudest, TruePeakInterpolator.maxMagnitude(hp + c * stride + first, count: n + taps - 1))
+                }
+                let quiet = loudest <= limit
+                if quiet && unityFrames >= idleFrames {
+                    // 3a. Idle: the gain is exactly 1 throughout; output the delayed input.
+                    for k in 0..<n {
+                        let out = (start + k - latencyFrames) & mask
+                        for c in 0..<ch { io[(f + k) * ch + c] = hp[c * stride + out] }
+                    }
+                    previousPeak = 0  // stands for any peak under the target: same gains follow
+                    frame += n
+                } else {
+                    // 3b. The full gain chain, frame by frame.
+                    if !tracking { startTracking() }
+                    processFrames(io + f * ch, count: n, history: hp, quiet: quiet)
+                }
+                f += n
+            }
+        }
+    }
+
+    /// Loads the state the idle path left implicit: a gain of exactly 1 everywhere.
+    private mutating func startTracking() {
+        for k in boxValues.indices { boxValues[k] = 1 }
+        boxSum = Double(window)
+        boxCursor = 0
+        dequeValue[0] = 1
+        dequeIndex[0] = frame - 1
+        head = 0
+        tail = 1
+        tracking = true
+    }
+
+    /// The gain chain for `count` frames from `frame`, whose input is already in `history`.
+    /// With `quiet`, no interval of these frames can exceed the target (peaks not computed).
+    private mutating func processFrames(_ io: UnsafeMutablePointer<Float>, count: Int, history hp: UnsafeMutablePointer<Float>, quiet: Bool) {
         let ch = channels, taps = TruePeakInterpolator.taps, w = window
+        let stride = 2 * size
         let dequeSize = w + 1
-        history.withUnsafeMutableBufferPointer { hist in
-            interpolator.coefficients.withUnsafeBufferPointer { coef in
-                dequeValue.withUnsafeMutableBufferPointer { dv in
-                    dequeIndex.withUnsafeMutableBufferPointer { di in
-                        boxValues.withUnsafeMutableBufferPointer { box in
-                            for f in 0..<frames {
-                                let i = frame
-                                let slot = i & mask
-                                // 1. Store the input; estimate the true peak of [i − 8, i − 7).
-                                var peak: Float = 0
-                                for c in 0..<ch {
-                                    hist[slot * ch + c] = io[f * ch + c]
-                                    let centre = hist[((i - TruePeakInterpolator.lookahead) & mask) * ch + c]
-                                    peak = max(peak, abs(centre))
-                                    for p in 0..<3 {
-                                        var acc: Float = 0
-                                        for t in 0..<taps {
-                                            acc += coef[p * taps + t] * hist[((i - taps + 1 + t) & mask) * ch + c]
-                                        }
-                                        peak = max(peak, abs(acc))
-                                    }
-                                }
-                                // 2. A sample needs the gain that keeps both intervals beside it under the target.
-                                let around = max(peak, previousPeak)
-                                previousPeak = peak
-                                let needed = around > target ? Double(target / around) : 1
-                                // 3. Instant attack, exponential release.
-                                released = min(needed, released + (1 - released) * releaseCoefficient)
-                                // 4. Sliding minimum over the window.
-                                while tail != head && dv[(tail - 1 + dequeSize) % dequeSize] >= released {
-                                    tail = (tail - 1 + dequeSize) % dequeSize
-                                }
-                                dv[tail] = released
-                                di[tail] = i
-                                tail = (tail + 1) % dequeSize
-                                while di[head] <= i - w { head = (head + 1) % dequeSize }
-                                let held = dv[head]
-                                // 5. Moving average of the held minimum.
-                                boxSum += held - box[boxCursor]
-                                box[boxCursor] = held
-                                boxCursor = boxCursor + 1 == w ? 0 : boxCursor + 1
-                                let g = boxSum >= Double(w) - 1e-9 ? Float(1) : Float(boxSum / Double(w))
-                                // 6. Output the delayed sample.
-                                let out = ((i - latencyFrames) & mask) * ch
-                                for c in 0..<ch { io[f * ch + c] = hist[out + c] * g }
-                                frame += 1
+        dequeValue.withUnsafeMutableBufferPointer { dv in
+            dequeIndex.withUnsafeMutableBufferPointer { di in
+                boxValues.withUnsafeMutableBufferPointer { box in
+                    for f in 0..<count {
+                        let i = frame
+                        // 1. The true peak of [i − 24, i − 23): its sample and three interpolated values.
+                        var peak: Float = 0
+                        if !quiet {
+                            let first = (i - (taps - 1)) & mask
+                            for c in 0..<ch {
+                                let x = UnsafePointer(hp + c * stride + first)
+                                peak = max(peak, max(abs(x[taps / 2 - 1]), interpolator.interpolatedPeak(x)))
                             }
                         }
+                        // 2. A sample needs the gain that keeps both intervals beside it under the target.
+                        let around = max(peak, previousPeak)
+                        previousPeak = peak
+                        let needed = around > target ? Double(target / around) : 1
+                        // 3. Instant attack, exponential release (ending exactly at 1).
+                        released = min(needed, released + (1 - released) * releaseCoefficient)
+                        if needed == 1 && released > 1 - Self.releaseSnap { released = 1 }
+                        unityFrames = released == 1 ? min(unityFrames + 1, idleFrames) : 0
+                        // 4. Sliding minimum over the window.
+                        while tail != head {
+                            let last = tail == 0 ? dequeSize - 1 : tail - 1
+                            if dv[last] < released { break }
+                            tail = last
+                        }
+                        dv[tail] = released
+                        di[tail] = i
+                        tail = tail + 1 == dequeSize ? 0 : tail + 1
+                        while di[head] <= i - w { head = head + 1 == dequeSize ? 0 : head + 1 }
+                        let held = dv[head]
+                        // 5. Moving average of the held minimum.
+                        boxSum += held - box[boxCursor]
+                        box[boxCursor] = held
+                        boxCursor = boxCursor + 1 == w ? 0 : boxCursor + 1
+                        let g = boxSum >= Double(w) - 1e-9 ? Float(1) : Float(boxSum / Double(w))
+                        // 6. Output the delayed sample.
+                        let out = (i - latencyFrames) & mask
+                        for c in 0..<ch { io[f * ch + c] = hp[c * stride + out] * g }
+                        frame += 1
                     }
                 }
             }
         }
+        // Two windows of exact unity: the deque and box hold only 1; the idle path takes over.
+        if unityFrames >= idleFrames { tracking = false }
     }
 
     /// Pushes the last `latencyFrames` frames out: fills `interleaved` with silence and

@@ -98,6 +98,19 @@ struct DSPBenchmark {
         Self.report("limiter, loud noise (stereo)", Self.limiterNs(loud), "stereo frame")
         let quiet = speech.map { $0 * 0.25 }
         Self.report("limiter, quiet speech (stereo)", Self.limiterNs(quiet), "stereo frame")
+        let meterNs = Self.time(units: frames) {
+            var meter = TruePeakMeter(channels: 2)
+            speech.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    let n = min(2 * Self.block, all.count - start)
+                    meter.add(UnsafeBufferPointer(rebasing: all[start..<(start + n)]))
+                    start += n
+                }
+            }
+            return Float(meter.peakDB)
+        }
+        Self.report("true-peak meter, speech-like", meterNs, "stereo frame")
 
         for kind in ChimeKind.allCases {
             let oscillators = kind.partials.reduce(0) { $0 + ($1.beat > 0 ? 2 : 1) }
