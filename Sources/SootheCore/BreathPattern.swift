@@ -34,7 +34,8 @@ public struct BreathPattern: Sendable, Hashable {
     /// `4-7-8-0`, or `2.5+1-0-7.5-0` when there is a top-up inhale.
     public var notation: String {
         func f(_ x: Double) -> String {
-            x == x.rounded() ? String(Int(x)) : String((x * 100).rounded() / 100)
+            // `Int(x)` traps past Int.max: a pattern such as 1e308-0-4-0 is reported, not a crash.
+            x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String((x * 100).rounded() / 100)
         }
         let inhalePart = topUp > 0 ? "\(f(inhale))+\(f(topUp))" : f(inhale)
         return "\(inhalePart)-\(f(hold))-\(f(exhale))-\(f(rest))"

@@ -105,6 +105,6 @@ public struct BreathingTrack: Sendable, Hashable {
     ]
 
     static func trim(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -47,7 +47,8 @@ public enum DurationParser {
 
     /// `m:ss` for listings (`4:05`), or `h:mm:ss` past an hour.
     public static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        // Clamped: nested repeats can estimate lengths past Int.max seconds, which would trap.
+        let total = seconds.isFinite ? Int(min(max(seconds, -1e15), 1e15).rounded()) : 0
         let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return h > 0 ? "\(h):\(pad(m)):\(pad(s))" : "\(m):\(pad(s))"

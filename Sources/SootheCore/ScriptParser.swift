@@ -116,6 +116,11 @@ private struct ParseRun {
             error(deep, "nesting is deeper than \(ScriptParser.maximumNesting) levels")
             return nil
         }
+        // An alias can stand for billions of nodes and hang the composer: none are accepted.
+        if let alias = YAMLAliasScanner.firstAlias(in: text) {
+            error(alias, "YAML aliases ('*NAME') are not supported in session scripts: write the value out, or use 'repeat' to play steps again")
+            return nil
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

@@ -29,7 +29,7 @@ public struct TimelineBuilder: Sendable {
         if minimumLength > Self.maximumLength {
             run.error(script.steps.first?.location ?? .start, "the session would last at least \(DurationParser.clock(minimumLength)), longer than the 24-hour limit")
         } else if maximumCues > Double(Self.maximumCues) {
-            run.error(script.steps.first?.location ?? .start, "the session would have about \(Int(maximumCues)) cues, more than the limit of \(Self.maximumCues)")
+            run.error(script.steps.first?.location ?? .start, "the session would have about \(Int(min(maximumCues, 1e15))) cues, more than the limit of \(Self.maximumCues)")
         }
         if run.diagnostics.hasErrors { return (nil, run.diagnostics.sortedByLocation()) }
 
@@ -44,9 +44,12 @@ public struct TimelineBuilder: Sendable {
         let diagnostics = run.diagnostics.sortedByLocation()
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        // A prompt or count that outlasts a final breath phase (already a warning) is heard to
+        // its end, like a ringing chime, rather than cut off by the end of the file.
+        let speechEnd = cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
         let timeline = Timeline(
             id: script.id, title: script.title, summary: script.summary, technique: script.technique,
-            voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd), cues: cues,
+            voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd, speechEnd), cues: cues,
             steps: run.spans)
         return (timeline, diagnostics)
     }
