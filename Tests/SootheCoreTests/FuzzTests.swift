@@ -155,7 +155,7 @@ import Testing
     static func check(_ input: ScriptFuzzer.Input, loader: SessionLoader, tally: inout Tally) -> [String] {
         var problems: [String] = []
         let result = loader.load(bytes: input.bytes, file: "fuzz.yaml", defaultID: "fuzz")
-        let lineCount = input.bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineCount = Self.yamlLineCount(input.bytes)
         for d in result.diagnostics where d.line < 1 || d.column < 1 || d.line > lineCount + 1 || d.message.isEmpty || d.file != "fuzz.yaml" {
             problems.append("badly located diagnostic (file has \(lineCount) lines): \(d)")
         }
@@ -172,6 +172,23 @@ import Testing
         problems += timelineProblems(timeline)
         problems += outputProblems(timeline)
         return problems
+    }
+
+    /// Lines as libyaml counts them: LF, CR LF, a lone CR, and the Unicode breaks NEL, LS and PS.
+    static func yamlLineCount(_ bytes: [UInt8]) -> Int {
+        var lines = 1
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0A: lines += 1
+            case 0x0D where i + 1 >= bytes.count || bytes[i + 1] != 0x0A: lines += 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: lines += 1
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): lines += 1
+            default: break
+            }
+            i += 1
+        }
+        return lines
     }
 
     /// Cues within [0, duration], sorted by start; spans inside the session.
