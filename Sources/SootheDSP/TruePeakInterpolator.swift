@@ -16,6 +16,11 @@ struct TruePeakInterpolator: Sendable {
     /// is under a threshold, the interpolation cannot cross it and need not be computed.
     let bound: Float
 
+    /// Like `bound`, for the 32 outer taps only (0–15 and 32–47), with the same slack: the
+    /// middle 16 taps computed exactly plus `outerBound × max |x|` bound an interpolated value
+    /// much more tightly (see `interpolatedPeakBound`).
+    let outerBound: Float
+
     // The three phases as SIMD vectors (taps 0–15, 16–31, 32–47).
     private let p1: Row
     private let p2: Row
@@ -35,7 +40,7 @@ struct TruePeakInterpolator: Sendable {
     init() {
         var c: [Float] = []
         let half = Double(Self.taps / 2)
-        var largest = 0.0
+        var largest = 0.0, outer = 0.0
         for phase in 1...3 {
             let offset = Double(phase) / 4
             var row: [Double] = []
@@ -47,11 +52,14 @@ struct TruePeakInterpolator: Sendable {
             let sum = row.reduce(0, +)
             let normalised = row.map { Float($0 / sum) }
             largest = max(largest, normalised.reduce(0.0) { $0 + Double(abs($1)) })
+            let sides = normalised[0..<16] + normalised[32..<48]
+            outer = max(outer, sides.reduce(0.0) { $0 + Double(abs($1)) })
             c += normalised
         }
         coefficients = c
         // 1e-4 relative slack covers the rounding of 48 Float products and sums many times over.
         bound = Float(largest * (1 + 1e-4))
+        outerBound = Float(outer + largest * 1e-4)
         p1 = Row(c[0..<48])
         p2 = Row(c[48..<96])
         p3 = Row(c[96..<144])
@@ -65,29 +73,50 @@ struct TruePeakInterpolator: Sendable {
         let x0 = raw.loadUnaligned(as: SIMD16<Float>.self)
         let x1 = raw.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
         let x2 = raw.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self)
-        let y1 = (p1.a * x0 + p1.b * x1 + p1.c * x2).sum()
-        let y2 = (p2.a * x0 + p2.b * x1 + p2.c * x2).sum()
-        let y3 = (p3.a * x0 + p3.b * x1 + p3.c * x2).sum()
+        let y1 = Self.total(p1.a * x0 + p1.b * x1 + p1.c * x2)
+        let y2 = Self.total(p2.a * x0 + p2.b * x1 + p2.c * x2)
+        let y3 = Self.total(p3.a * x0 + p3.b * x1 + p3.c * x2)
         return max(abs(y1), max(abs(y2), abs(y3)))
     }
 
-    /// The largest |x[k]| for k in 0..<count.
+    /// An upper bound of `interpolatedPeak(x)` when no |x[k]| exceeds `loudest`, at a third of
+    /// its cost: the middle 16 taps exactly, the others by `outerBound × loudest`.
+    @inline(__always)
+    func interpolatedPeakBound(_ x: UnsafePointer<Float>, loudest: Float) -> Float {
+        let x1 = UnsafeRawPointer(x).loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+        let y1 = abs(Self.total(p1.b * x1)), y2 = abs(Self.total(p2.b * x1)), y3 = abs(Self.total(p3.b * x1))
+        return max(y1, max(y2, y3)) + outerBound * loudest
+    }
+
+    /// The largest |x[k]| for k in 0..<count. Four independent scalar maxima: the generic
+    /// SIMD `pointwiseMax` compiles to a lane-by-lane loop through memory, far slower.
     @inline(__always)
     static func maxMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
         var k = 0
-        var wide = SIMD16<Float>()
-        let raw = UnsafeRawPointer(x)
-        while k + 16 <= count {
-            let v = raw.loadUnaligned(fromByteOffset: 4 * k, as: SIMD16<Float>.self)
-            wide = pointwiseMax(wide, pointwiseMax(v, -v))
-            k += 16
+        // `a > m ? a : m` is one maxss; Swift's max(_:_:) compiles to compare-and-blend.
+        while k + 4 <= count {
+            let a0 = abs(x[k]), a1 = abs(x[k + 1]), a2 = abs(x[k + 2]), a3 = abs(x[k + 3])
+            m0 = a0 > m0 ? a0 : m0
+            m1 = a1 > m1 ? a1 : m1
+            m2 = a2 > m2 ? a2 : m2
+            m3 = a3 > m3 ? a3 : m3
+            k += 4
         }
-        var m = wide.max()
         while k < count {
-            m = max(m, abs(x[k]))
+            let a = abs(x[k])
+            m0 = a > m0 ? a : m0
             k += 1
         }
-        return m
+        return max(max(m0, m1), max(m2, m3))
+    }
+
+    /// The sum of the lanes, as a tree of vector additions.
+    @inline(__always)
+    static func total(_ v: SIMD16<Float>) -> Float {
+        let eight = v.lowHalf + v.highHalf
+        let four = eight.lowHalf + eight.highHalf
+        return (four[0] + four[2]) + (four[1] + four[3])
     }
 
     /// Kaiser window at x ∈ [−1, 1].

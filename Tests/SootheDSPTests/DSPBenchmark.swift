@@ -98,6 +98,7 @@ struct DSPBenchmark {
         Self.report("limiter, loud noise (stereo)", Self.limiterNs(loud), "stereo frame")
         let quiet = speech.map { $0 * 0.25 }
         Self.report("limiter, quiet speech (stereo)", Self.limiterNs(quiet), "stereo frame")
+        Self.report("limiter, soft speech, no limiting", Self.limiterNs(speech.map { $0 * 0.1 }), "stereo frame")
         let meterNs = Self.time(units: frames) {
             var meter = TruePeakMeter(channels: 2)
             speech.withUnsafeBufferPointer { all in

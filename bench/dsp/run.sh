@@ -1,16 +1,34 @@
 #!/bin/sh
-# Builds soothe in release mode and runs the SootheDSP benchmark (a test that only runs when
+# Builds SootheDSP in release mode and runs its benchmark (a test that only runs when
 # SOOTHE_DSP_BENCH is set), printing nanoseconds per frame for every generator and the
-# limiter, next to the figures measured before the speed work (bench/dsp/baseline.txt).
-# Usage: bench/dsp/run.sh            (from anywhere; uses the .build-perf-rel scratch path)
+# limiter, after the figures measured before the speed work (bench/dsp/baseline.txt).
+#
+# The benchmark runs in a throwaway package (under the .build-perf-rel scratch path) that
+# links the real Sources/SootheDSP and Tests/SootheDSPTests and nothing else, so work in
+# progress in other targets cannot stop it: `swift test` would build every test target.
+# Usage: bench/dsp/run.sh
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
+pkg="$root/.build-perf-rel/bench-package"
+mkdir -p "$pkg/Sources" "$pkg/Tests"
+ln -sfn "$root/Sources/SootheDSP" "$pkg/Sources/SootheDSP"
+ln -sfn "$root/Tests/SootheDSPTests" "$pkg/Tests/SootheDSPTests"
+cat >"$pkg/Package.swift" <<'SWIFT'
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "soothe-dsp-bench",
+    targets: [
+        .target(name: "SootheDSP"),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),
+    ],
+    swiftLanguageModes: [.v6])
+SWIFT
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-SOOTHE_DSP_BENCH=1 swift test -c release --scratch-path .build-perf-rel \
+SOOTHE_DSP_BENCH=1 swift test -c release --package-path "$pkg" --scratch-path "$root/.build-perf-rel/bench" \
     --filter 'SootheDSPTests.DSPBenchmark' >"$out" 2>&1 || { cat "$out"; exit 1; }
 echo "before (bench/dsp/baseline.txt):"
-sed 's/^/  /' bench/dsp/baseline.txt
+sed 's/^/  /' "$root/bench/dsp/baseline.txt"
 echo "now:"
 grep '^BENCH' "$out" | sed 's/^BENCH/ /'
