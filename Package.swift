@@ -53,7 +53,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"]),
+        .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),

@@ -61,4 +61,13 @@ public enum AudioFileFormat: String, CaseIterable, Sendable {
         case .mp3: [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000]
         }
     }
+
+    /// How much the format's encoder changes the level, in dB, as decoded files read back.
+    ///
+    /// MP3 through libsndfile (LAME) comes back about 0.45 dB quieter across the band (measured
+    /// on rendered sessions at 22.05–48 kHz, mono and stereo, with libsndfile/mpg123 and ffmpeg
+    /// alike); the others keep the level.
+    public var encoderGainDB: Double {
+        self == .mp3 ? -0.45 : 0
+    }
 }

@@ -91,7 +91,14 @@ public struct SessionRenderer: Sendable {
         } catch {
             throw Self.wrap(error)
         }
-        let outputMeter = try makeMeter(truePeak: true)
+        // The written samples are measured as they leave the limiter: integrated loudness with
+        // libebur128, true peak with the limiter's own interpolator (libebur128's true-peak mode
+        // costs more than the whole mix).
+        let outputMeter = try makeMeter(truePeak: false)
+        var peakMeter = TruePeakMeter(channels: channels)
+        // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
+        // sits at the target.
+        let makeup = Float(pow(10, -options.format.encoderGainDB / 20))
         var limiter = makeLimiter()
         var skip = limiter.latencyFrames
         do {
@@ -105,9 +112,13 @@ public struct SessionRenderer: Sendable {
                     frames -= dropped
                 }
                 guard frames > 0 else { return }
-                let out = UnsafeBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
-                outputMeter.add(interleaved: out)
-                try writer.write(interleaved: out)
+                let out = UnsafeMutableBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
+                outputMeter.add(interleaved: UnsafeBufferPointer(out))
+                peakMeter.add(UnsafeBufferPointer(out))
+                if makeup != 1 {
+                    for i in out.indices { out[i] *= makeup }
+                }
+                try writer.write(interleaved: UnsafeBufferPointer(out))
             }
             while true {
                 let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
@@ -134,7 +145,7 @@ public struct SessionRenderer: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return RenderReport(
             id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
-            fileSize: size, loudness: outputMeter.integratedLoudness, truePeak: outputMeter.truePeakDB,
+            fileSize: size, loudness: outputMeter.integratedLoudness, truePeak: peakMeter.peakDB,
             renderSeconds: Date().timeIntervalSince(started))
     }
 
