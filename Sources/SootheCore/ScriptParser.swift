@@ -664,6 +664,9 @@ private struct ParseRun {
         for bad in SpeechText.malformedPauseMarks(in: text) {
             error(at, "malformed pause '[\(bad)]' in \(key) text: a pause inside speech is a duration in brackets, e.g. [2s]")
         }
+        for case .pause(let seconds) in SpeechText.segments(of: text) where seconds > ScriptParser.maximumDuration {
+            error(at, "a pause of \(Self.seconds(seconds)) in \(key) text is longer than 24 hours")
+        }
         if SpeechText.spokenText(of: text).isEmpty {
             error(at, "the \(key) text has nothing to speak")
         }

@@ -38,15 +38,15 @@ public struct TimelineBuilder: Sendable {
         }
         run.sessionVoice = voice
         run.emit(script.steps, item: nil)
-        if run.time > Self.maximumLength {
-            run.error(.start, "the session lasts \(DurationParser.clock(run.time)), longer than the 24-hour limit")
+        // A prompt or count that outlasts a final breath phase (already a warning) is heard to
+        // its end, like a ringing chime, rather than cut off by the end of the file.
+        let speechEnd = run.cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
+        if max(run.time, speechEnd) > Self.maximumLength {
+            run.error(.start, "the session lasts \(DurationParser.clock(max(run.time, speechEnd))), longer than the 24-hour limit")
         }
         let diagnostics = run.diagnostics.sortedByLocation()
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-        // A prompt or count that outlasts a final breath phase (already a warning) is heard to
-        // its end, like a ringing chime, rather than cut off by the end of the file.
-        let speechEnd = cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
         let timeline = Timeline(
             id: script.id, title: script.title, summary: script.summary, technique: script.technique,
             voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd, speechEnd), cues: cues,

@@ -123,12 +123,16 @@ import Testing
     }
 
     /// Inputs the fuzzer found that trapped (a huge Double converted to Int while writing the
-    /// message), each with a fragment of the error it must now get instead.
+    /// message) or were accepted past the 24-hour limit, each with a fragment of the error it
+    /// must now get instead.
     static let foundCrashes: [(String, String)] = [
         ("title: T\nsteps:\n  - breathe: {pattern: 1e308-0-4-0, cycles: 1}\n", "has a phase longer than 2 minutes"),
         ("title: T\nsteps:\n  - breathe: {pattern: 0.1-0-1e300-0, cycles: 1}\n", "needs an inhale and an exhale of at least 0.5 s"),
         ("title: T\nsteps:\n  - " + String(repeating: "{repeat: {times: 10000, steps: [", count: 5) + "{pause: 1s}"
             + String(repeating: "]}}", count: 5) + "\n", "longer than the 24-hour limit"),
+        // Accepted, lasting 25 hours: a pause mark had no upper limit.
+        ("title: T\nsteps:\n  - breathe: {pattern: coherent, cycles: 6, prompts: {inhale: \"[25h] Breathe\"}}\n", "a pause of 90000 s in inhale prompt text is longer than 24 hours"),
+        ("title: T\nsteps:\n  - breathe: {pattern: coherent, cycles: 1, prompts: {exhale: \"[24h] Breathe\"}}\n", "longer than the 24-hour limit"),
     ]
 
     /// Found by the fuzzer: a prompt longer than the last phase of a final `breathe` ran past the
