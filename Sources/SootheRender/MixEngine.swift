@@ -25,7 +25,10 @@ struct MixEngine {
     private var ambience: AmbienceBed?
     private var ambienceGain: Float = 0
     private var ducking: DuckingEnvelope
+    private var toneDucking: DuckingEnvelope
     private var mono: [Float]
+    private var toneBuffer: [Float]
+    private var toneGains: [Float]
     private var left: [Float]
     private var right: [Float]
     private var gains: [Float]
@@ -99,8 +102,13 @@ struct MixEngine {
         ducking = DuckingEnvelope(
             speech: speechSpans, sampleRate: rate, depthDB: MixLevels.duckDepthDB,
             attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
+        toneDucking = DuckingEnvelope(
+            speech: speechSpans, sampleRate: rate, depthDB: MixLevels.toneDuckDepthDB,
+            attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
         let block = options.blockFrames
         mono = [Float](repeating: 0, count: block)
+        toneBuffer = [Float](repeating: 0, count: block)
+        toneGains = [Float](repeating: 1, count: block)
         left = [Float](repeating: 0, count: block)
         right = [Float](repeating: 0, count: block)
         gains = [Float](repeating: 1, count: block)
@@ -135,7 +143,17 @@ struct MixEngine {
             block.initialize(repeating: 0)
             speech.render(adding: block, firstFrame: first)
             chimes.render(adding: block, firstFrame: first)
-            tones.render(adding: block, firstFrame: first)
+            // The breath tone dips a little under the voice, so prompts stay clear over it.
+            toneBuffer.withUnsafeMutableBufferPointer { t in
+                toneGains.withUnsafeMutableBufferPointer { g in
+                    let tone = UnsafeMutableBufferPointer(rebasing: t[0..<frames])
+                    let gains = UnsafeMutableBufferPointer(rebasing: g[0..<frames])
+                    tone.initialize(repeating: 0)
+                    tones.render(adding: tone, firstFrame: first)
+                    toneDucking.fill(gains, firstFrame: first)
+                    for i in 0..<frames { block[i] += tone[i] * gains[i] }
+                }
+            }
         }
         if ambience != nil {
             left.withUnsafeMutableBufferPointer { l in

@@ -22,8 +22,13 @@ enum MixLevels {
         case .woodBlock: 2.27
         }
     }
-    /// The breath tone peaks about 8–9 LU under speech: clearly there, never in front.
-    static let breathTone: Float = 0.35
+    /// The breath tone sits about 3 LU under speech (short-term maximum), dipping 6 dB more while
+    /// someone speaks. It is the main sound of a breathing track: integrated loudness is mostly
+    /// made of it, so a tone far under the voice would push the voice into the limiter when the
+    /// track is normalised (speech peaks about 16 dB over its loudness).
+    static let breathTone: Float = 0.68
+    /// How far the breath tone dips under speech, in dB.
+    static let toneDuckDepthDB = -6.0
     /// Per ambience kind, so that each bed reads about -36 LUFS short-term against speech's
     /// -17.5 (before the dip under speech).
     static func ambience(_ kind: AmbienceKind) -> Float {

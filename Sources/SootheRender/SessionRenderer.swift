@@ -51,7 +51,7 @@ public struct SessionRenderer: Sendable {
         var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
-            let meter = try makeMeter(truePeak: false)
+            let meter = try makeMeter()
             var limiter = makeLimiter()
             let gain = Float(pow(10, gainDB / 20))
             while true {
@@ -94,7 +94,7 @@ public struct SessionRenderer: Sendable {
         // The written samples are measured as they leave the limiter: integrated loudness with
         // libebur128, true peak with the limiter's own interpolator (libebur128's true-peak mode
         // costs more than the whole mix).
-        let outputMeter = try makeMeter(truePeak: false)
+        let outputMeter = try makeMeter()
         var peakMeter = TruePeakMeter(channels: channels)
         // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
         // sits at the target.
@@ -156,9 +156,9 @@ public struct SessionRenderer: Sendable {
             ceilingDB: options.normalize ? options.truePeakCeiling - 0.3 : 40)
     }
 
-    private func makeMeter(truePeak: Bool) throws(RenderError) -> LoudnessMeter {
+    private func makeMeter() throws(RenderError) -> LoudnessMeter {
         do {
-            return try LoudnessMeter(channels: options.channels, sampleRate: options.sampleRate, measuresTruePeak: truePeak)
+            return try LoudnessMeter(channels: options.channels, sampleRate: options.sampleRate, integratedOnly: true)
         } catch {
             throw RenderError(.output, error.description)
         }
