@@ -39,18 +39,22 @@ public struct BreathTone: Sendable {
     private let gain: Float
     private let edgeInFrames: Int
     private let edgeOutFrames: Int
-    private var rng: SplitMix64
-    private var highPass: Biquad
-    private var lowPass: Biquad
-    private var lowPass2: Biquad
+    private var air: BreathToneAir
+    // Pad phases in turns, exact in Double; the SIMD rotators restart from them every interval.
     private var phaseRoot = 0.0
     private var phaseFifth = 0.0
     private var phaseSub = 0.0
+    // Smoothed controls at the start of the next interval.
     private var level = 0.0
     private var flow = 0.0
     private var lungs = 0.0
+    private var exhaling = false
     private let smoothing: Double
     private let noiseScale: Float
+    // The interval being played: rendered whole at its absolute position, so any block size
+    // gives the same samples.
+    private var interval: [Float]
+    private var intervalStart = -Self.controlInterval
 
     /// The pad's root at empty lungs, in hertz (A2).
     public static let rootFrequency = 110.0
@@ -58,7 +62,11 @@ public struct BreathTone: Sendable {
     static let pitchRise = 1.059_463_094_359_295_3 - 1
     /// Level of a hold relative to the level reached before it.
     public static let holdLevel = 0.4
+    /// Frames per control interval: the curves are evaluated at interval ends and ramp
+    /// linearly between, the filters are redesigned and the oscillators resynchronised.
     static let controlInterval = 32
+    /// Lanes of the pad's SIMD rotators (`controlInterval` is a multiple).
+    static let lanes = 8
 
     /// A breath tone for `segments`, deterministic for a `seed`, `levelDB` relative to the
     /// nominal level (pad peak about −12 dBFS).
@@ -106,13 +114,13 @@ public struct BreathTone: Sendable {
         gain = Float(0.25 * DSPMath.gain(dB: levelDB))
         edgeInFrames = max(1, Int(0.02 * sampleRate))
         edgeOutFrames = max(1, Int(0.06 * sampleRate))
-        rng = SplitMix64(seed: seed)
-        highPass = Biquad(.highPass, frequency: 250, q: 0.7, sampleRate: sampleRate)
-        lowPass = Biquad(.lowPass, frequency: 900, q: 0.7, sampleRate: sampleRate)
-        lowPass2 = lowPass
-        smoothing = DSPMath.onePoleCoefficient(timeConstant: 0.015, sampleRate: sampleRate)
+        air = BreathToneAir(sampleRate: sampleRate, seed: seed)
+        // A 15 ms one-pole smoother, applied once per interval.
+        smoothing = DSPMath.power(
+            DSPMath.onePoleCoefficient(timeConstant: 0.015, sampleRate: sampleRate), Double(Self.controlInterval))
         // Same noise density at every rate.
         noiseScale = Float((3 * sampleRate / 48_000).squareRoot())
+        interval = Array(repeating: 0, count: Self.controlInterval)
     }
 
     /// Writes the next `buffer.count` frames (zeros once finished), ADDING into the buffer (mix).
@@ -121,52 +129,142 @@ public struct BreathTone: Sendable {
         position += buffer.count
         guard let out = buffer.baseAddress else { return }
         let end = min(position, frameCount)
-        if blockStart >= end { return }
-        let twoPi = 2 * Double.pi
-        let rootStep = twoPi * Self.rootFrequency / sampleRate
-        let detune = twoPi * 0.35 / sampleRate
         let g = gain * outerGain
         var n = blockStart
         while n < end {
-            while planIndex < plans.count - 1 && n >= plans[planIndex].end { planIndex += 1 }
-            let plan = plans[planIndex]
-            let runEnd = min(end, plan.end)
-            for k in n..<runEnd {
-                let x = Double(k - plan.start)
-                let lungsNow = plan.lungsFrom + (plan.lungsTo - plan.lungsFrom) * DSPMath.smoothstep(x / Double(plan.end - plan.start))
-                let levelNow = plan.levelFrom + (plan.levelTo - plan.levelFrom) * DSPMath.smoothstep(x / Double(plan.glideFrames))
-                let flowNow = plan.hasFlow ? DSPMath.sine(Double.pi * x / Double(plan.end - plan.start)) : 0
-                lungs = lungsNow + (lungs - lungsNow) * smoothing
-                level = levelNow + (level - levelNow) * smoothing
-                flow = flowNow + (flow - flowNow) * smoothing
-                if k % Self.controlInterval == 0 {
-                    // The air is brighter on the way in.
-                    let base = plan.phase == .exhale ? 700.0 : 900.0
-                    lowPass.set(.lowPass, frequency: base + 1_400 * lungs, q: 0.7, sampleRate: sampleRate)
-                    lowPass2.set(.lowPass, frequency: base + 1_400 * lungs, q: 0.7, sampleRate: sampleRate)
-                }
-                // Pad: pitch and brightness follow the lungs.
-                let step = rootStep * (1 + Self.pitchRise * lungs)
-                phaseRoot += step
-                if phaseRoot > twoPi { phaseRoot -= twoPi }
-                phaseFifth += 1.5 * step + detune
-                if phaseFifth > twoPi { phaseFifth -= twoPi }
-                phaseSub += 0.5 * step
-                if phaseSub > twoPi { phaseSub -= twoPi }
-                let s = DSPMath.sine(phaseRoot), c = DSPMath.cosine(phaseRoot)
-                let brightness = 0.15 + 0.85 * lungs
-                let root = s + brightness * (0.3 * 2 * s * c + 0.12 * (3 * s - 4 * s * s * s))
-                let pad = 0.62 * root + 0.22 * DSPMath.sine(phaseFifth) + 0.2 * DSPMath.sine(phaseSub)
-                let air = lowPass2.process(lowPass.process(highPass.process(noiseScale * rng.nextBipolar())))
-                var sample = Float(pad * level) + Float(0.35 * flow * (0.4 + 0.6 * level)) * air
-                // Tiny fades at the section's edges: it starts and ends at exact silence.
-                if k < edgeInFrames { sample *= Float(DSPMath.smoothstep(Double(k) / Double(edgeInFrames))) }
-                let untilEnd = frameCount - k
-                if untilEnd < edgeOutFrames { sample *= Float(DSPMath.smoothstep(Double(untilEnd) / Double(edgeOutFrames))) }
-                out[k - blockStart] += g * sample
+            if n >= intervalStart + Self.controlInterval { renderInterval() }
+            let to = min(end, intervalStart + Self.controlInterval)
+            interval.withUnsafeBufferPointer { x in
+                for k in n..<to { out[k - blockStart] += g * x[k - intervalStart] }
             }
-            n = runEnd
+            n = to
         }
+    }
+
+    /// The raw (unsmoothed) curves at frame `k`, and whether it lies in an exhale.
+    private mutating func curves(at frame: Int) -> (lungs: Double, level: Double, flow: Double, exhale: Bool) {
+        let k = min(frame, frameCount - 1)
+        while planIndex < plans.count - 1 && k >= plans[planIndex].end { planIndex += 1 }
+        let plan = plans[planIndex]
+        let length = Double(max(plan.end - plan.start, 1))
+        let x = min(Double(k - plan.start), length)
+        let lungs = plan.lungsFrom + (plan.lungsTo - plan.lungsFrom) * DSPMath.smoothstep(x / length)
+        let level = plan.levelFrom + (plan.levelTo - plan.levelFrom) * DSPMath.smoothstep(x / Double(plan.glideFrames))
+        let flow = plan.hasFlow ? DSPMath.sinCos(turns: 0.5 * x / length).sin : 0
+        return (lungs, level, flow, plan.phase == .exhale)
+    }
+
+    /// Renders the next control interval into `interval`.
+    private mutating func renderInterval() {
+        typealias V = SIMD8<Float>
+        let count = Self.controlInterval
+        intervalStart += count
+        let k0 = intervalStart
+        // Controls at both ends of the interval; everything ramps linearly between.
+        let raw = curves(at: k0 + count)
+        let lungs0 = lungs, level0 = level, flow0 = flow
+        lungs = raw.lungs + (lungs - raw.lungs) * smoothing
+        level = raw.level + (level - raw.level) * smoothing
+        flow = raw.flow + (flow - raw.flow) * smoothing
+        if raw.flow == 0 && flow < 1e-4 { flow = 0 }  // under −100 dB: the air stops exactly
+        // The air is brighter on the way in.
+        air.setCorner((exhaling ? 700.0 : 900.0) + 1_400 * lungs0)
+        exhaling = raw.exhale
+
+        // Pad: root (with 2nd and 3rd harmonics by brightness), fifth and sub-octave as complex
+        // rotators, eight frames to a SIMD step; pitch follows the lungs, constant in an interval.
+        let step = Self.rootFrequency / sampleRate * (1 + Self.pitchRise * 0.5 * (lungs0 + lungs))
+        let fifthStep = 1.5 * step + 0.35 / sampleRate
+        var root = Self.rotator(phase: phaseRoot, step: step)
+        var fifth = Self.rotator(phase: phaseFifth, step: fifthStep)
+        var sub = Self.rotator(phase: phaseSub, step: 0.5 * step)
+        phaseRoot = Self.wrap(phaseRoot + Double(count) * step)
+        phaseFifth = Self.wrap(phaseFifth + Double(count) * fifthStep)
+        phaseSub = Self.wrap(phaseSub + Double(count) * 0.5 * step)
+
+        let ramp = V(0, 1, 2, 3, 4, 5, 6, 7) / Float(count)
+        let lanes = Float(Self.lanes) / Float(count)
+        let b0 = Float(0.15 + 0.85 * lungs0), bSpan = Float(0.85 * (lungs - lungs0))
+        let v0 = Float(level0), vSpan = Float(level - level0)
+        interval.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableRawPointer(buffer.baseAddress!)
+            var t = ramp
+            for v in 0..<(count / Self.lanes) {
+                let s: V = root.im, c: V = root.re
+                let brightness: V = b0 + bSpan * t
+                // sin 2θ = 2·s·c, sin 3θ = 3·s − 4·s³.
+                let second: V = 2 * s * c
+                let third: V = s * (3 - 4 * s * s)
+                let harmonics: V = 0.3 * second + 0.12 * third
+                let rootWave: V = s + brightness * harmonics
+                var pad: V = 0.62 * rootWave
+                pad += 0.22 * fifth.im
+                pad += 0.2 * sub.im
+                let levelNow: V = v0 + vSpan * t
+                out.storeBytes(of: pad * levelNow, toByteOffset: v * MemoryLayout<V>.stride, as: V.self)
+                root.advance()
+                fifth.advance()
+                sub.advance()
+                t += lanes
+            }
+            let x = buffer.baseAddress!
+            if flow0 > 0 || flow > 0 {
+                let a0 = Float(0.35 * flow0 * (0.4 + 0.6 * level0)) * noiseScale
+                let a1 = Float(0.35 * flow * (0.4 + 0.6 * level)) * noiseScale
+                air.render(adding: x, count: count, gain: a0, step: (a1 - a0) / Float(count))
+            }
+            // Tiny fades at the section's edges: it starts and ends at exact silence.
+            if k0 < edgeInFrames || k0 + count > frameCount - edgeOutFrames {
+                for j in 0..<count {
+                    let k = k0 + j
+                    var fade = 1.0
+                    if k < edgeInFrames { fade = DSPMath.smoothstep(Double(k) / Double(edgeInFrames)) }
+                    let untilEnd = frameCount - k
+                    if untilEnd < edgeOutFrames { fade *= DSPMath.smoothstep(Double(untilEnd) / Double(edgeOutFrames)) }
+                    x[j] *= Float(fade)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func wrap(_ x: Double) -> Double { x - x.rounded(.down) }
+
+    /// Eight consecutive frames of a sinusoid at `phase` turns advancing `step` turns a frame.
+    @inline(__always)
+    private static func rotator(phase: Double, step: Double) -> BreathToneRotator {
+        let start = DSPMath.sinCos(turns: phase)
+        // e^(i·j·w) for the lanes j = 0…7, by Taylor series (|j·w| is small: error ~1e-9).
+        let w = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7) * Float(2 * Double.pi * step)
+        let w2: SIMD8<Float> = w * w
+        var s: SIMD8<Float> = 1 - w2 * Float(1.0 / 72)
+        s = 1 - (w2 * Float(1.0 / 42)) * s
+        s = 1 - (w2 * Float(1.0 / 20)) * s
+        s = 1 - (w2 * Float(1.0 / 6)) * s
+        s *= w
+        var c: SIMD8<Float> = 1 - w2 * Float(1.0 / 56)
+        c = 1 - (w2 * Float(1.0 / 30)) * c
+        c = 1 - (w2 * Float(1.0 / 12)) * c
+        c = 1 - (w2 * Float(0.5)) * c
+        let s0 = Float(start.sin), c0 = Float(start.cos)
+        let jump = DSPMath.sinCos(turns: Double(Self.lanes) * step)
+        return BreathToneRotator(
+            re: c0 * c - s0 * s, im: s0 * c + c0 * s, stepRe: Float(jump.cos), stepIm: Float(jump.sin))
+    }
+}
+
+/// Eight consecutive frames of a unit complex sinusoid, stepped eight frames at a time.
+struct BreathToneRotator {
+    var re: SIMD8<Float>
+    var im: SIMD8<Float>
+    let stepRe: Float
+    let stepIm: Float
+
+    @inline(__always)
+    mutating func advance() {
+        let r = re
+        re = r * stepRe - im * stepIm
+        im = r * stepIm + im * stepRe
     }
 }
 

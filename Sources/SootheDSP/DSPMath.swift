@@ -31,6 +31,24 @@ enum DSPMath {
         pow(10, -3 / (t60 * sampleRate))
     }
 
+    /// Sine and cosine of `x` turns (2π·x radians) without libm, for control-rate updates:
+    /// the quadrant is split off and the remainder (at most 1/8 turn) goes through Taylor
+    /// polynomials to the 9th/10th power, error under 1e-9.
+    @inline(__always)
+    static func sinCos(turns x: Double) -> (sin: Double, cos: Double) {
+        let q = (4 * x).rounded()
+        let t = 2 * Double.pi * (x - 0.25 * q)
+        let t2 = t * t
+        let s = t * (1 - t2 * (1.0 / 6) * (1 - t2 * (1.0 / 20) * (1 - t2 * (1.0 / 42) * (1 - t2 * (1.0 / 72)))))
+        let c = 1 - t2 * 0.5 * (1 - t2 * (1.0 / 12) * (1 - t2 * (1.0 / 30) * (1 - t2 * (1.0 / 56) * (1 - t2 * (1.0 / 90)))))
+        switch Int(q) & 3 {
+        case 0: return (s, c)
+        case 1: return (c, -s)
+        case 2: return (-s, -c)
+        default: return (-c, s)
+        }
+    }
+
     static func sine(_ x: Double) -> Double { sin(x) }
     static func cosine(_ x: Double) -> Double { cos(x) }
     static func exponential(_ x: Double) -> Double { exp(x) }

@@ -3,13 +3,15 @@
 # SOOTHE_DSP_BENCH is set), printing nanoseconds per frame for every generator and the
 # limiter, after the figures measured before the speed work (bench/dsp/baseline.txt).
 #
-# The benchmark runs in a throwaway package (under the .build-perf-rel scratch path) that
+# The benchmark runs in a throwaway package (under the scratch path $SOOTHE_BENCH_SCRATCH,
+# default .build-perf-rel, so that engineers working at once need not share one) that
 # links the real Sources/SootheDSP and Tests/SootheDSPTests and nothing else, so work in
 # progress in other targets cannot stop it: `swift test` would build every test target.
-# Usage: bench/dsp/run.sh
+# Usage: bench/dsp/run.sh   (SOOTHE_BENCH_SCRATCH=.build-NAME bench/dsp/run.sh)
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-pkg="$root/.build-perf-rel/bench-package"
+scratch="$root/${SOOTHE_BENCH_SCRATCH:-.build-perf-rel}"
+pkg="$scratch/bench-package"
 mkdir -p "$pkg/Sources" "$pkg/Tests"
 ln -sfn "$root/Sources/SootheDSP" "$pkg/Sources/SootheDSP"
 ln -sfn "$root/Tests/SootheDSPTests" "$pkg/Tests/SootheDSPTests"
@@ -26,7 +28,7 @@ let package = Package(
 SWIFT
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-SOOTHE_DSP_BENCH=1 swift test -c release --package-path "$pkg" --scratch-path "$root/.build-perf-rel/bench" \
+SOOTHE_DSP_BENCH=1 swift test -c release --package-path "$pkg" --scratch-path "$scratch/bench" \
     --filter 'SootheDSPTests.DSPBenchmark' >"$out" 2>&1 || { cat "$out"; exit 1; }
 echo "before (bench/dsp/baseline.txt):"
 sed 's/^/  /' "$root/bench/dsp/baseline.txt"
