@@ -54,6 +54,9 @@ struct RenderFlags: ParsableArguments {
         }
         if let explicit = format ?? output.flatMap({ AudioFileFormat(path: $0) }) {
             try checkCombination(explicit)
+            if explicit.isLossy, bitDepth != .pcm16 {
+                throw ValidationError("--bit-depth applies to WAV and FLAC only; \(explicit.rawValue) is a lossy format (leave --bit-depth out)")
+            }
         }
     }
 

@@ -152,9 +152,23 @@ struct RenderRunner {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            Console.fail("cannot create folder \(folder): \((error as NSError).localizedDescription)")
+            Console.fail("cannot create folder \(folder): \(reason(creating: folder, error))")
             throw ExitStatus.cannotCreate
         }
+    }
+
+    /// Why `folder` cannot be created, in words: a file in the way, or the system's reason.
+    static func reason(creating folder: String, _ error: Error) -> String {
+        var path = ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: false) {
+            path += (path.isEmpty && folder.hasPrefix("/") ? "" : (path.isEmpty ? "" : "/")) + part
+            var isDirectory: ObjCBool = false
+            if !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "\(path) is a file, not a folder"
+            }
+        }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription
     }
 
     static func isFolder(_ path: String) -> Bool {
