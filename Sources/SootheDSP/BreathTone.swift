@@ -41,9 +41,11 @@ public struct BreathTone: Sendable {
     private let edgeOutFrames: Int
     private var air: BreathToneAir
     // Pad phases in turns, exact in Double; the SIMD rotators restart from them every interval.
-    private var phaseRoot = 0.0
-    private var phaseFifth = 0.0
+    // The root is twice the sub-octave's phase and the fifth three times it plus the slow
+    // detune, so one phase (and one for the detune) fixes all three.
     private var phaseSub = 0.0
+    private var phaseDetune = 0.0
+    private let detuneLanes: BreathToneRotator
     // Smoothed controls at the start of the next interval.
     private var level = 0.0
     private var flow = 0.0
@@ -64,7 +66,9 @@ public struct BreathTone: Sendable {
     public static let holdLevel = 0.4
     /// Frames per control interval: the curves are evaluated at interval ends and ramp
     /// linearly between, the filters are redesigned and the oscillators resynchronised.
-    static let controlInterval = 32
+    static let controlInterval = BreathToneAir.frames
+    /// The fifth is this many hertz sharp of a pure fifth: a slow beat.
+    static let detune = 0.35
     /// Lanes of the pad's SIMD rotators (`controlInterval` is a multiple).
     static let lanes = 8
 
@@ -101,6 +105,8 @@ public struct BreathTone: Sendable {
             case .rest:
                 plan.levelTo = 0
             }
+            plan.inverseLength = 1 / Double(max(end - frame, 1))
+            plan.inverseGlide = 1 / Double(plan.glideFrames)
             if end > frame {
                 lungs = plan.lungsTo
                 level = plan.levelTo
@@ -121,6 +127,7 @@ public struct BreathTone: Sendable {
         // Same noise density at every rate.
         noiseScale = Float((3 * sampleRate / 48_000).squareRoot())
         interval = Array(repeating: 0, count: Self.controlInterval)
+        detuneLanes = Self.rotator(phase: 0, step: Self.detune / sampleRate)
     }
 
     /// Writes the next `buffer.count` frames (zeros once finished), ADDING into the buffer (mix).
@@ -135,7 +142,19 @@ public struct BreathTone: Sendable {
             if n >= intervalStart + Self.controlInterval { renderInterval() }
             let to = min(end, intervalStart + Self.controlInterval)
             interval.withUnsafeBufferPointer { x in
-                for k in n..<to { out[k - blockStart] += g * x[k - intervalStart] }
+                let source = x.baseAddress! + (n - intervalStart), target = out + (n - blockStart)
+                let count = to - n
+                var j = 0
+                while j + 8 <= count {
+                    let a = UnsafeRawPointer(source + j).loadUnaligned(as: SIMD8<Float>.self)
+                    let t = UnsafeMutableRawPointer(target + j)
+                    t.storeBytes(of: t.loadUnaligned(as: SIMD8<Float>.self) + g * a, as: SIMD8<Float>.self)
+                    j += 8
+                }
+                while j < count {
+                    target[j] += g * source[j]
+                    j += 1
+                }
             }
             n = to
         }
@@ -146,11 +165,10 @@ public struct BreathTone: Sendable {
         let k = min(frame, frameCount - 1)
         while planIndex < plans.count - 1 && k >= plans[planIndex].end { planIndex += 1 }
         let plan = plans[planIndex]
-        let length = Double(max(plan.end - plan.start, 1))
-        let x = min(Double(k - plan.start), length)
-        let lungs = plan.lungsFrom + (plan.lungsTo - plan.lungsFrom) * DSPMath.smoothstep(x / length)
-        let level = plan.levelFrom + (plan.levelTo - plan.levelFrom) * DSPMath.smoothstep(x / Double(plan.glideFrames))
-        let flow = plan.hasFlow ? DSPMath.sinCos(turns: 0.5 * x / length).sin : 0
+        let t = min(Double(k - plan.start) * plan.inverseLength, 1)
+        let lungs = plan.lungsFrom + (plan.lungsTo - plan.lungsFrom) * DSPMath.smoothstep(t)
+        let level = plan.levelFrom + (plan.levelTo - plan.levelFrom) * DSPMath.smoothstep(Double(k - plan.start) * plan.inverseGlide)
+        let flow = plan.hasFlow ? DSPMath.sinCos(turns: 0.5 * t).sin : 0
         return (lungs, level, flow, plan.phase == .exhale)
     }
 
@@ -174,13 +192,12 @@ public struct BreathTone: Sendable {
         // Pad: root (with 2nd and 3rd harmonics by brightness), fifth and sub-octave as complex
         // rotators, eight frames to a SIMD step; pitch follows the lungs, constant in an interval.
         let step = Self.rootFrequency / sampleRate * (1 + Self.pitchRise * 0.5 * (lungs0 + lungs))
-        let fifthStep = 1.5 * step + 0.35 / sampleRate
-        var root = Self.rotator(phase: phaseRoot, step: step)
-        var fifth = Self.rotator(phase: phaseFifth, step: fifthStep)
         var sub = Self.rotator(phase: phaseSub, step: 0.5 * step)
-        phaseRoot = Self.wrap(phaseRoot + Double(count) * step)
-        phaseFifth = Self.wrap(phaseFifth + Double(count) * fifthStep)
+        var root = sub.squared()
+        let detune = Self.rotator(phase: phaseDetune, step: 0, lanes: detuneLanes)
+        var fifth = root.times(sub).times(detune)
         phaseSub = Self.wrap(phaseSub + Double(count) * 0.5 * step)
+        phaseDetune = Self.wrap(phaseDetune + Double(count) * Self.detune / sampleRate)
 
         let ramp = V(0, 1, 2, 3, 4, 5, 6, 7) / Float(count)
         let lanes = Float(Self.lanes) / Float(count)
@@ -211,7 +228,7 @@ public struct BreathTone: Sendable {
             if flow0 > 0 || flow > 0 {
                 let a0 = Float(0.35 * flow0 * (0.4 + 0.6 * level0)) * noiseScale
                 let a1 = Float(0.35 * flow * (0.4 + 0.6 * level)) * noiseScale
-                air.render(adding: x, count: count, gain: a0, step: (a1 - a0) / Float(count))
+                air.render(adding: x, from: a0, to: a1)
             }
             // Tiny fades at the section's edges: it starts and ends at exact silence.
             if k0 < edgeInFrames || k0 + count > frameCount - edgeOutFrames {
@@ -228,12 +245,15 @@ public struct BreathTone: Sendable {
     }
 
     @inline(__always)
-    private static func wrap(_ x: Double) -> Double { x - x.rounded(.down) }
+    private static func wrap(_ x: Double) -> Double { x - Double(Int(x)) }  // x ≥ 0
 
-    /// Eight consecutive frames of a sinusoid at `phase` turns advancing `step` turns a frame.
+    /// Eight consecutive frames of a sinusoid at `phase` turns advancing `step` turns a frame;
+    /// with `lanes`, the lane offsets are those of an earlier rotator (same step).
     @inline(__always)
-    private static func rotator(phase: Double, step: Double) -> BreathToneRotator {
+    private static func rotator(phase: Double, step: Double, lanes: BreathToneRotator? = nil) -> BreathToneRotator {
         let start = DSPMath.sinCos(turns: phase)
+        let s0 = Float(start.sin), c0 = Float(start.cos)
+        if let lanes { return BreathToneRotator(re: c0 * lanes.re - s0 * lanes.im, im: s0 * lanes.re + c0 * lanes.im, stepRe: lanes.stepRe, stepIm: lanes.stepIm) }
         // e^(i·j·w) for the lanes j = 0…7, by Taylor series (|j·w| is small: error ~1e-9).
         let w = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7) * Float(2 * Double.pi * step)
         let w2: SIMD8<Float> = w * w
@@ -246,7 +266,6 @@ public struct BreathTone: Sendable {
         c = 1 - (w2 * Float(1.0 / 30)) * c
         c = 1 - (w2 * Float(1.0 / 12)) * c
         c = 1 - (w2 * Float(0.5)) * c
-        let s0 = Float(start.sin), c0 = Float(start.cos)
         let jump = DSPMath.sinCos(turns: Double(Self.lanes) * step)
         return BreathToneRotator(
             re: c0 * c - s0 * s, im: s0 * c + c0 * s, stepRe: Float(jump.cos), stepIm: Float(jump.sin))
@@ -254,7 +273,7 @@ public struct BreathTone: Sendable {
 }
 
 /// Eight consecutive frames of a unit complex sinusoid, stepped eight frames at a time.
-struct BreathToneRotator {
+struct BreathToneRotator: Sendable {
     var re: SIMD8<Float>
     var im: SIMD8<Float>
     let stepRe: Float
@@ -266,6 +285,20 @@ struct BreathToneRotator {
         re = r * stepRe - im * stepIm
         im = r * stepIm + im * stepRe
     }
+
+    /// The product of two sinusoids: frequencies and phases add.
+    @inline(__always)
+    func times(_ other: BreathToneRotator) -> BreathToneRotator {
+        let r: SIMD8<Float> = re * other.re - im * other.im
+        let i: SIMD8<Float> = re * other.im + im * other.re
+        return BreathToneRotator(
+            re: r, im: i, stepRe: stepRe * other.stepRe - stepIm * other.stepIm,
+            stepIm: stepRe * other.stepIm + stepIm * other.stepRe)
+    }
+
+    /// Twice the frequency and phase.
+    @inline(__always)
+    func squared() -> BreathToneRotator { times(self) }
 }
 
 /// One phase, resolved: its frames and the values its curves glide between.
@@ -279,6 +312,9 @@ struct BreathPlan: Sendable {
     var levelTo: Double
     /// Frames over which the level glides (a hold settles quickly, then sustains).
     var glideFrames: Int
+    /// 1 / frames of the phase (at least one), 1 / `glideFrames`: control-rate divisions, done once.
+    var inverseLength = 0.0
+    var inverseGlide = 0.0
     /// Whether air flows (and the breath noise sounds) during this phase.
     var hasFlow: Bool { phase == .inhale || phase == .topUp || phase == .exhale }
 }

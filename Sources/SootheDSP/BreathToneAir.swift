@@ -1,28 +1,42 @@
 /// The breath noise of a `BreathTone`: white noise through a 250 Hz high-pass and two equal
-/// low-passes at a moving corner (24 dB/octave above it: air, not hiss).
+/// low-passes at a moving corner (24 dB/octave above it: air, not hiss), RBJ designs.
 ///
-/// Direct form I with the RBJ designs' symmetric numerators (b1 = ±2·b0, b2 = b0): three
-/// multiplies a section, and each section's feedback chain is one multiply and one add long,
-/// so the three sections overlap in the pipeline. The corner is redesigned at control rate
-/// with polynomial sine and cosine (no libm).
+/// Rendered 64 frames at a time, four frames to a SIMD step. The three sections' numerators
+/// ((1 − z⁻¹)² and (1 + z⁻¹)⁴) are one 7-tap FIR on the white noise; their denominators are
+/// all-pole sections run in blocks of four: each block is its inputs through the first four
+/// taps of the impulse response plus the two previous outputs carried forward, so the
+/// feedback chain is one multiply and two adds per four frames instead of per frame.
 struct BreathToneAir: Sendable {
+    typealias V = SIMD4<Float>
+
     private var rng: SplitMix64
-    private let hb0: Float, ha1: Float, ha2: Float
-    private var lb0: Float = 0, la1: Float = 0, la2: Float = 0
-    private var hx1: Float = 0, hx2: Float = 0, hy1: Float = 0, hy2: Float = 0
-    private var ay1: Float = 0, ay2: Float = 0
-    private var by1: Float = 0, by2: Float = 0
     private let sampleRate: Double
+    private let high: BreathToneAllPole
+    private var low: BreathToneAllPole
+    private var highGain: Float
+    private var lowGain: Float = 0
+    /// The last outputs (lanes 2, 3: two frames ago, one frame ago) of each section.
+    private var highLast = V()
+    private var lowLast = V()
+    private var low2Last = V()
+    /// The last six white-noise samples (lanes 2…7), the FIR's history.
+    private var history = SIMD8<Float>()
+    /// The overall numerator gain at the end of the last interval, where the next ramps from.
+    private var scale: Float
+
     static let q = 0.7
+    static let frames = 64
 
     init(sampleRate: Double, seed: UInt64) {
         rng = SplitMix64(seed: seed)
         self.sampleRate = sampleRate
-        let high = Self.design(frequency: 250, sampleRate: sampleRate)
-        hb0 = Float((1 + high.cw) / 2 / high.a0)
-        ha1 = Float(-2 * high.cw / high.a0)
-        ha2 = Float((1 - high.alpha) / high.a0)
+        let h = Self.design(frequency: 250, sampleRate: sampleRate)
+        high = BreathToneAllPole(a1: -2 * h.cw / h.a0, a2: (1 - h.alpha) / h.a0)
+        highGain = Float((1 + h.cw) / 2 / h.a0)
+        low = high
+        scale = 0
         setCorner(900)
+        scale = highGain * lowGain * lowGain
     }
 
     private static func design(frequency: Double, sampleRate: Double) -> (cw: Double, alpha: Double, a0: Double) {
@@ -35,41 +49,91 @@ struct BreathToneAir: Sendable {
     /// Moves both low-passes' corner to `hertz`, keeping their state.
     mutating func setCorner(_ hertz: Double) {
         let d = Self.design(frequency: hertz, sampleRate: sampleRate)
-        lb0 = Float((1 - d.cw) / 2 / d.a0)
-        la1 = Float(-2 * d.cw / d.a0)
-        la2 = Float((1 - d.alpha) / d.a0)
+        low = BreathToneAllPole(a1: -2 * d.cw / d.a0, a2: (1 - d.alpha) / d.a0)
+        lowGain = Float((1 - d.cw) / 2 / d.a0)
     }
 
-    /// Adds `count` samples of filtered noise (uniform white input in [−1, 1)), scaled by a gain
-    /// that ramps linearly from `gain` by `step` per sample.
-    @inline(__always)
-    mutating func render(adding out: UnsafeMutablePointer<Float>, count: Int, gain: Float, step: Float) {
-        var hx1 = hx1, hx2 = hx2, hy1 = hy1, hy2 = hy2, ay1 = ay1, ay2 = ay2, by1 = by1, by2 = by2
-        var g = gain
-        for n in 0..<count {
-            let x = rng.nextBipolar()
-            // Feedback terms last, so each section's loop-carried chain is short.
-            let h = (hb0 * ((x + hx2) - 2 * hx1) - ha2 * hy2) - ha1 * hy1
-            let a = (lb0 * ((h + hy2) + 2 * hy1) - la2 * ay2) - la1 * ay1
-            let b = (lb0 * ((a + ay2) + 2 * ay1) - la2 * by2) - la1 * by1
-            hx2 = hx1
-            hx1 = x
-            hy2 = hy1
-            hy1 = h
-            ay2 = ay1
-            ay1 = a
-            by2 = by1
-            by1 = b
-            out[n] += g * b
-            g += step
+    /// Adds the next 64 frames of filtered noise (uniform white input in [−1, 1)), scaled by a
+    /// gain that ramps linearly from `from` to `to` over them.
+    mutating func render(adding out: UnsafeMutablePointer<Float>, from: Float, to: Float) {
+        let count = Self.frames
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count + 8) { scratch in
+            let white = scratch.baseAddress!
+            let raw = UnsafeMutableRawPointer(white)
+            raw.storeBytes(of: history, as: SIMD8<Float>.self)
+            // Four 16-bit samples from every 64 random bits: for noise, 16 bits are plenty.
+            for n in stride(from: 0, to: count, by: 4) {
+                let lanes = unsafeBitCast(rng.next(), to: SIMD4<Int16>.self)
+                let x = V(SIMD4<Int32>(truncatingIfNeeded: lanes)) * 0x1.0p-15
+                UnsafeMutableRawPointer(white + 8 + n).storeBytes(of: x, as: V.self)
+            }
+            history = raw.loadUnaligned(fromByteOffset: count * 4, as: SIMD8<Float>.self)
+            // (1 − z⁻¹)²(1 + z⁻¹)⁴ = 1 + 2z⁻¹ − z⁻² − 4z⁻³ − z⁻⁴ + 2z⁻⁵ + z⁻⁶.
+            let fir = white + count + 8
+            for n in stride(from: 0, to: count, by: 8) {
+                @inline(__always) func tap(_ k: Int) -> SIMD8<Float> {
+                    raw.loadUnaligned(fromByteOffset: (8 + n - k) * 4, as: SIMD8<Float>.self)
+                }
+                var u: SIMD8<Float> = tap(0) + tap(6)
+                u += 2 * (tap(1) + tap(5))
+                u -= tap(2) + tap(4)
+                u -= 4 * tap(3)
+                UnsafeMutableRawPointer(fir + n).storeBytes(of: u, as: SIMD8<Float>.self)
+            }
+            // The gain ramps from the last interval's scale, so a moving corner never steps.
+            let newScale = highGain * lowGain * lowGain
+            let g0 = from * scale, g1 = to * newScale
+            scale = newScale
+            let gStep = (g1 - g0) / Float(count)
+            var g = g0 + gStep * V(0, 1, 2, 3)
+            let high = high, low = low
+            var h = highLast, a = lowLast, b = low2Last
+            let firRaw = UnsafeRawPointer(fir)
+            for n in stride(from: 0, to: count, by: 4) {
+                let u = firRaw.loadUnaligned(fromByteOffset: n * 4, as: V.self)
+                h = high.block(u, last: h)
+                a = low.block(h, last: a)
+                b = low.block(a, last: b)
+                let o = UnsafeMutableRawPointer(out + n)
+                let sum: V = o.loadUnaligned(as: V.self) + g * b
+                o.storeBytes(of: sum, as: V.self)
+                g += 4 * gStep
+            }
+            highLast = h
+            lowLast = a
+            low2Last = b
         }
-        self.hx1 = hx1
-        self.hx2 = hx2
-        self.hy1 = hy1
-        self.hy2 = hy2
-        self.ay1 = ay1
-        self.ay2 = ay2
-        self.by1 = by1
-        self.by2 = by2
+    }
+}
+
+/// The all-pole part 1/(1 + a1·z⁻¹ + a2·z⁻²) of a biquad, four frames at a time.
+struct BreathToneAllPole: Sendable {
+    typealias V = SIMD4<Float>
+    // Columns of the block's input matrix (the impulse response h0…h3, shifted down) and the
+    // weights of the previous two outputs.
+    let c0: V, c1: V, c2: V, c3: V
+    let fromLast: V
+    let fromSecondLast: V
+
+    init(a1: Double, a2: Double) {
+        let h1 = -a1
+        let h2 = -a1 * h1 - a2
+        let h3 = -a1 * h2 - a2 * h1
+        let h4 = -a1 * h3 - a2 * h2
+        c0 = V(1, Float(h1), Float(h2), Float(h3))
+        c1 = V(0, 1, Float(h1), Float(h2))
+        c2 = V(0, 0, 1, Float(h1))
+        c3 = V(0, 0, 0, 1)
+        fromLast = V(Float(h1), Float(h2), Float(h3), Float(h4))
+        fromSecondLast = V(Float(-a2), Float(-a2 * h1), Float(-a2 * h2), Float(-a2 * h3))
+    }
+
+    /// Outputs for inputs `u`, given the previous block's outputs `last`.
+    @inline(__always)
+    func block(_ u: V, last: V) -> V {
+        var w: V = u.x * c0 + u.y * c1
+        w += u.z * c2 + u.w * c3
+        w += last.z * fromSecondLast
+        return w + last.w * fromLast
     }
 }

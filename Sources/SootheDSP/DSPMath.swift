@@ -36,12 +36,14 @@ enum DSPMath {
     /// polynomials to the 9th/10th power, error under 1e-9.
     @inline(__always)
     static func sinCos(turns x: Double) -> (sin: Double, cos: Double) {
-        let q = (4 * x).rounded()
-        let t = 2 * Double.pi * (x - 0.25 * q)
+        // Int conversion truncates inline; `rounded()` would call libm without SSE4.1.
+        let y = 4 * x
+        let quadrant = Int(y < 0 ? y - 0.5 : y + 0.5)
+        let t = 2 * Double.pi * (x - 0.25 * Double(quadrant))
         let t2 = t * t
         let s = t * (1 - t2 * (1.0 / 6) * (1 - t2 * (1.0 / 20) * (1 - t2 * (1.0 / 42) * (1 - t2 * (1.0 / 72)))))
         let c = 1 - t2 * 0.5 * (1 - t2 * (1.0 / 12) * (1 - t2 * (1.0 / 30) * (1 - t2 * (1.0 / 56) * (1 - t2 * (1.0 / 90)))))
-        switch Int(q) & 3 {
+        switch quadrant & 3 {
         case 0: return (s, c)
         case 1: return (c, -s)
         case 2: return (-s, -c)

@@ -25,6 +25,13 @@ struct DSPBenchmark {
         return best
     }
 
+    /// `SOOTHE_DSP_BENCH=1` runs every part; any other value runs only the parts whose names
+    /// contain it (`SOOTHE_DSP_BENCH=breath`), for profiling one generator.
+    static func wanted(_ name: String) -> Bool {
+        let only = ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] ?? "1"
+        return only == "1" || name.contains(only)
+    }
+
     static func report(_ name: String, _ value: Double, _ unit: String) {
         print("BENCH \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.2f", value)) ns/\(unit)")
     }
@@ -87,9 +94,7 @@ struct DSPBenchmark {
         return check
     }
 
-    @Test("ns per frame of the limiter, chimes, breath tone and beds",
-          .enabled(if: ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] != nil))
-    func benchmark() {
+    static func benchLimiter() {
         let frames = Int(60 * Self.rate)
         let speech = Self.speechLike(frames: frames)
         Self.report("limiter, speech-like (stereo)", Self.limiterNs(speech), "stereo frame")
@@ -112,8 +117,26 @@ struct DSPBenchmark {
             return Float(meter.peakDB)
         }
         Self.report("true-peak meter, speech-like", meterNs, "stereo frame")
+    }
 
-        for kind in ChimeKind.allCases {
+    /// A 4-2-6-1 breathing section, 22 cycles: every phase and join.
+    static func benchBreathTone() {
+        typealias S = BreathTone.Segment
+        let cycle = [S(phase: .inhale, duration: 4), S(phase: .hold, duration: 2), S(phase: .exhale, duration: 6), S(phase: .rest, duration: 1)]
+        let segments = Array(repeating: cycle, count: 22).flatMap { $0 }
+        let tone = BreathTone(segments: segments, sampleRate: Self.rate, seed: 3)
+        let toneNs = Self.time(units: tone.frameCount) {
+            var t = tone
+            return Self.mono(frames: tone.frameCount) { t.render(adding: $0, gain: 1) }
+        }
+        Self.report("breath tone", toneNs, "frame")
+    }
+
+    @Test("ns per frame of the limiter, chimes, breath tone and beds",
+          .enabled(if: ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] != nil))
+    func benchmark() {
+        if Self.wanted("limiter") || Self.wanted("meter") { Self.benchLimiter() }
+        for kind in ChimeKind.allCases where Self.wanted("chime \(kind.rawValue)") {
             let oscillators = kind.partials.reduce(0) { $0 + ($1.beat > 0 ? 2 : 1) }
             let probe = ChimeVoice(kind: kind, strikes: 1, sampleRate: Self.rate, seed: 1)
             let ringFrames = probe.frameCount
@@ -125,17 +148,8 @@ struct DSPBenchmark {
             Self.report("chime \(kind.rawValue) per oscillator", ns / Double(oscillators), "osc·frame")
         }
 
-        typealias S = BreathTone.Segment
-        let cycle = [S(phase: .inhale, duration: 4), S(phase: .hold, duration: 2), S(phase: .exhale, duration: 6), S(phase: .rest, duration: 1)]
-        let segments = Array(repeating: cycle, count: 22).flatMap { $0 }
-        let tone = BreathTone(segments: segments, sampleRate: Self.rate, seed: 3)
-        let toneNs = Self.time(units: tone.frameCount) {
-            var t = tone
-            return Self.mono(frames: tone.frameCount) { t.render(adding: $0, gain: 1) }
-        }
-        Self.report("breath tone", toneNs, "frame")
-
-        for kind in AmbienceKind.allCases {
+        if Self.wanted("breath tone") { Self.benchBreathTone() }
+        for kind in AmbienceKind.allCases where Self.wanted("ambience \(kind.rawValue)") {
             let bedFrames = Int(60 * Self.rate)
             let bed = AmbienceBed(kind: kind, duration: 60, sampleRate: Self.rate, seed: 2)
             let ns = Self.time(units: bedFrames) {

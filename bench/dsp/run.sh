@@ -7,7 +7,8 @@
 # default .build-perf-rel, so that engineers working at once need not share one) that
 # links the real Sources/SootheDSP and Tests/SootheDSPTests and nothing else, so work in
 # progress in other targets cannot stop it: `swift test` would build every test target.
-# Usage: bench/dsp/run.sh   (SOOTHE_BENCH_SCRATCH=.build-NAME bench/dsp/run.sh)
+# Usage: bench/dsp/run.sh   (SOOTHE_BENCH_SCRATCH=.build-NAME: own scratch path;
+# SOOTHE_DSP_BENCH=breath: only the parts whose names contain "breath")
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch="$root/${SOOTHE_BENCH_SCRATCH:-.build-perf-rel}"
@@ -28,7 +29,7 @@ let package = Package(
 SWIFT
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-SOOTHE_DSP_BENCH=1 swift test -c release --package-path "$pkg" --scratch-path "$scratch/bench" \
+SOOTHE_DSP_BENCH=${SOOTHE_DSP_BENCH:-1} swift test -c release --package-path "$pkg" --scratch-path "$scratch/bench" \
     --filter 'SootheDSPTests.DSPBenchmark' >"$out" 2>&1 || { cat "$out"; exit 1; }
 echo "before (bench/dsp/baseline.txt):"
 sed 's/^/  /' "$root/bench/dsp/baseline.txt"
