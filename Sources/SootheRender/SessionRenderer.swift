@@ -49,10 +49,11 @@ public struct SessionRenderer: Sendable {
         // the last correction is applied to the writing pass.
         var gainDB = options.normalize ? options.loudness - MixLevels.rawSpeechLoudness : 0
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
+        let identical = channels == 2 && timeline.ambience == nil
         var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
-            let meter = try makeMeter()
+            let meter = try makeMeter(identical: identical)
             var limiter = makeLimiter()
             let gain = Float(pow(10, gainDB / 20))
             while true {
@@ -62,7 +63,7 @@ public struct SessionRenderer: Sendable {
                     let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
                     for i in samples.indices { samples[i] *= gain }
                     limiter.process(samples)
-                    meter.add(interleaved: UnsafeBufferPointer(samples))
+                    meterInput(UnsafeBufferPointer(samples), identical: identical) { meter.add(interleaved: $0) }
                 }
                 progress?(Double(pass) * 0.2 + 0.2 * Double(engine.position) / Double(max(total, 1)))
             }
@@ -98,8 +99,8 @@ public struct SessionRenderer: Sendable {
         // The written samples are measured as they leave the limiter: integrated loudness with
         // libebur128, true peak with the limiter's own interpolator (libebur128's true-peak mode
         // costs more than the whole mix).
-        let outputMeter = try makeMeter()
-        var peakMeter = TruePeakMeter(channels: channels)
+        let outputMeter = try makeMeter(identical: identical)
+        var peakMeter = TruePeakMeter(channels: identical ? 1 : channels)
         // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
         // sits at the target.
         let makeup = Float(pow(10, -options.format.encoderGainDB / 20))
@@ -117,8 +118,10 @@ public struct SessionRenderer: Sendable {
                 }
                 guard frames > 0 else { return }
                 let out = UnsafeMutableBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
-                outputMeter.add(interleaved: UnsafeBufferPointer(out))
-                peakMeter.add(UnsafeBufferPointer(out))
+                meterInput(UnsafeBufferPointer(out), identical: identical) { channel in
+                    outputMeter.add(interleaved: channel)
+                    peakMeter.add(channel)
+                }
                 if makeup != 1 {
                     for i in out.indices { out[i] *= makeup }
                 }
@@ -160,9 +163,24 @@ public struct SessionRenderer: Sendable {
             ceilingDB: options.normalize ? options.truePeakCeiling - 0.3 : 40)
     }
 
-    private func makeMeter() throws(RenderError) -> LoudnessMeter {
+    /// Calls `body` with what the meters need: the interleaved samples, or the left channel alone
+    /// when both channels are identical (a stereo file without ambience is mono in two speakers:
+    /// one channel measured as dual mono reads exactly what the pair reads, for half the work).
+    private func meterInput(
+        _ samples: UnsafeBufferPointer<Float>, identical: Bool, _ body: (UnsafeBufferPointer<Float>) -> Void
+    ) {
+        guard identical else { return body(samples) }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: samples.count / 2) { left in
+            for i in left.indices { left[i] = samples[2 * i] }
+            body(UnsafeBufferPointer(left))
+        }
+    }
+
+    private func makeMeter(identical: Bool) throws(RenderError) -> LoudnessMeter {
         do {
-            return try LoudnessMeter(channels: options.channels, sampleRate: options.sampleRate, integratedOnly: true)
+            return try LoudnessMeter(
+                channels: identical ? 1 : options.channels, sampleRate: options.sampleRate, dualMono: true,
+                integratedOnly: true)
         } catch {
             throw RenderError(.output, error.description)
         }
