@@ -42,12 +42,12 @@ public struct SessionRenderer: Sendable {
         var buffer = [Float](repeating: 0, count: block * channels)
 
         // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
-        // loudness is corrected too. The first guess assumes the voice dominates (espeak-ng
-        // speech reads about -18.3 LUFS at the mix's speech level). The limiter takes more off
+        // loudness is corrected too. The first guess comes from the cue sheet (LoudnessGuess).
+        // The limiter takes more off
         // as the gain rises, so the second guess follows the secant through the two readings.
         // Measuring stops once a reading is within 0.4 LU of the target (at most three passes);
         // the last correction is applied to the writing pass.
-        var gainDB = options.normalize ? options.loudness - MixLevels.rawSpeechLoudness : 0
+        var gainDB = options.normalize ? LoudnessGuess.firstGain(timeline, target: options.loudness) : 0
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         let identical = channels == 2 && timeline.ambience == nil
         var previous: (gain: Double, loudness: Double)?

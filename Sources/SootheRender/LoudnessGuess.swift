@@ -1,0 +1,58 @@
+import Foundation
+import SootheCore
+
+/// A first guess of a mix's integrated loudness from its cue sheet alone, so that the first
+/// measuring pass usually lands close enough to need no second one.
+///
+/// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
+/// speech -18.5, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
+/// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
+/// time something other than the bed sounds. A wrong guess costs one more measuring pass, never a wrong level.
+enum LoudnessGuess {
+    static func integrated(_ timeline: Timeline) -> Double {
+        func power(_ lufs: Double) -> Double { pow(10, lufs / 10) }
+        var energy = 0.0
+        var sounding = 0.0
+        for cue in timeline.cues {
+            let seconds = max(0, cue.duration)
+            switch cue.kind {
+            case .speech:
+                energy += seconds * power(-18.5 + cue.level)
+                sounding += seconds
+            case .breath where cue.tone:
+                switch cue.phase {
+                case .inhale, .topUp, .exhale:
+                    energy += seconds * power(-22)
+                    sounding += seconds
+                case .hold:
+                    energy += seconds * power(-30)
+                    sounding += seconds
+                default:
+                    break
+                }
+            case .chime:
+                energy += seconds * power(-24 + cue.level)
+                sounding += seconds
+            default:
+                break
+            }
+        }
+        sounding = min(sounding, timeline.duration)
+        if let ambience = timeline.ambience {
+            // Stretches where only the bed plays fall under the relative gate (10 LU under the
+            // rest), so the bed counts only where something else sounds too.
+            let bed = power(-36 + ambience.level)
+            if sounding == 0 { return 10 * log10(bed) }
+            energy += sounding * bed
+        }
+        guard sounding > 0, energy > 0 else { return MixLevels.rawSpeechLoudness }
+        return 10 * log10(energy / sounding)
+    }
+
+    /// The gain in dB for the first measuring pass: to the target from the guess, plus what the
+    /// limiter is expected to take back (readings move about 0.9 dB per dB of gain).
+    static func firstGain(_ timeline: Timeline, target: Double) -> Double {
+        let raw = target - integrated(timeline)
+        return raw > 0 ? raw / 0.95 : raw
+    }
+}
