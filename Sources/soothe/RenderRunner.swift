@@ -51,6 +51,18 @@ struct RenderRunner {
         }
     }
 
+    /// Renders one job with progress on a terminal; prints the file, its length, size and levels.
+    func runSingle(_ job: RenderJob) throws {
+        let progress = flags.showProgress ? Self.progressPrinter(id: job.timeline.id) : nil
+        switch run(job, progress: progress) {
+        case .rendered(let report):
+            Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
+        case .failed(_, let message, let status):
+            Console.fail(message)
+            throw ExitCode(status)
+        }
+    }
+
     func writeSidecar(_ text: String, to path: String) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

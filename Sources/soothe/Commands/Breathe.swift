@@ -66,25 +66,8 @@ extension Soothe {
             let result = workspace.loader.load(bytes: Array(track.yaml.utf8), file: "<breathe>", defaultID: track.id)
             Console.diagnostics(result.diagnostics)
             guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
-            let format = flags.format(for: flags.output)
-            var path: String
-            if let output = flags.output, !RenderRunner.isFolder(output) {
-                path = output
-            } else {
-                let dir = flags.output ?? "out"
-                try RenderRunner.makeFolder(dir)
-                path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
-            }
-            try flags.checkCombinationOrExit(format)
-            let runner = RenderRunner(flags: flags)
-            let progress = flags.showProgress ? RenderRunner.progressPrinter(id: timeline.id) : nil
-            switch runner.run(RenderJob(timeline: timeline, path: path, format: format), progress: progress) {
-            case .rendered(let report):
-                Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(RenderRunner.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
-            case .failed(_, let message, let status):
-                Console.fail(message)
-                throw ExitCode(status)
-            }
+            let job = try flags.job(for: timeline, folder: nil)
+            try RenderRunner(flags: flags).runSingle(job)
         }
     }
 }

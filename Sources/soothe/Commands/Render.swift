@@ -53,7 +53,7 @@ extension Soothe {
             for argument in arguments {
                 do {
                     let timeline = try workspace.timeline(argument)
-                    jobsList.append(try job(for: timeline, folder: folder))
+                    jobsList.append(try flags.job(for: timeline, folder: folder))
                 } catch let exit as ExitCode {
                     if !batch { throw exit }
                     failures.append(.failed(id: argument, message: "not rendered (see above)", status: exit.rawValue))
@@ -61,15 +61,7 @@ extension Soothe {
             }
             let runner = RenderRunner(flags: flags)
             if !batch, let only = jobsList.first {
-                let progress = flags.showProgress ? RenderRunner.progressPrinter(id: only.timeline.id) : nil
-                switch runner.run(only, progress: progress) {
-                case .rendered(let report):
-                    Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(RenderRunner.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
-                case .failed(_, let message, let status):
-                    Console.fail(message)
-                    throw ExitCode(status)
-                }
-                return
+                return try runner.runSingle(only)
             }
             let outcomes = runner.runAll(jobsList, jobs: jobs) + failures
             for case .failed(let id, let message, _) in outcomes where message != "not rendered (see above)" {
@@ -84,23 +76,6 @@ extension Soothe {
                 Console.fail("\(failed.count) of \(outcomes.count) sessions failed")
                 throw ExitCode(status)
             }
-        }
-
-        func job(for timeline: Timeline, folder: String?) throws -> RenderJob {
-            var path: String
-            var format = flags.format(for: nil)
-            if let folder {
-                path = folder + "/" + timeline.id + "." + format.fileExtension
-            } else if let output = flags.output, !RenderRunner.isFolder(output) {
-                path = output
-                format = flags.format(for: output)
-            } else {
-                let dir = flags.output ?? "out"
-                try RenderRunner.makeFolder(dir)
-                path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
-            }
-            try flags.checkCombinationOrExit(format)
-            return RenderJob(timeline: timeline, path: path, format: format)
         }
     }
 }
@@ -121,6 +96,25 @@ struct Shard: ExpressibleByArgument, Sendable {
 }
 
 extension RenderFlags {
+    /// Where and how `timeline` is written: `ID.EXT` inside `folder` (a batch), else `-o FILE`,
+    /// else `ID.EXT` inside `-o FOLDER` or `out/`, created when missing.
+    func job(for timeline: Timeline, folder: String?) throws -> RenderJob {
+        var path: String
+        var format = format(for: nil)
+        if let folder {
+            path = folder + "/" + timeline.id + "." + format.fileExtension
+        } else if let output, !RenderRunner.isFolder(output) {
+            path = output
+            format = self.format(for: output)
+        } else {
+            let dir = output ?? "out"
+            try RenderRunner.makeFolder(dir)
+            path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
+        }
+        try checkCombinationOrExit(format)
+        return RenderJob(timeline: timeline, path: path, format: format)
+    }
+
     /// Checks a format against the other options, exiting 64 with the reason.
     func checkCombinationOrExit(_ format: AudioFileFormat) throws {
         do {
