@@ -14,24 +14,25 @@ public struct AmbienceBed: Sendable {
 
     private let fadeInFrames: Int
     private let fadeOutFrames: Int
+    private let inverseFadeIn: Double
+    private let inverseFadeOut: Double
     private let level: Float
     private let sampleRate: Double
-    private var left: AmbienceChannel
-    private var right: AmbienceChannel
+    private var channels: AmbienceChannel
     // Control-rate modulation, stepped on absolute frame numbers so block sizes never matter.
     private var swell: SmoothRandomCurve
     private var tide: SmoothRandomCurve
     private var pan: SmoothRandomCurve
-    private var ampLeft: Float = 0
-    private var ampRight: Float = 0
-    private var stepLeft: Float = 0
-    private var stepRight: Float = 0
+    private var amplitude = SIMD2<Float>(1, 1)
     private var intensity = 1.0
+    // The interval being played (left, then right): rendered whole at its absolute position.
+    private var interval: [Float]
+    private var intervalStart = -Self.controlInterval
 
     /// RMS of a bed at `levelDB` 0: −30 dBFS.
     public static let nominalRMS = 0.031_622_776_601_683_794
     /// Frames between updates of the slow modulation.
-    static let controlInterval = 32
+    static let controlInterval = 64
 
     /// A bed of `duration` seconds with `fadeIn` / `fadeOut` seconds of fades (shortened
     /// proportionally if they do not fit), deterministic for a `seed`.
@@ -51,9 +52,10 @@ public struct AmbienceBed: Sendable {
         }
         fadeInFrames = Int(fi * sampleRate + 0.5)
         fadeOutFrames = Int(fo * sampleRate + 0.5)
-        left = AmbienceChannel(kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10))
-        right = AmbienceChannel(kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 11))
-        level = Float(Self.nominalRMS * DSPMath.gain(dB: levelDB)) * left.normalisation
+        inverseFadeIn = 1 / Double(max(fadeInFrames, 1))
+        inverseFadeOut = 1 / Double(max(fadeOutFrames, 1))
+        channels = AmbienceChannel(kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10))
+        level = Float(Self.nominalRMS * DSPMath.gain(dB: levelDB)) * channels.normalisation
         switch kind {
         case .ocean:
             swell = SmoothRandomCurve(range: 0.0...1.0, durations: 7...13, alternate: true, seed: SplitMix64.derive(seed, 20))
@@ -63,43 +65,51 @@ public struct AmbienceBed: Sendable {
             tide = SmoothRandomCurve(range: 1.0...1.0, durations: 60...60, seed: SplitMix64.derive(seed, 21))
         }
         pan = SmoothRandomCurve(range: -1.0...1.0, durations: 20...60, seed: SplitMix64.derive(seed, 22))
-        updateControls()
-        ampLeft += stepLeft * Float(Self.controlInterval)
-        ampRight += stepRight * Float(Self.controlInterval)
+        interval = Array(repeating: 0, count: 2 * Self.controlInterval)
+        amplitude = updateControls()
     }
 
-    /// Computes the modulation at the end of the next control interval and the per-frame
-    /// steps that reach it linearly.
-    private mutating func updateControls() {
+    /// Advances the modulation by one control interval and returns the amplitudes (left,
+    /// right) at its end; sets the ocean's corner and the rain's intensity there.
+    private mutating func updateControls() -> SIMD2<Float> {
         let dt = Double(Self.controlInterval) / sampleRate
         let s = swell.advance(by: dt), t = tide.advance(by: dt), p = pan.advance(by: dt)
-        var targetLeft: Float = 1, targetRight: Float = 1
         switch kind {
         case .ocean:
             let height = s * t
             let amplitude = 0.15 + 0.85 * height * height
-            left.setOceanCutoff(250 + 1_100 * height)
-            right.setOceanCutoff(250 + 1_100 * height)
-            targetLeft = Float(amplitude * (1 + 0.2 * p))
-            targetRight = Float(amplitude * (1 - 0.2 * p))
+            channels.setOceanCutoff(250 + 1_100 * height)
+            return SIMD2(Float(amplitude * (1 + 0.2 * p)), Float(amplitude * (1 - 0.2 * p)))
         case .rain:
             intensity = s
-            targetLeft = Float(s * (1 + 0.1 * p))
-            targetRight = Float(s * (1 - 0.1 * p))
+            return SIMD2(Float(s * (1 + 0.1 * p)), Float(s * (1 - 0.1 * p)))
         case .brownNoise, .pinkNoise:
-            break
+            return SIMD2(1, 1)
         }
-        stepLeft = (targetLeft - ampLeft) / Float(Self.controlInterval)
-        stepRight = (targetRight - ampRight) / Float(Self.controlInterval)
+    }
+
+    /// Renders the next control interval into `interval`.
+    private mutating func renderInterval() {
+        intervalStart += Self.controlInterval
+        let target = updateControls()
+        let from = amplitude
+        amplitude = target
+        let intensity = intensity
+        interval.withUnsafeMutableBufferPointer { buffer in
+            let l = buffer.baseAddress!
+            channels.render(
+                left: l, right: l + Self.controlInterval, count: Self.controlInterval, from: from, to: target,
+                intensity: intensity)
+        }
     }
 
     /// The fade gain at frame `n`: smooth in and out, exactly 0 at both edges.
     @inline(__always)
     private func fade(at n: Int) -> Float {
         var g = 1.0
-        if n < fadeInFrames { g = DSPMath.smoothstep(Double(n) / Double(fadeInFrames)) }
+        if n < fadeInFrames { g = DSPMath.smoothstep(Double(n) * inverseFadeIn) }
         let untilEnd = frameCount - n
-        if untilEnd < fadeOutFrames { g *= DSPMath.smoothstep(Double(untilEnd) / Double(fadeOutFrames)) }
+        if untilEnd < fadeOutFrames { g *= DSPMath.smoothstep(Double(untilEnd) * inverseFadeOut) }
         return Float(g)
     }
 
@@ -117,29 +127,43 @@ public struct AmbienceBed: Sendable {
         var done = 0
         let g = gain * level
         while done < total && position < frameCount {
-            // Chunks end on control-interval boundaries of the absolute frame count.
-            let intoInterval = position % Self.controlInterval
-            let count = min(Self.controlInterval - intoInterval, total - done, frameCount - position)
-            // A stack scratch of one control interval per channel: no heap allocation.
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * Self.controlInterval) { scratch in
-                do {
-                    let l = scratch.baseAddress!, r = l + Self.controlInterval
-                    left.render(into: l, count: count, amplitude: ampLeft, step: stepLeft, intensity: intensity)
-                    right.render(into: r, count: count, amplitude: ampRight, step: stepRight, intensity: intensity)
-                    let fading = position < fadeInFrames || frameCount - position - count < fadeOutFrames
+            if position >= intervalStart + Self.controlInterval { renderInterval() }
+            let offset = position - intervalStart
+            let count = min(Self.controlInterval - offset, total - done, frameCount - position)
+            let fading = position < fadeInFrames || frameCount - position - count < fadeOutFrames
+            interval.withUnsafeBufferPointer { buffer in
+                let l = buffer.baseAddress! + offset, r = l + Self.controlInterval
+                let lt = lo + done, rt = ro + done
+                if fading {
                     for n in 0..<count {
-                        let f = fading ? g * fade(at: position + n) : g
-                        lo[done + n] += f * l[n]
-                        ro[done + n] += f * r[n]
+                        let f = g * fade(at: position + n)
+                        lt[n] += f * l[n]
+                        rt[n] += f * r[n]
+                    }
+                } else {
+                    var n = 0
+                    while n + 8 <= count {
+                        Self.add(g, UnsafeRawPointer(l + n), into: UnsafeMutableRawPointer(lt + n))
+                        Self.add(g, UnsafeRawPointer(r + n), into: UnsafeMutableRawPointer(rt + n))
+                        n += 8
+                    }
+                    while n < count {
+                        lt[n] += g * l[n]
+                        rt[n] += g * r[n]
+                        n += 1
                     }
                 }
             }
-            ampLeft += stepLeft * Float(count)
-            ampRight += stepRight * Float(count)
             position += count
             done += count
-            if position % Self.controlInterval == 0 { updateControls() }
         }
         position += total - done
+    }
+
+    /// target[0..<8] += g × source[0..<8].
+    @inline(__always)
+    private static func add(_ g: Float, _ source: UnsafeRawPointer, into target: UnsafeMutableRawPointer) {
+        let x = source.loadUnaligned(as: SIMD8<Float>.self)
+        target.storeBytes(of: target.loadUnaligned(as: SIMD8<Float>.self) + g * x, as: SIMD8<Float>.self)
     }
 }

@@ -12,10 +12,18 @@ struct Biquad: Sendable {
 
     /// Redesigns the section in place, keeping its state (for slowly moving filters).
     mutating func set(_ response: Response, frequency: Double, q: Double, sampleRate: Double) {
+        (b0, b1, b2, a1, a2) = Self.coefficients(response, frequency: frequency, q: q, sampleRate: sampleRate)
+    }
+
+    /// The normalised coefficients (b0, b1, b2, a1, a2) of an RBJ design.
+    static func coefficients(
+        _ response: Response, frequency: Double, q: Double, sampleRate: Double
+    ) -> (Float, Float, Float, Float, Float) {
         let f = min(max(frequency, 1), 0.45 * sampleRate)
-        let w = 2 * Double.pi * f / sampleRate
-        let cw = DSPMath.cosine(w), alpha = DSPMath.sine(w) / (2 * q)
-        let a0 = 1 + alpha
+        // Polynomial sine and cosine: moving filters are redesigned at control rate.
+        let (sw, cw) = DSPMath.sinCos(turns: f / sampleRate)
+        let alpha = sw / (2 * q)
+        let inverse = 1 / (1 + alpha)
         var nb0: Double, nb1: Double, nb2: Double
         switch response {
         case .lowPass:
@@ -31,11 +39,10 @@ struct Biquad: Sendable {
             nb1 = 0
             nb2 = -alpha
         }
-        b0 = Float(nb0 / a0)
-        b1 = Float(nb1 / a0)
-        b2 = Float(nb2 / a0)
-        a1 = Float(-2 * cw / a0)
-        a2 = Float((1 - alpha) / a0)
+        return (
+            Float(nb0 * inverse), Float(nb1 * inverse), Float(nb2 * inverse), Float(-2 * cw * inverse),
+            Float((1 - alpha) * inverse)
+        )
     }
 
     @inline(__always)

@@ -1,47 +1,41 @@
-/// Pink (1/f, −3 dB/octave) noise, independent of the sample rate.
+/// Pink (1/f, −3 dB/octave) noise with unit variance for both channels of a bed.
 ///
-/// A sum of one-pole low-passed white noises with corners an octave apart (10 Hz … 5.1 kHz),
-/// each normalised to the same output variance: equal-variance Lorentzians spaced
-/// geometrically sum to a 1/f spectrum. A white term continues the slope above the last corner.
+/// Paul Kellet's "economy" filter: white noise through three one-pole low-passes (corners at
+/// 16.5, 265 and 3945 Hz) summed with a little of the white itself; within ±0.6 dB of 1/f from
+/// 20 Hz up at 44.1 and 48 kHz. Corners stay fixed in hertz at other rates, and the gains follow
+/// so the spectral density in hertz is the same. The three poles and the white term of both
+/// channels are the eight lanes of one SIMD vector (left and right interleaved): a multiply-add
+/// and two folding adds a frame.
 struct PinkNoise: Sendable {
-    private var sections: [OnePole]
-    private var gains: [Float]
-    private let whiteGain: Float
-    private var rng: SplitMix64
-    /// Output variance (≈ 1; a little more at high rates, which carry more of the top octave).
-    let variance: Double
+    private var state = SIMD8<Float>()
+    private let poles: SIMD8<Float>
+    private let gains: SIMD8<Float>
 
-    static let corners: [Double] = (0..<10).map { 10 * Double(1 << $0) }
+    /// Kellet's corners (from his coefficients at 44.1 kHz) and gains (white input, 44.1 kHz).
+    static let corners: [Double] = [16.51, 264.6, 3_945]
+    static let kelletGains: [Double] = [0.099_046_0, 0.296_516_4, 1.052_691_3]
+    static let kelletWhite = 0.1848
 
-    init(sampleRate: Double, seed: UInt64) {
-        rng = SplitMix64(seed: seed)
-        let perSection = 1.0 / Double(Self.corners.count)
-        sections = Self.corners.map { OnePole(cutoff: $0, sampleRate: sampleRate) }
-        // Uniform white noise has variance 1/3.
-        gains = sections.map { Float((perSection / ($0.whiteNoiseVarianceGain / 3)).squareRoot()) }
-        // Continuous 1/f density of a section is V·2/(π·fk); match it with white noise at
-        // fTop = 2 × the last corner: variance V·fs/(π·fTop).
-        let fTop = 2 * Self.corners[Self.corners.count - 1]
-        let whiteVariance = perSection * sampleRate / (Double.pi * fTop)
-        whiteGain = Float((whiteVariance * 3).squareRoot())
-        variance = 1 + whiteVariance
+    init(sampleRate: Double) {
+        // Lane order: pole 0, pole 1, pole 2, the white term itself (a pole at 0).
+        let a = Self.corners.map { DSPMath.exponential(-2 * Double.pi * $0 / sampleRate) } + [0]
+        // Same density per hertz: one-pole plateaus scale with 1/√fs, white with √fs.
+        let g = Self.kelletGains.map { $0 * (44_100 / sampleRate).squareRoot() } + [Self.kelletWhite * (sampleRate / 44_100).squareRoot()]
+        // Variance of Σ gₖ·(one-pole aₖ) on one white input of variance 1/3 (uniform in [−1, 1)).
+        var v = 0.0
+        for j in 0..<4 { for k in 0..<4 { v += g[j] * g[k] / (1 - a[j] * a[k]) } }
+        let norm = 1 / (v / 3).squareRoot()
+        // Interleaved: (L0, R0, L1, R1 | L2, R2, L3, R3).
+        poles = SIMD8((0..<8).map { Float(a[$0 / 2]) })
+        gains = SIMD8((0..<8).map { Float(g[$0 / 2] * norm) })
     }
 
-    /// The next sample.
+    /// The next frame, from uniform white noise in [−1, 1) (one value per channel).
     @inline(__always)
-    mutating func next() -> Float {
-        var sum: Float = 0
-        var k = 0
-        let count = sections.count
-        while k < count {
-            let bits = rng.next()
-            let a = Float(Int32(truncatingIfNeeded: bits)) * 0x1.0p-31
-            let b = Float(Int32(truncatingIfNeeded: bits >> 32)) * 0x1.0p-31
-            sum += sections[k].process(a * gains[k])
-            if k + 1 < count { sum += sections[k + 1].process(b * gains[k + 1]) } else { sum += whiteGain * b }
-            k += 2
-        }
-        if count % 2 == 0 { sum += whiteGain * rng.nextBipolar() }
-        return sum
+    mutating func next(white: SIMD2<Float>) -> SIMD2<Float> {
+        let pair = SIMD4(lowHalf: white, highHalf: white)
+        state = poles * state + gains * SIMD8(lowHalf: pair, highHalf: pair)
+        let folded = state.lowHalf + state.highHalf
+        return folded.lowHalf + folded.highHalf
     }
 }
