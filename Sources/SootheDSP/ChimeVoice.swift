@@ -1,7 +1,7 @@
 /// One struck chime (all its strikes), rendered block by block. Mono.
 ///
 /// Modal synthesis: every partial of `ChimeKind.partials` is a pair of exponentially decaying
-/// sinusoids (a complex one-pole resonator each), started by a short attack ramp and coloured
+/// sinusoids (a complex one-pole resonator each, run as Float SIMD rotators eight frames wide), started by a short attack ramp and coloured
 /// by a band-passed noise transient: the mallet or stick. With several strikes, all but the
 /// last are light, muted "half-sounds". Each strike fades to exact zero at the end of its ring.
 public struct ChimeVoice: Sendable {
@@ -13,14 +13,17 @@ public struct ChimeVoice: Sendable {
     public private(set) var position = 0
 
     private var strikes: [ChimeStrike]
-    // Complex resonator state and per-sample rotation·decay, flat for the inner loop.
-    private var modeRe: [Double] = []
-    private var modeIm: [Double] = []
-    private var rotRe: [Double] = []
-    private var rotIm: [Double] = []
+    private var modes: [ChimeMode] = []
+    // The chunk being played: rendered whole at its absolute position, so any block size gives
+    // the same samples.
+    private var chunk: [Float]
+    private var chunkStart = -Self.chunkFrames
 
     /// Sum of partial amplitudes at `levelDB` 0 (measured peaks of a full strike: 0.35–0.7).
     static let nominalPeak = 0.5
+    /// Frames rendered at a time; every mode's Float rotators restart from its exact Double
+    /// state at each chunk, so rounding never accumulates.
+    static let chunkFrames = 64
 
     /// A chime of `kind` struck `strikes` times (2.5 s apart), `levelDB` relative to the nominal
     /// −6 dBFS peak, deterministic for a `seed`.
@@ -44,12 +47,14 @@ public struct ChimeVoice: Sendable {
             let startTime = Double(index) * ChimeKind.strikeInterval
             let start = Int(startTime * sampleRate + 0.5)
             let end = Int((startTime + ring) * sampleRate + 0.5)
-            let firstMode = modeRe.count
+            let firstChunk = Self.chunkFrames - start % Self.chunkFrames
+            let firstMode = modes.count
             for partial in partials {
                 let frequency = kind.fundamental * partial.ratio
                 let jitter = 1 + 0.08 * (2 * rng.nextUnit() - 1)
                 let amplitude = scale * strikeGain * partial.amplitude * jitter
-                let decay = DSPMath.decayFactor(t60: partial.t60 * damping, sampleRate: sampleRate)
+                let t60 = partial.t60 * damping
+                let decay = DSPMath.decayFactor(t60: t60, sampleRate: sampleRate)
                 let pair: [(Double, Double)]
                 if partial.beat > 0 {
                     let beat = partial.beat * (1 + 0.1 * (2 * rng.nextUnit() - 1))
@@ -58,20 +63,21 @@ public struct ChimeVoice: Sendable {
                     pair = [(frequency, amplitude)]
                 }
                 for (f, a) in pair where f < nyquistGuard {
-                    let w = 2 * Double.pi * f / sampleRate
-                    modeRe.append(a)
-                    modeIm.append(0)
-                    rotRe.append(decay * DSPMath.cosine(w))
-                    rotIm.append(decay * DSPMath.sine(w))
+                    modes.append(
+                        ChimeMode(
+                            amplitude: a, decay: decay, radians: 2 * Double.pi * f / sampleRate,
+                            firstChunk: firstChunk, silentAfter: Int(2 * t60 * sampleRate) + 1))
                 }
             }
             let transient = kind.transient
+            let attackFrames = max(1, Int(kind.attackSeconds * sampleRate + 0.5))
+            let fadeFrames = max(1, min(end - start, Int(kind.tailFadeSeconds * sampleRate + 0.5)))
             built.append(
                 ChimeStrike(
                     start: start, end: end,
-                    attackFrames: max(1, Int(kind.attackSeconds * sampleRate + 0.5)),
-                    fadeFrames: max(1, min(end - start, Int(kind.tailFadeSeconds * sampleRate + 0.5))),
-                    modes: firstMode..<modeRe.count,
+                    attackFrames: attackFrames, fadeFrames: fadeFrames,
+                    inverseAttack: 1 / Double(attackFrames), inverseFade: 1 / Double(fadeFrames),
+                    modes: firstMode..<modes.count,
                     transient: StrikeTransient(
                         frequency: transient.frequency * (isFull ? 1 : 0.7),
                         decay: transient.decay, attack: kind.attackSeconds / 2,
@@ -79,40 +85,61 @@ public struct ChimeVoice: Sendable {
                         sampleRate: sampleRate, seed: rng.next())))
         }
         self.strikes = built
+        chunk = Array(repeating: 0, count: Self.chunkFrames)
     }
 
     /// Writes the next `buffer.count` frames (zeros once finished), ADDING into the buffer (mix).
     public mutating func render(adding buffer: UnsafeMutableBufferPointer<Float>, gain: Float) {
         let blockStart = position
-        let blockEnd = position + buffer.count
-        position = blockEnd
-        guard blockStart < frameCount, let out = buffer.baseAddress else { return }
-        let g = Double(gain)
-        modeRe.withUnsafeMutableBufferPointer { re in
-            modeIm.withUnsafeMutableBufferPointer { im in
-                rotRe.withUnsafeBufferPointer { cr in
-                    rotIm.withUnsafeBufferPointer { ci in
-                        for s in strikes.indices {
-                            let strike = strikes[s]
-                            let from = max(blockStart, strike.start)
-                            let to = min(blockEnd, strike.end)
-                            if from >= to { continue }
-                            let modes = strike.modes
-                            for n in from..<to {
-                                var sum = 0.0
-                                for m in modes {
-                                    let r = re[m], i = im[m]
-                                    re[m] = r * cr[m] - i * ci[m]
-                                    im[m] = r * ci[m] + i * cr[m]
-                                    sum += i
-                                }
-                                let env = strike.envelope(at: n)
-                                out[n - blockStart] += Float(sum * env * g)
-                            }
-                            strikes[s].transient.render(
-                                adding: out + (from - blockStart), frames: to - from,
-                                startingAt: from - strike.start, gain: gain)
+        position += buffer.count
+        guard let out = buffer.baseAddress else { return }
+        let end = min(position, frameCount)
+        var n = blockStart
+        while n < end {
+            if n >= chunkStart + Self.chunkFrames { renderChunk() }
+            let to = min(end, chunkStart + Self.chunkFrames)
+            chunk.withUnsafeBufferPointer { x in
+                let source = x.baseAddress! + (n - chunkStart), target = out + (n - blockStart)
+                for j in 0..<(to - n) { target[j] += gain * source[j] }
+            }
+            n = to
+        }
+    }
+
+    /// Renders the next chunk into `chunk`: every strike sounding in it, its modes (those not
+    /// yet decayed below −120 dB) eight frames to a SIMD step, times its envelope, plus its
+    /// transient.
+    private mutating func renderChunk() {
+        typealias V = SIMD8<Float>
+        let frames = Self.chunkFrames
+        chunkStart += frames
+        let c0 = chunkStart
+        chunk.withUnsafeMutableBufferPointer { chunkBuffer in
+            let x = chunkBuffer.baseAddress!
+            x.update(repeating: 0, count: frames)
+            withUnsafeTemporaryAllocation(of: V.self, capacity: frames / 8) { sums in
+                let sum = sums.baseAddress!
+                modes.withUnsafeMutableBufferPointer { modes in
+                    for s in strikes.indices {
+                        let strike = strikes[s]
+                        let from = max(c0, strike.start)
+                        let to = min(c0 + frames, strike.end)
+                        if from >= to { continue }
+                        let groups = (to - from + 7) / 8
+                        sum.update(repeating: V(), count: groups)
+                        let first = from == strike.start
+                        let age = from - strike.start
+                        for m in strike.modes where age < modes[m].silentAfter {
+                            modes[m].add(into: sum, groups: groups, first: first)
                         }
+                        let modal = UnsafeRawPointer(sum).assumingMemoryBound(to: Float.self)
+                        if from - strike.start >= strike.attackFrames && strike.end - to >= strike.fadeFrames {
+                            for n in from..<to { x[n - c0] += modal[n - from] }
+                        } else {
+                            for n in from..<to { x[n - c0] += modal[n - from] * Float(strike.envelope(at: n)) }
+                        }
+                        strikes[s].transient.render(
+                            adding: x + (from - c0), frames: to - from, startingAt: from - strike.start, gain: 1)
                     }
                 }
             }
@@ -120,12 +147,70 @@ public struct ChimeVoice: Sendable {
     }
 }
 
-/// One strike of a chime: its span, its slice of the mode arrays and its transient.
+/// One mode (one sinusoid of a partial) of one strike: its exact state in Double and its
+/// Float SIMD rotators.
+struct ChimeMode: Sendable {
+    typealias V = SIMD8<Float>
+    /// State (amplitude × (decay·e^iw)^t) at the first frame of the next chunk to render.
+    private var re: Double
+    private var im: Double
+    /// (decay·e^iw)^j for the lanes j = 0…7, and the eight-frame step.
+    private let lanesRe: V, lanesIm: V
+    private let stepRe: Float, stepIm: Float
+    /// The state's advance over a whole chunk, and over the strike's first (partial) chunk.
+    private let chunkRe: Double, chunkIm: Double
+    private let firstRe: Double, firstIm: Double
+    /// Frames after the strike from which the mode is under −120 dB of its start: skipped.
+    let silentAfter: Int
+
+    init(amplitude: Double, decay: Double, radians w: Double, firstChunk: Int, silentAfter: Int) {
+        re = amplitude
+        im = 0
+        self.silentAfter = silentAfter
+        @inline(__always) func power(_ k: Int) -> (Double, Double) {
+            let r = DSPMath.power(decay, Double(k))
+            return (r * DSPMath.cosine(w * Double(k)), r * DSPMath.sine(w * Double(k)))
+        }
+        var lr = V(), li = V()
+        for j in 0..<8 {
+            let p = power(j)
+            lr[j] = Float(p.0)
+            li[j] = Float(p.1)
+        }
+        lanesRe = lr
+        lanesIm = li
+        let step = power(8)
+        stepRe = Float(step.0)
+        stepIm = Float(step.1)
+        (chunkRe, chunkIm) = power(ChimeVoice.chunkFrames)
+        (firstRe, firstIm) = power(firstChunk)
+    }
+
+    /// Adds `groups` × 8 frames of the mode's sine into `sum` and advances the state by a
+    /// chunk (the strike's `first`, partial one, or a whole one).
+    @inline(__always)
+    mutating func add(into sum: UnsafeMutablePointer<V>, groups: Int, first: Bool) {
+        let r0 = Float(re), i0 = Float(im)
+        var r: V = r0 * lanesRe - i0 * lanesIm
+        var i: V = r0 * lanesIm + i0 * lanesRe
+        let sr = stepRe, si = stepIm
+        for g in 0..<groups {
+            sum[g] += i
+            (r, i) = (r * sr - i * si, r * si + i * sr)
+        }
+        let (ar, ai) = first ? (firstRe, firstIm) : (chunkRe, chunkIm)
+        (re, im) = (re * ar - im * ai, re * ai + im * ar)
+    }
+}
+
+/// One strike of a chime: its span, its slice of the modes and its transient.
 struct ChimeStrike: Sendable {
     var start: Int
     var end: Int
     var attackFrames: Int
     var fadeFrames: Int
+    var inverseAttack: Double
+    var inverseFade: Double
     var modes: Range<Int>
     var transient: StrikeTransient
 
@@ -134,9 +219,9 @@ struct ChimeStrike: Sendable {
     func envelope(at n: Int) -> Double {
         var env = 1.0
         let sinceStart = n - start
-        if sinceStart < attackFrames { env = DSPMath.smoothstep(Double(sinceStart) / Double(attackFrames)) }
+        if sinceStart < attackFrames { env = DSPMath.smoothstep(Double(sinceStart) * inverseAttack) }
         let untilEnd = end - n
-        if untilEnd < fadeFrames { env *= DSPMath.smoothstep(Double(untilEnd) / Double(fadeFrames)) }
+        if untilEnd < fadeFrames { env *= DSPMath.smoothstep(Double(untilEnd) * inverseFade) }
         return env
     }
 }
