@@ -11,8 +11,8 @@ struct BreathToneAir: Sendable {
 
     private var rng: SplitMix64
     private let sampleRate: Double
-    private let high: BreathToneAllPole
-    private var low: BreathToneAllPole
+    private let high: AllPoleBlock
+    private var low: AllPoleBlock
     private var highGain: Float
     private var lowGain: Float = 0
     /// The last outputs (lanes 2, 3: two frames ago, one frame ago) of each section.
@@ -31,7 +31,7 @@ struct BreathToneAir: Sendable {
         rng = SplitMix64(seed: seed)
         self.sampleRate = sampleRate
         let h = Self.design(frequency: 250, sampleRate: sampleRate)
-        high = BreathToneAllPole(a1: -2 * h.cw / h.a0, a2: (1 - h.alpha) / h.a0)
+        high = AllPoleBlock(a1: -2 * h.cw / h.a0, a2: (1 - h.alpha) / h.a0)
         highGain = Float((1 + h.cw) / 2 / h.a0)
         low = high
         scale = 0
@@ -49,7 +49,7 @@ struct BreathToneAir: Sendable {
     /// Moves both low-passes' corner to `hertz`, keeping their state.
     mutating func setCorner(_ hertz: Double) {
         let d = Self.design(frequency: hertz, sampleRate: sampleRate)
-        low = BreathToneAllPole(a1: -2 * d.cw / d.a0, a2: (1 - d.alpha) / d.a0)
+        low = AllPoleBlock(a1: -2 * d.cw / d.a0, a2: (1 - d.alpha) / d.a0)
         lowGain = Float((1 - d.cw) / 2 / d.a0)
     }
 
@@ -103,37 +103,5 @@ struct BreathToneAir: Sendable {
             lowLast = a
             low2Last = b
         }
-    }
-}
-
-/// The all-pole part 1/(1 + a1·z⁻¹ + a2·z⁻²) of a biquad, four frames at a time.
-struct BreathToneAllPole: Sendable {
-    typealias V = SIMD4<Float>
-    // Columns of the block's input matrix (the impulse response h0…h3, shifted down) and the
-    // weights of the previous two outputs.
-    let c0: V, c1: V, c2: V, c3: V
-    let fromLast: V
-    let fromSecondLast: V
-
-    init(a1: Double, a2: Double) {
-        let h1 = -a1
-        let h2 = -a1 * h1 - a2
-        let h3 = -a1 * h2 - a2 * h1
-        let h4 = -a1 * h3 - a2 * h2
-        c0 = V(1, Float(h1), Float(h2), Float(h3))
-        c1 = V(0, 1, Float(h1), Float(h2))
-        c2 = V(0, 0, 1, Float(h1))
-        c3 = V(0, 0, 0, 1)
-        fromLast = V(Float(h1), Float(h2), Float(h3), Float(h4))
-        fromSecondLast = V(Float(-a2), Float(-a2 * h1), Float(-a2 * h2), Float(-a2 * h3))
-    }
-
-    /// Outputs for inputs `u`, given the previous block's outputs `last`.
-    @inline(__always)
-    func block(_ u: V, last: V) -> V {
-        var w: V = u.x * c0 + u.y * c1
-        w += u.z * c2 + u.w * c3
-        w += last.z * fromSecondLast
-        return w + last.w * fromLast
     }
 }

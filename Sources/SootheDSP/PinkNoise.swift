@@ -17,17 +17,23 @@ struct PinkNoise: Sendable {
     static let kelletWhite = 0.1848
 
     init(sampleRate: Double) {
-        // Lane order: pole 0, pole 1, pole 2, the white term itself (a pole at 0).
-        let a = Self.corners.map { DSPMath.exponential(-2 * Double.pi * $0 / sampleRate) } + [0]
+        let (a, g) = Self.design(sampleRate: sampleRate)
+        // Interleaved: (L0, R0, L1, R1 | L2, R2, L3, R3).
+        poles = SIMD8((0..<8).map { Float(a[$0 / 2]) })
+        gains = SIMD8((0..<8).map { Float(g[$0 / 2]) })
+    }
+
+    /// Poles and gains of the three sections and the white term (a pole at 0), scaled to unit
+    /// output variance for uniform white input in [−1, 1).
+    static func design(sampleRate: Double) -> (poles: [Double], gains: [Double]) {
+        let a = corners.map { DSPMath.exponential(-2 * Double.pi * $0 / sampleRate) } + [0]
         // Same density per hertz: one-pole plateaus scale with 1/√fs, white with √fs.
-        let g = Self.kelletGains.map { $0 * (44_100 / sampleRate).squareRoot() } + [Self.kelletWhite * (sampleRate / 44_100).squareRoot()]
-        // Variance of Σ gₖ·(one-pole aₖ) on one white input of variance 1/3 (uniform in [−1, 1)).
+        let g = kelletGains.map { $0 * (44_100 / sampleRate).squareRoot() } + [kelletWhite * (sampleRate / 44_100).squareRoot()]
+        // Variance of Σ gₖ·(one-pole aₖ) on one white input of variance 1/3.
         var v = 0.0
         for j in 0..<4 { for k in 0..<4 { v += g[j] * g[k] / (1 - a[j] * a[k]) } }
         let norm = 1 / (v / 3).squareRoot()
-        // Interleaved: (L0, R0, L1, R1 | L2, R2, L3, R3).
-        poles = SIMD8((0..<8).map { Float(a[$0 / 2]) })
-        gains = SIMD8((0..<8).map { Float(g[$0 / 2] * norm) })
+        return (a, g.map { $0 * norm })
     }
 
     /// The next frame, from uniform white noise in [−1, 1) (one value per channel).
