@@ -40,11 +40,13 @@ public struct BreathTone: Sendable {
     private let edgeInFrames: Int
     private let edgeOutFrames: Int
     private var air: BreathToneAir
-    // Pad phases in turns, exact in Double; the SIMD rotators restart from them every interval.
+    // Pad phases as unit phasors in Double; the SIMD rotators restart from them every interval.
     // The root is twice the sub-octave's phase and the fifth three times it plus the slow
-    // detune, so one phase (and one for the detune) fixes all three.
-    private var phaseSub = 0.0
-    private var phaseDetune = 0.0
+    // detune, so one phasor (and one for the detune) fixes all three.
+    private var sub = (re: 1.0, im: 0.0)
+    private var detuneNow = (re: 1.0, im: 0.0)
+    /// The detune's advance over one interval (a constant).
+    private let detuneAdvance: (re: Double, im: Double)
     private let detuneLanes: BreathToneRotator
     // Smoothed controls at the start of the next interval.
     private var level = 0.0
@@ -127,7 +129,9 @@ public struct BreathTone: Sendable {
         // Same noise density at every rate.
         noiseScale = Float((3 * sampleRate / 48_000).squareRoot())
         interval = Array(repeating: 0, count: Self.controlInterval)
-        detuneLanes = Self.rotator(phase: 0, step: Self.detune / sampleRate)
+        detuneLanes = Self.rotator(start: (1, 0), step: Self.detune / sampleRate)
+        let advance = 2 * Double.pi * Double(Self.controlInterval) * Self.detune / sampleRate
+        detuneAdvance = (DSPMath.cosine(advance), DSPMath.sine(advance))
     }
 
     /// Writes the next `buffer.count` frames (zeros once finished), ADDING into the buffer (mix).
@@ -192,12 +196,16 @@ public struct BreathTone: Sendable {
         // Pad: root (with 2nd and 3rd harmonics by brightness), fifth and sub-octave as complex
         // rotators, eight frames to a SIMD step; pitch follows the lungs, constant in an interval.
         let step = Self.rootFrequency / sampleRate * (1 + Self.pitchRise * 0.5 * (lungs0 + lungs))
-        var sub = Self.rotator(phase: phaseSub, step: 0.5 * step)
+        var sub = Self.rotator(start: self.sub, step: 0.5 * step)
         var root = sub.squared()
-        let detune = Self.rotator(phase: phaseDetune, step: 0, lanes: detuneLanes)
+        let detune = Self.rotator(start: detuneNow, step: 0, lanes: detuneLanes)
         var fifth = root.times(sub).times(detune)
-        phaseSub = Self.wrap(phaseSub + Double(count) * 0.5 * step)
-        phaseDetune = Self.wrap(phaseDetune + Double(count) * Self.detune / sampleRate)
+        // Advance the exact states by one interval: the sub's eight-frame jump to the 8th power,
+        // then back onto the unit circle (one Newton step; the error never builds up).
+        var advance = sub.jump
+        for _ in 0..<3 { advance = (advance.re * advance.re - advance.im * advance.im, 2 * advance.re * advance.im) }
+        self.sub = Self.unit(Self.times(self.sub, advance))
+        detuneNow = Self.unit(Self.times(detuneNow, detuneAdvance))
 
         let ramp = V(0, 1, 2, 3, 4, 5, 6, 7) / Float(count)
         let lanes = Float(Self.lanes) / Float(count)
@@ -245,15 +253,27 @@ public struct BreathTone: Sendable {
     }
 
     @inline(__always)
-    private static func wrap(_ x: Double) -> Double { x - Double(Int(x)) }  // x ≥ 0
+    private static func times(_ a: (re: Double, im: Double), _ b: (re: Double, im: Double)) -> (re: Double, im: Double) {
+        (a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+    }
 
-    /// Eight consecutive frames of a sinusoid at `phase` turns advancing `step` turns a frame;
-    /// with `lanes`, the lane offsets are those of an earlier rotator (same step).
+    /// `z` scaled back to magnitude 1 (it is within rounding of it already).
     @inline(__always)
-    private static func rotator(phase: Double, step: Double, lanes: BreathToneRotator? = nil) -> BreathToneRotator {
-        let start = DSPMath.sinCos(turns: phase)
-        let s0 = Float(start.sin), c0 = Float(start.cos)
-        if let lanes { return BreathToneRotator(re: c0 * lanes.re - s0 * lanes.im, im: s0 * lanes.re + c0 * lanes.im, stepRe: lanes.stepRe, stepIm: lanes.stepIm) }
+    private static func unit(_ z: (re: Double, im: Double)) -> (re: Double, im: Double) {
+        let k = 1.5 - 0.5 * (z.re * z.re + z.im * z.im)
+        return (z.re * k, z.im * k)
+    }
+
+    /// Eight consecutive frames of a sinusoid starting at the unit phasor `start` and advancing
+    /// `step` turns a frame; with `lanes`, the lane offsets are those of an earlier rotator.
+    @inline(__always)
+    private static func rotator(start: (re: Double, im: Double), step: Double, lanes: BreathToneRotator? = nil) -> BreathToneRotator {
+        let s0 = Float(start.im), c0 = Float(start.re)
+        if let lanes {
+            return BreathToneRotator(
+                re: c0 * lanes.re - s0 * lanes.im, im: s0 * lanes.re + c0 * lanes.im, stepRe: lanes.stepRe,
+                stepIm: lanes.stepIm, jump: lanes.jump)
+        }
         // e^(i·j·w) for the lanes j = 0…7, by Taylor series (|j·w| is small: error ~1e-9).
         let w = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7) * Float(2 * Double.pi * step)
         let w2: SIMD8<Float> = w * w
@@ -266,9 +286,12 @@ public struct BreathTone: Sendable {
         c = 1 - (w2 * Float(1.0 / 30)) * c
         c = 1 - (w2 * Float(1.0 / 12)) * c
         c = 1 - (w2 * Float(0.5)) * c
-        let jump = DSPMath.sinCos(turns: Double(Self.lanes) * step)
+        // The eight-frame jump in Double, also by Taylor series (a small angle).
+        let x = 2 * Double.pi * Double(Self.lanes) * step, x2 = x * x
+        let js = x * (1 - x2 * (1.0 / 6) * (1 - x2 * (1.0 / 20) * (1 - x2 * (1.0 / 42) * (1 - x2 * (1.0 / 72)))))
+        let jc = 1 - x2 * 0.5 * (1 - x2 * (1.0 / 12) * (1 - x2 * (1.0 / 30) * (1 - x2 * (1.0 / 56) * (1 - x2 * (1.0 / 90)))))
         return BreathToneRotator(
-            re: c0 * c - s0 * s, im: s0 * c + c0 * s, stepRe: Float(jump.cos), stepIm: Float(jump.sin))
+            re: c0 * c - s0 * s, im: s0 * c + c0 * s, stepRe: Float(jc), stepIm: Float(js), jump: (jc, js))
     }
 }
 
@@ -278,6 +301,8 @@ struct BreathToneRotator: Sendable {
     var im: SIMD8<Float>
     let stepRe: Float
     let stepIm: Float
+    /// The eight-frame step in Double (for advancing the exact state).
+    let jump: (re: Double, im: Double)
 
     @inline(__always)
     mutating func advance() {
@@ -293,7 +318,7 @@ struct BreathToneRotator: Sendable {
         let i: SIMD8<Float> = re * other.im + im * other.re
         return BreathToneRotator(
             re: r, im: i, stepRe: stepRe * other.stepRe - stepIm * other.stepIm,
-            stepIm: stepRe * other.stepIm + stepIm * other.stepRe)
+            stepIm: stepRe * other.stepIm + stepIm * other.stepRe, jump: jump)
     }
 
     /// Twice the frequency and phase.

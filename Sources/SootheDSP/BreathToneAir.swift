@@ -3,26 +3,25 @@
 ///
 /// Rendered 64 frames at a time, four frames to a SIMD step. The three sections' numerators
 /// ((1 − z⁻¹)² and (1 + z⁻¹)⁴) are one 7-tap FIR on the white noise; their denominators are
-/// all-pole sections run in blocks of four: each block is its inputs through the first four
-/// taps of the impulse response plus the two previous outputs carried forward, so the
-/// feedback chain is one multiply and two adds per four frames instead of per frame.
+/// all-pole filters run in blocks of four (`AllPoleBlock` for the high-pass, `AllPoleBlock4`
+/// for the two low-passes together), so the feedback chain is paid once per four frames.
 struct BreathToneAir: Sendable {
     typealias V = SIMD4<Float>
 
     private var rng: SplitMix64
     private let sampleRate: Double
     private let high: AllPoleBlock
-    private var low: AllPoleBlock
+    private var low: AllPoleBlock4
     private var highGain: Float
     private var lowGain: Float = 0
     /// The last outputs (lanes 2, 3: two frames ago, one frame ago) of each section.
     private var highLast = V()
     private var lowLast = V()
-    private var low2Last = V()
     /// The last six white-noise samples (lanes 2…7), the FIR's history.
     private var history = SIMD8<Float>()
     /// The overall numerator gain at the end of the last interval, where the next ramps from.
     private var scale: Float
+    private var corner = 0.0
 
     static let q = 0.7
     static let frames = 64
@@ -33,7 +32,7 @@ struct BreathToneAir: Sendable {
         let h = Self.design(frequency: 250, sampleRate: sampleRate)
         high = AllPoleBlock(a1: -2 * h.cw / h.a0, a2: (1 - h.alpha) / h.a0)
         highGain = Float((1 + h.cw) / 2 / h.a0)
-        low = high
+        low = AllPoleBlock4(squareOf: 0, 0)
         scale = 0
         setCorner(900)
         scale = highGain * lowGain * lowGain
@@ -42,15 +41,18 @@ struct BreathToneAir: Sendable {
     private static func design(frequency: Double, sampleRate: Double) -> (cw: Double, alpha: Double, a0: Double) {
         let f = min(max(frequency, 1), 0.45 * sampleRate)
         let (sw, cw) = DSPMath.sinCos(turns: f / sampleRate)
-        let alpha = sw / (2 * q)
+        let alpha = sw * (0.5 / q)
         return (cw, alpha, 1 + alpha)
     }
 
     /// Moves both low-passes' corner to `hertz`, keeping their state.
     mutating func setCorner(_ hertz: Double) {
+        if hertz == corner { return }  // holds and rests: nothing moves
+        corner = hertz
         let d = Self.design(frequency: hertz, sampleRate: sampleRate)
-        low = AllPoleBlock(a1: -2 * d.cw / d.a0, a2: (1 - d.alpha) / d.a0)
-        lowGain = Float((1 - d.cw) / 2 / d.a0)
+        let inverse = 1 / d.a0
+        low = AllPoleBlock4(squareOf: -2 * d.cw * inverse, (1 - d.alpha) * inverse)
+        lowGain = Float((1 - d.cw) * 0.5 * inverse)
     }
 
     /// Adds the next 64 frames of filtered noise (uniform white input in [−1, 1)), scaled by a
@@ -87,21 +89,19 @@ struct BreathToneAir: Sendable {
             let gStep = (g1 - g0) / Float(count)
             var g = g0 + gStep * V(0, 1, 2, 3)
             let high = high, low = low
-            var h = highLast, a = lowLast, b = low2Last
+            var h = highLast, b = lowLast
             let firRaw = UnsafeRawPointer(fir)
             for n in stride(from: 0, to: count, by: 4) {
                 let u = firRaw.loadUnaligned(fromByteOffset: n * 4, as: V.self)
                 h = high.block(u, last: h)
-                a = low.block(h, last: a)
-                b = low.block(a, last: b)
+                b = low.block(h, last: b)
                 let o = UnsafeMutableRawPointer(out + n)
                 let sum: V = o.loadUnaligned(as: V.self) + g * b
                 o.storeBytes(of: sum, as: V.self)
                 g += 4 * gStep
             }
             highLast = h
-            lowLast = a
-            low2Last = b
+            lowLast = b
         }
     }
 }

@@ -43,12 +43,11 @@ enum DSPMath {
         let t2 = t * t
         let s = t * (1 - t2 * (1.0 / 6) * (1 - t2 * (1.0 / 20) * (1 - t2 * (1.0 / 42) * (1 - t2 * (1.0 / 72)))))
         let c = 1 - t2 * 0.5 * (1 - t2 * (1.0 / 12) * (1 - t2 * (1.0 / 30) * (1 - t2 * (1.0 / 56) * (1 - t2 * (1.0 / 90)))))
-        switch quadrant & 3 {
-        case 0: return (s, c)
-        case 1: return (c, -s)
-        case 2: return (-s, -c)
-        default: return (-c, s)
-        }
+        // Branch-free quadrant: odd ones swap sine and cosine; signs from the quadrant's bits.
+        let odd = quadrant & 1 != 0
+        let sinSign: Double = quadrant & 2 != 0 ? -1 : 1
+        let cosSign: Double = (quadrant + 1) & 2 != 0 ? -1 : 1
+        return (sinSign * (odd ? c : s), cosSign * (odd ? s : c))
     }
 
     static func sine(_ x: Double) -> Double { sin(x) }
