@@ -31,6 +31,15 @@ struct AmbienceBedTests {
         #expect(abs(slope - expected) < 0.5, "\(kind): \(slope) dB/octave")
     }
 
+    @Test("the slopes hold at 48 kHz too, up to 10 kHz", arguments: [(AmbienceKind.pinkNoise, -3.0), (.brownNoise, -6.0)])
+    func slopesAt48k(kind: AmbienceKind, expected: Double) {
+        let rate = 48_000.0
+        let bed = Measure.bed(kind, duration: 12, rate: rate, fadeIn: 0, fadeOut: 0)
+        let psd = Measure.psd(bed.left, size: 8_192)
+        let slope = Measure.slopePerOctave(psd, rate: rate, size: 8_192, low: 50, high: 10_000)
+        #expect(abs(slope - expected) < 0.5, "\(kind): \(slope) dB/octave")
+    }
+
     @Test("fades in from and out to exact silence; nothing after the end", arguments: AmbienceKind.allCases)
     func fades(kind: AmbienceKind) {
         let bed = Measure.bed(kind, duration: 12, rate: Self.rate, fadeIn: 2, fadeOut: 3, extra: 1_000)

@@ -35,6 +35,21 @@ struct BreathToneTests {
         #expect(endOfTopUp > endOfInhale * 1.1)
     }
 
+    @Test("full lungs raise the pad a semitone: sub-octave, root, its harmonics and the fifth (48 kHz)")
+    func pitchAtFullLungs() {
+        let rate = 48_000.0
+        let x = Measure.breath([S(phase: .inhale, duration: 3), S(phase: .hold, duration: 8)], rate: rate)
+        let size = 131_072
+        let spectrum = Measure.spectrum(x[Int(4 * rate)..<(Int(4 * rate) + size)], size: size)
+        let up = 1.059_463_094_359_295_3
+        let root = BreathTone.rootFrequency * up
+        // The fifth is 0.35 Hz sharp: a slow beat.
+        for expected in [0.5 * root, root, 1.5 * root + 0.35, 2 * root, 3 * root] {
+            let found = Measure.peakFrequency(spectrum, rate: rate, size: size, low: expected - 4, high: expected + 4)
+            #expect(abs(found.frequency - expected) < 0.1, "\(expected) Hz found at \(found.frequency) Hz")
+        }
+    }
+
     @Test("frame count is the sum of the phases, rounded once per boundary: no drift")
     func noDrift() {
         let segments = (0..<3_000).map { S(phase: $0 % 2 == 0 ? .inhale : .exhale, duration: 0.123_457) }
