@@ -12,6 +12,9 @@ struct AllPoleBlock: Sendable {
     let fromLast: V
     let fromSecondLast: V
 
+    // Not inlined: the optimiser would otherwise see the matrix's zeros and ones and trade the
+    // plain broadcast-multiply-adds for a tangle of shuffles (twice the instructions).
+    @inline(never)
     init(a1: Double, a2: Double) {
         let h1 = -a1
         let h2 = -a1 * h1 - a2
@@ -28,8 +31,11 @@ struct AllPoleBlock: Sendable {
     /// Outputs for inputs `u`, given the previous block's outputs `last`.
     @inline(__always)
     func block(_ u: V, last: V) -> V {
-        var w: V = u.x * c0 + u.y * c1
-        w += u.z * c2 + u.w * c3
+        // M·u as u plus its lane shifts (zero-filled) times h1…h3: shifts, not broadcasts.
+        let zero = V()
+        var w: V = u + c0.y * V(zero.x, u.x, u.y, u.z)
+        w += c0.z * V(zero.x, zero.y, u.x, u.y)
+        w += c0.w * V(zero.x, zero.y, zero.z, u.x)
         w += last.z * fromSecondLast
         return w + last.w * fromLast
     }

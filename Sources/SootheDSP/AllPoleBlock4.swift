@@ -11,6 +11,9 @@ struct AllPoleBlock4: Sendable {
 
     /// The square of the second-order denominator 1 + a1·z⁻¹ + a2·z⁻² (no heap: redesigned at
     /// control rate).
+    // Not inlined: the optimiser would otherwise see the matrix's zeros and ones and trade the
+    // plain broadcast-multiply-adds for a tangle of shuffles (twice the instructions).
+    @inline(never)
     init(squareOf a1: Double, _ a2: Double) {
         let d1 = 2 * a1, d2 = a1 * a1 + 2 * a2, d3 = 2 * a1 * a2, d4 = a2 * a2
         let h1 = -d1
@@ -37,8 +40,11 @@ struct AllPoleBlock4: Sendable {
     /// Outputs for inputs `u`, given the previous block's outputs `last`.
     @inline(__always)
     func block(_ u: V, last: V) -> V {
-        var w: V = u.x * c0 + u.y * c1
-        w += u.z * c2 + u.w * c3
+        // M·u as u plus its lane shifts (zero-filled) times h1…h3: shifts, not broadcasts.
+        let zero = V()
+        var w: V = u + c0.y * V(zero.x, u.x, u.y, u.z)
+        w += c0.z * V(zero.x, zero.y, u.x, u.y)
+        w += c0.w * V(zero.x, zero.y, zero.z, u.x)
         w += last.x * f4 + last.y * f3
         w += last.z * f2
         return w + last.w * f1
