@@ -71,7 +71,7 @@ public struct BreathTone: Sendable {
     static let controlInterval = BreathToneAir.frames
     /// The fifth is this many hertz sharp of a pure fifth: a slow beat.
     static let detune = 0.35
-    /// Lanes of the pad's SIMD rotators (`controlInterval` is a multiple).
+    /// Lanes of the pad's SIMD rotators (`controlInterval` is a power-of-two multiple).
     static let lanes = 8
 
     /// A breath tone for `segments`, deterministic for a `seed`, `levelDB` relative to the
@@ -203,7 +203,11 @@ public struct BreathTone: Sendable {
         // Advance the exact states by one interval: the sub's eight-frame jump to the 8th power,
         // then back onto the unit circle (one Newton step; the error never builds up).
         var advance = sub.jump
-        for _ in 0..<3 { advance = (advance.re * advance.re - advance.im * advance.im, 2 * advance.re * advance.im) }
+        var span = Self.lanes
+        while span < count {  // the interval is a power-of-two number of lanes
+            advance = (advance.re * advance.re - advance.im * advance.im, 2 * advance.re * advance.im)
+            span *= 2
+        }
         self.sub = Self.unit(Self.times(self.sub, advance))
         detuneNow = Self.unit(Self.times(detuneNow, detuneAdvance))
 
