@@ -40,9 +40,10 @@ enum DSPMath {
         let y = 4 * x
         let quadrant = Int(y < 0 ? y - 0.5 : y + 0.5)
         let t = 2 * Double.pi * (x - 0.25 * Double(quadrant))
-        let t2 = t * t
-        let s = t * (1 - t2 * (1.0 / 6) * (1 - t2 * (1.0 / 20) * (1 - t2 * (1.0 / 42) * (1 - t2 * (1.0 / 72)))))
-        let c = 1 - t2 * 0.5 * (1 - t2 * (1.0 / 12) * (1 - t2 * (1.0 / 30) * (1 - t2 * (1.0 / 56) * (1 - t2 * (1.0 / 90)))))
+        // Estrin's scheme: pairs of terms in parallel, a short dependency chain.
+        let t2 = t * t, t4 = t2 * t2, t8 = t4 * t4
+        let s = t * ((1 - t2 * (1.0 / 6)) + t4 * ((1.0 / 120) - t2 * (1.0 / 5_040)) + t8 * (1.0 / 362_880))
+        let c = (1 - t2 * 0.5) + t4 * ((1.0 / 24) - t2 * (1.0 / 720)) + t8 * ((1.0 / 40_320) - t2 * (1.0 / 3_628_800))
         // Branch-free quadrant: odd ones swap sine and cosine; signs from the quadrant's bits.
         let odd = quadrant & 1 != 0
         let sinSign: Double = quadrant & 2 != 0 ? -1 : 1
