@@ -11,10 +11,6 @@ struct Soothe: ParsableCommand {
             Exit status: 0 success, 64 bad usage, 65 invalid script, 66 session or file not found,
             73 output cannot be created, 1 other failure.
             """,
-        version: SootheVersion.current,
+        version: SootheInfo.version,
         subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
-}
-
-enum SootheVersion {
-    static let current = "0.1.0"
 }
