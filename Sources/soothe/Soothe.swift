@@ -1,4 +1,5 @@
 import ArgumentParser
+import SootheRender
 
 /// The `soothe` command: renders guided self-soothing sessions as audio files.
 @main
