@@ -21,6 +21,13 @@ struct TruePeakInterpolator: Sendable {
     /// much more tightly (see `interpolatedPeakBound`).
     let outerBound: Float
 
+    /// With `smoothCurvature`, a bound that is tight for smooth signals: no interpolated value of
+    /// 48 samples exceeds `smoothLevel × max |x| + smoothCurvature × max |x[k−1] − 2x[k] + x[k+1]|`
+    /// (see `peakBound`).
+    let smoothLevel: Float
+    /// See `smoothLevel`: the weight of the largest second difference.
+    let smoothCurvature: Float
+
     // The three phases as SIMD vectors (taps 0–15, 16–31, 32–47).
     private let p1: Row
     private let p2: Row
@@ -40,7 +47,7 @@ struct TruePeakInterpolator: Sendable {
     init() {
         var c: [Float] = []
         let half = Double(Self.taps / 2)
-        var largest = 0.0, outer = 0.0
+        var largest = 0.0, outer = 0.0, level = 0.0, curvature = 0.0
         for phase in 1...3 {
             let offset = Double(phase) / 4
             var row: [Double] = []
@@ -55,11 +62,31 @@ struct TruePeakInterpolator: Sendable {
             let sides = normalised[0..<16] + normalised[32..<48]
             outer = max(outer, sides.reduce(0.0) { $0 + Double(abs($1)) })
             c += normalised
+            // Summation by parts: the phase minus linear interpolation between x[m] and x[m+1],
+            // e, is rewritten as Σ E2[i]·Δ²x[i+1] + E1[47]·x[47] − E2[46]·(x[47] − x[46]), where E1
+            // and E2 are e's running sums. So |y| ≤ max |x| (the linear part) + Σ|E2| × max |Δ²x|
+            // + (|E1[47]| + 2|E2[46]|) × max |x|; the last two are ≈ 0 (unit DC gain, near-linear phase).
+            var e = normalised.map { Double($0) }
+            e[Self.taps / 2 - 1] -= 1 - offset
+            e[Self.taps / 2] -= offset
+            var e1 = 0.0, e2 = 0.0, sumE2 = 0.0
+            for i in 0..<(Self.taps - 1) {
+                e1 += e[i]
+                e2 += e1
+                if i < Self.taps - 2 { sumE2 += abs(e2) }
+            }
+            let lastE1 = e1 + e[Self.taps - 1]
+            level = max(level, abs(lastE1) + 2 * abs(e2))
+            curvature = max(curvature, sumE2)
         }
         coefficients = c
         // 1e-4 relative slack covers the rounding of 48 Float products and sums many times over.
         bound = Float(largest * (1 + 1e-4))
         outerBound = Float(outer + largest * 1e-4)
+        // The same rounding slack, plus 1e-5 for the rounding of the second differences (each
+        // within a few ulps of 4 max |x|, weighted by `curvature` ≈ 0.53).
+        smoothLevel = Float(1 + level + largest * 1e-4 + 1e-5)
+        smoothCurvature = Float(curvature * (1 + 1e-4))
         p1 = Row(c[0..<48])
         p2 = Row(c[48..<96])
         p3 = Row(c[96..<144])
@@ -86,6 +113,38 @@ struct TruePeakInterpolator: Sendable {
         let x1 = UnsafeRawPointer(x).loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
         let y1 = abs(Self.total(p1.b * x1)), y2 = abs(Self.total(p2.b * x1)), y3 = abs(Self.total(p3.b * x1))
         return max(y1, max(y2, y3)) + outerBound * loudest
+    }
+
+    /// An upper bound of every `interpolatedPeak` and every |x[k]| over samples whose magnitudes
+    /// stay under `loudest` and whose second differences stay under `curvature`: the lesser of
+    /// `bound × loudest` and the smooth-signal bound (far tighter for low-passed content).
+    @inline(__always)
+    func peakBound(loudest: Float, curvature: Float) -> Float {
+        min(bound * loudest, smoothLevel * loudest + smoothCurvature * curvature)
+    }
+
+    /// The largest |x[k − 1] − 2x[k] + x[k + 1]| for k in 1..<count − 1 (0 when count < 3).
+    @inline(__always)
+    static func maxCurvature(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
+        var k = 1
+        while k + 4 < count {
+            let d0 = abs(x[k - 1] - 2 * x[k] + x[k + 1])
+            let d1 = abs(x[k] - 2 * x[k + 1] + x[k + 2])
+            let d2 = abs(x[k + 1] - 2 * x[k + 2] + x[k + 3])
+            let d3 = abs(x[k + 2] - 2 * x[k + 3] + x[k + 4])
+            m0 = d0 > m0 ? d0 : m0
+            m1 = d1 > m1 ? d1 : m1
+            m2 = d2 > m2 ? d2 : m2
+            m3 = d3 > m3 ? d3 : m3
+            k += 4
+        }
+        while k + 1 < count {
+            let d = abs(x[k - 1] - 2 * x[k] + x[k + 1])
+            m0 = d > m0 ? d : m0
+            k += 1
+        }
+        return max(max(m0, m1), max(m2, m3))
     }
 
     /// The largest |x[k]| for k in 0..<count. Four independent scalar maxima: the generic

@@ -10,7 +10,8 @@
 /// delayed by `latencyFrames`; `flush` pushes the last frames out.
 ///
 /// Speed: frames are taken in runs of 64 (aligned to the absolute frame count). A run whose
-/// samples, with the 47 before them, stay under `target / interpolator.bound` cannot have an
+/// samples, with the 47 before them, are small enough (under `target / interpolator.bound`, or
+/// smooth enough for `interpolator.peakBound` to stay under the target) cannot have an
 /// interpolated value over the target, so its peaks are not computed (the gain it needs is
 /// exactly 1). Otherwise each frame first gets a cheaper bound (the middle 16 taps exactly,
 /// the outer 32 bounded), and only frames whose bound reaches the target are interpolated in
@@ -104,14 +105,16 @@ public struct TruePeakLimiter: Sendable {
                 while f < frames {
                     let start = frame
                     let n = min(frames - f, Self.run - (start & (Self.run - 1)))
-                    // 1. Store the run (twice: the ring is mirrored).
+                    // 1. Store the run (twice: the ring is mirrored). A run never wraps: it starts at
+                    // a multiple of `run` plus its offset and `size` is a multiple of `run`.
+                    let slot = start & mask
                     for c in 0..<ch {
-                        let channel = hp + c &* stride
+                        let channel = hp + (c &* stride &+ slot)
                         var at = io + (f &* ch &+ c)
                         for k in 0..<n {
-                            let slot = (start &+ k) & mask
-                            channel[slot] = at.pointee
-                            channel[slot &+ size] = at.pointee
+                            let v = at.pointee
+                            channel[k] = v
+                            channel[k &+ size] = v
                             at += ch
                         }
                     }
@@ -122,9 +125,18 @@ public struct TruePeakLimiter: Sendable {
                         loudest = max(loudest, TruePeakInterpolator.maxMagnitude(hp + c * stride + first, count: n + taps - 1))
                     }
                     // 3. Peaks of the intervals [i − 24, i − 23), in three tiers: none when the run is
-                    // too quiet to reach the target; 0 when a frame's cheap bound stays under it (the
-                    // same gains follow as from the exact value); otherwise the exact value.
-                    let quiet = loudest <= limit
+                    // too quiet to reach the target (by the magnitude bound, or else the smooth-signal
+                    // bound, which holds for the breath tone some dB under the ceiling); 0 when a
+                    // frame's cheap bound stays under it (the same gains follow as from the exact
+                    // value); otherwise the exact value.
+                    var quiet = loudest <= limit
+                    if !quiet {
+                        var curvature: Float = 0
+                        for c in 0..<ch {
+                            curvature = max(curvature, TruePeakInterpolator.maxCurvature(hp + c * stride + first, count: n + taps - 1))
+                        }
+                        quiet = kernel.peakBound(loudest: loudest, curvature: curvature) <= target
+                    }
                     var over = false
                     if !quiet {
                         for k in 0..<n {
@@ -146,12 +158,19 @@ public struct TruePeakLimiter: Sendable {
                     }
                     if !over && unityFrames >= idleFrames {
                         // 4a. Idle: the gain is exactly 1 throughout; output the delayed input.
-                        for c in 0..<ch {
-                            let channel = hp + c &* stride
-                            var at = io + (f &* ch &+ c)
+                        // The delayed run is contiguous in the mirrored ring.
+                        let delayed = hp + ((start &- latencyFrames) & mask)
+                        let out = io + f &* ch
+                        if ch == 2 {
+                            let right = delayed + stride
                             for k in 0..<n {
-                                at.pointee = channel[(start &+ k &- latencyFrames) & mask]
-                                at += ch
+                                out[2 &* k] = delayed[k]
+                                out[2 &* k &+ 1] = right[k]
+                            }
+                        } else {
+                            for c in 0..<ch {
+                                let channel = delayed + c &* stride
+                                for k in 0..<n { out[k &* ch &+ c] = channel[k] }
                             }
                         }
                         previousPeak = 0  // stands for any peak under the target: same gains follow

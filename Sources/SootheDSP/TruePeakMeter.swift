@@ -3,8 +3,8 @@
 ///
 /// Samples before the first and after the last count as silence, and the result does not
 /// depend on how the stream was cut into calls. It is cheap: a run of 64 frames whose samples
-/// (with the 47 before them) are too small for any interpolated value to beat the peak found
-/// so far is not interpolated at all.
+/// (with the 47 before them) are too small, or too smooth, for any interpolated value to beat
+/// the peak found so far (`TruePeakInterpolator.peakBound`) is not interpolated at all.
 public struct TruePeakMeter: Sendable {
     /// Interleaved channels.
     public let channels: Int
@@ -40,12 +40,16 @@ public struct TruePeakMeter: Sendable {
             while f < total {
                 let start = frames
                 let n = min(total - f, Self.run - (start & (Self.run - 1)))
-                for k in 0..<n {
-                    let slot = (start + k) & mask
-                    for c in 0..<ch {
-                        let v = input[(f + k) * ch + c]
-                        hp[c * stride + slot] = v
-                        hp[c * stride + slot + size] = v
+                // A run never wraps the ring (runs are aligned, `size` is a multiple of `run`).
+                let slot = start & mask
+                for c in 0..<ch {
+                    let channel = hp + (c &* stride &+ slot)
+                    var at = input + (f &* ch &+ c)
+                    for k in 0..<n {
+                        let v = at.pointee
+                        channel[k] = v
+                        channel[k &+ size] = v
+                        at += ch
                     }
                 }
                 // Newest sample j completes the interval [j − 24, j − 23), which depends on
@@ -55,7 +59,16 @@ public struct TruePeakMeter: Sendable {
                 for c in 0..<ch {
                     loudest = max(loudest, TruePeakInterpolator.maxMagnitude(hp + c * stride + first, count: n + taps - 1))
                 }
-                if loudest * kernel.bound > peak {
+                var reachable = loudest * kernel.bound > peak
+                if reachable {
+                    // The smooth-signal bound: a low-passed signal's runs under its peak so far skip.
+                    var curvature: Float = 0
+                    for c in 0..<ch {
+                        curvature = max(curvature, TruePeakInterpolator.maxCurvature(hp + c * stride + first, count: n + taps - 1))
+                    }
+                    reachable = kernel.peakBound(loudest: loudest, curvature: curvature) > peak
+                }
+                if reachable {
                     for c in 0..<ch {
                         let channel = UnsafePointer(hp + c * stride)
                         peak = max(peak, TruePeakInterpolator.maxMagnitude(channel + (start & mask), count: n))
