@@ -91,6 +91,8 @@ public struct TruePeakLimiter: Sendable {
         let frames = interleaved.count / channels
         guard frames > 0, let io = interleaved.baseAddress else { return }
         let ch = channels, taps = TruePeakInterpolator.taps
+        // Locals: stores through the ring pointer would otherwise make the compiler reload them.
+        let size = self.size, mask = self.mask, latencyFrames = self.latencyFrames, target = self.target
         let stride = 2 * size
         let kernel = interpolator
         let limit = target / kernel.bound

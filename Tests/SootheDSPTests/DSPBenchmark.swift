@@ -66,16 +66,24 @@ struct DSPBenchmark {
         let frames = input.count / 2
         return time(units: frames) {
             var limiter = TruePeakLimiter(channels: 2, sampleRate: rate, ceilingDB: -1.5)
-            var io = input
-            io.withUnsafeMutableBufferPointer { all in
-                var start = 0
-                while start < all.count {
-                    let n = min(2 * block, all.count - start)
-                    limiter.process(UnsafeMutableBufferPointer(rebasing: all[start..<(start + n)]))
-                    start += n
+            // Block by block through one buffer, as the renderer does: copying the whole input
+            // would time its page faults (a few ns per frame) along with the limiter.
+            var io = [Float](repeating: 0, count: 2 * block)
+            var check: Float = 0
+            input.withUnsafeBufferPointer { all in
+                io.withUnsafeMutableBufferPointer { buffer in
+                    var start = 0
+                    while start < all.count {
+                        let n = min(2 * block, all.count - start)
+                        let part = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+                        _ = part.initialize(from: all[start..<(start + n)])
+                        limiter.process(part)
+                        check += part[0]
+                        start += n
+                    }
                 }
             }
-            return io[io.count / 2]
+            return check
         }
     }
 
@@ -94,23 +102,27 @@ struct DSPBenchmark {
         return check
     }
 
+    /// Every limiter and meter case whose name `wanted` accepts (`SOOTHE_DSP_BENCH=silence`).
     static func benchLimiter() {
         let frames = Int(60 * Self.rate)
         let speech = Self.speechLike(frames: frames)
-        Self.report("limiter, speech-like (stereo)", Self.limiterNs(speech), "stereo frame")
-        var rng = SplitMix64(seed: 5)
-        let loud = (0..<(2 * frames / 4)).map { _ in 1.5 * rng.nextBipolar() }
-        Self.report("limiter, loud noise (stereo)", Self.limiterNs(loud), "stereo frame")
-        let quiet = speech.map { $0 * 0.25 }
-        Self.report("limiter, quiet speech (stereo)", Self.limiterNs(quiet), "stereo frame")
-        Self.report("limiter, soft speech, no limiting", Self.limiterNs(speech.map { $0 * 0.1 }), "stereo frame")
         let breath = Self.breathLike(frames: frames)
-        Self.report("limiter, breath tone 4 dB under", Self.limiterNs(breath), "stereo frame")
         let silence = [Float](repeating: 0, count: 2 * frames)
-        Self.report("limiter, silence", Self.limiterNs(silence), "stereo frame")
-        Self.report("true-peak meter, speech-like", Self.meterNs(speech), "stereo frame")
-        Self.report("true-peak meter, breath tone", Self.meterNs(breath), "stereo frame")
-        Self.report("true-peak meter, silence", Self.meterNs(silence), "stereo frame")
+        var rng = SplitMix64(seed: 5)
+        let cases: [(String, () -> [Float])] = [
+            ("speech-like (stereo)", { speech }),
+            ("loud noise (stereo)", { (0..<(2 * frames / 4)).map { _ in 1.5 * rng.nextBipolar() } }),
+            ("quiet speech (stereo)", { speech.map { $0 * 0.25 } }),
+            ("soft speech, no limiting", { speech.map { $0 * 0.1 } }),
+            ("breath tone 4 dB under", { breath }),
+            ("silence", { silence }),
+        ]
+        for (name, input) in cases where Self.wanted("limiter, \(name)") {
+            Self.report("limiter, \(name)", Self.limiterNs(input()), "stereo frame")
+        }
+        for (name, input) in [("speech-like", speech), ("breath tone", breath), ("silence", silence)] where Self.wanted("true-peak meter, \(name)") {
+            Self.report("true-peak meter, \(name)", Self.meterNs(input), "stereo frame")
+        }
     }
 
     static func meterNs(_ input: [Float]) -> Double {
@@ -163,7 +175,7 @@ struct DSPBenchmark {
     @Test("ns per frame of the limiter, chimes, breath tone and beds",
           .enabled(if: ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] != nil))
     func benchmark() {
-        if Self.wanted("limiter") || Self.wanted("meter") { Self.benchLimiter() }
+        Self.benchLimiter()
         for kind in ChimeKind.allCases where Self.wanted("chime \(kind.rawValue)") {
             let oscillators = kind.partials.reduce(0) { $0 + ($1.beat > 0 ? 2 : 1) }
             let probe = ChimeVoice(kind: kind, strikes: 1, sampleRate: Self.rate, seed: 1)
