@@ -123,6 +123,40 @@ struct TruePeakInterpolator: Sendable {
         min(bound * loudest, smoothLevel * loudest + smoothCurvature * curvature)
     }
 
+    /// Stores `count` interleaved frames of `channels` channels into mirrored rings: channel c's
+    /// samples go to `ring + c × stride` and, mirrored, `size` further on. Stereo moves four
+    /// frames per step (one 8-lane load split into even and odd lanes).
+    @inline(__always)
+    static func store(
+        _ source: UnsafePointer<Float>, channels: Int, count: Int, into ring: UnsafeMutablePointer<Float>, stride: Int, size: Int
+    ) {
+        var k = 0
+        if channels == 2 {
+            let raw = UnsafeRawPointer(source)
+            let left = UnsafeMutableRawPointer(ring), right = UnsafeMutableRawPointer(ring + stride)
+            let mirror = size &* 4
+            while k &+ 4 <= count {
+                let v = raw.loadUnaligned(fromByteOffset: k &* 8, as: SIMD8<Float>.self)
+                let l = v.evenHalf, r = v.oddHalf
+                left.storeBytes(of: l, toByteOffset: k &* 4, as: SIMD4<Float>.self)
+                left.storeBytes(of: l, toByteOffset: k &* 4 &+ mirror, as: SIMD4<Float>.self)
+                right.storeBytes(of: r, toByteOffset: k &* 4, as: SIMD4<Float>.self)
+                right.storeBytes(of: r, toByteOffset: k &* 4 &+ mirror, as: SIMD4<Float>.self)
+                k &+= 4
+            }
+        }
+        for c in 0..<channels {
+            let channel = ring + c &* stride
+            var at = source + (k &* channels &+ c)
+            for j in k..<count {
+                let v = at.pointee
+                channel[j] = v
+                channel[j &+ size] = v
+                at += channels
+            }
+        }
+    }
+
     /// The largest |x[k − 1] − 2x[k] + x[k + 1]| for k in 1..<count − 1 (0 when count < 3).
     @inline(__always)
     static func maxCurvature(_ x: UnsafePointer<Float>, count: Int) -> Float {

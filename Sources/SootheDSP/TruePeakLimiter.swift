@@ -109,17 +109,7 @@ public struct TruePeakLimiter: Sendable {
                     let n = min(frames - f, Self.run - (start & (Self.run - 1)))
                     // 1. Store the run (twice: the ring is mirrored). A run never wraps: it starts at
                     // a multiple of `run` plus its offset and `size` is a multiple of `run`.
-                    let slot = start & mask
-                    for c in 0..<ch {
-                        let channel = hp + (c &* stride &+ slot)
-                        var at = io + (f &* ch &+ c)
-                        for k in 0..<n {
-                            let v = at.pointee
-                            channel[k] = v
-                            channel[k &+ size] = v
-                            at += ch
-                        }
-                    }
+                    TruePeakInterpolator.store(io + f &* ch, channels: ch, count: n, into: hp + (start & mask), stride: stride, size: size)
                     // 2. Every sample the run's intervals depend on: x[start − 47] … x[start + n − 1].
                     let first = (start - (taps - 1)) & mask
                     var loudest: Float = 0

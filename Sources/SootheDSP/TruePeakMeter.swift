@@ -41,17 +41,7 @@ public struct TruePeakMeter: Sendable {
                 let start = frames
                 let n = min(total - f, Self.run - (start & (Self.run - 1)))
                 // A run never wraps the ring (runs are aligned, `size` is a multiple of `run`).
-                let slot = start & mask
-                for c in 0..<ch {
-                    let channel = hp + (c &* stride &+ slot)
-                    var at = input + (f &* ch &+ c)
-                    for k in 0..<n {
-                        let v = at.pointee
-                        channel[k] = v
-                        channel[k &+ size] = v
-                        at += ch
-                    }
-                }
+                TruePeakInterpolator.store(input + f &* ch, channels: ch, count: n, into: hp + (start & mask), stride: stride, size: size)
                 // Newest sample j completes the interval [j − 24, j − 23), which depends on
                 // x[j − 47] … x[j]; before the stream the ring holds zeros.
                 let first = (start - (taps - 1)) & mask
