@@ -181,27 +181,35 @@ struct TruePeakInterpolator: Sendable {
         return max(max(m0, m1), max(m2, m3))
     }
 
-    /// The largest |x[k]| for k in 0..<count. Four independent scalar maxima: the generic
+    /// The largest |x[k]| for k in 0..<count. Independent scalar maxima: the generic
     /// SIMD `pointwiseMax` compiles to a lane-by-lane loop through memory, far slower.
     @inline(__always)
     static func maxMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        // Eight accumulators (two vectors once the compiler packs them) halve the chain of
+        // dependent maxima; wrapping arithmetic drops the overflow checks from the loop.
         var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
+        var m4: Float = 0, m5: Float = 0, m6: Float = 0, m7: Float = 0
         var k = 0
         // `a > m ? a : m` is one maxss; Swift's max(_:_:) compiles to compare-and-blend.
-        while k + 4 <= count {
-            let a0 = abs(x[k]), a1 = abs(x[k + 1]), a2 = abs(x[k + 2]), a3 = abs(x[k + 3])
+        while k &+ 8 <= count {
+            let a0 = abs(x[k]), a1 = abs(x[k &+ 1]), a2 = abs(x[k &+ 2]), a3 = abs(x[k &+ 3])
+            let a4 = abs(x[k &+ 4]), a5 = abs(x[k &+ 5]), a6 = abs(x[k &+ 6]), a7 = abs(x[k &+ 7])
             m0 = a0 > m0 ? a0 : m0
             m1 = a1 > m1 ? a1 : m1
             m2 = a2 > m2 ? a2 : m2
             m3 = a3 > m3 ? a3 : m3
-            k += 4
+            m4 = a4 > m4 ? a4 : m4
+            m5 = a5 > m5 ? a5 : m5
+            m6 = a6 > m6 ? a6 : m6
+            m7 = a7 > m7 ? a7 : m7
+            k &+= 8
         }
         while k < count {
             let a = abs(x[k])
             m0 = a > m0 ? a : m0
-            k += 1
+            k &+= 1
         }
-        return max(max(m0, m1), max(m2, m3))
+        return max(max(max(m0, m1), max(m2, m3)), max(max(m4, m5), max(m6, m7)))
     }
 
     /// The sum of the lanes, as a tree of vector additions.
