@@ -162,21 +162,21 @@ struct TruePeakInterpolator: Sendable {
     static func maxCurvature(_ x: UnsafePointer<Float>, count: Int) -> Float {
         var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
         var k = 1
-        while k + 4 < count {
-            let d0 = abs(x[k - 1] - 2 * x[k] + x[k + 1])
-            let d1 = abs(x[k] - 2 * x[k + 1] + x[k + 2])
-            let d2 = abs(x[k + 1] - 2 * x[k + 2] + x[k + 3])
-            let d3 = abs(x[k + 2] - 2 * x[k + 3] + x[k + 4])
+        while k &+ 4 < count {
+            let d0 = abs(x[k &- 1] - 2 * x[k] + x[k &+ 1])
+            let d1 = abs(x[k] - 2 * x[k &+ 1] + x[k &+ 2])
+            let d2 = abs(x[k &+ 1] - 2 * x[k &+ 2] + x[k &+ 3])
+            let d3 = abs(x[k &+ 2] - 2 * x[k &+ 3] + x[k &+ 4])
             m0 = d0 > m0 ? d0 : m0
             m1 = d1 > m1 ? d1 : m1
             m2 = d2 > m2 ? d2 : m2
             m3 = d3 > m3 ? d3 : m3
-            k += 4
+            k &+= 4
         }
-        while k + 1 < count {
-            let d = abs(x[k - 1] - 2 * x[k] + x[k + 1])
+        while k &+ 1 < count {
+            let d = abs(x[k &- 1] - 2 * x[k] + x[k &+ 1])
             m0 = d > m0 ? d : m0
-            k += 1
+            k &+= 1
         }
         return max(max(m0, m1), max(m2, m3))
     }
