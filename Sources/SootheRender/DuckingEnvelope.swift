@@ -1,19 +1,19 @@
-/// A smooth gain curve that dips the ambience while someone speaks.
+/// How far the layers under the voice dip while someone speaks, as a curve from 0 (no dip) to
+/// 1 (fully dipped); each layer turns it into its own gain, `1 + (depth − 1) × dip`.
 ///
 /// Speech times are known in advance, so the curve is computed from the cue sheet rather than
 /// from a side-chain: it starts falling just before the voice and recovers slowly after it.
+/// One curve serves every ducked layer, so it is computed once per block.
 struct DuckingEnvelope: Sendable {
-    /// Merged speech spans in frames, with the ramps around them.
+    /// Merged speech spans in frames.
     private let spans: [(start: Int, end: Int)]
     private let attack: Int
     private let release: Int
-    private let depth: Float
     private var index = 0
 
-    init(speech: [(start: Int, end: Int)], sampleRate: Double, depthDB: Double, attack: Double, release: Double) {
+    init(speech: [(start: Int, end: Int)], sampleRate: Double, attack: Double, release: Double) {
         self.attack = max(1, Int(attack * sampleRate))
         self.release = max(1, Int(release * sampleRate))
-        depth = Float(pow10(depthDB / 20))
         // Merge spans whose ramps would overlap, so the curve never bounces between phrases.
         var merged: [(start: Int, end: Int)] = []
         for span in speech.sorted(by: { $0.start < $1.start }) {
@@ -26,9 +26,17 @@ struct DuckingEnvelope: Sendable {
         spans = merged
     }
 
-    /// Writes the curve for the frames from `firstFrame` into `gains`. Blocks must come in order.
-    mutating func fill(_ gains: UnsafeMutableBufferPointer<Float>, firstFrame: Int) {
-        let count = gains.count
+    /// The linear gain factor `depth − 1` for a dip of `depthDB`.
+    static func slope(depthDB: Double) -> Float {
+        Float(pow10(depthDB / 20)) - 1
+    }
+
+    /// Writes the dip for the frames from `firstFrame` into `dips` and returns whether any frame
+    /// dips at all (when not, `dips` is all zeros and callers may skip their gains). Blocks must
+    /// come in order.
+    mutating func fill(_ dips: UnsafeMutableBufferPointer<Float>, firstFrame: Int) -> Bool {
+        let count = dips.count
+        var dipping = false
         var i = 0
         while i < count {
             let frame = firstFrame + i
@@ -36,26 +44,27 @@ struct DuckingEnvelope: Sendable {
             guard index < spans.count, frame >= spans[index].start - attack else {
                 // Undisturbed until the next dip starts (or to the end of the block).
                 let until = index < spans.count ? min(count, i + (spans[index].start - attack - frame)) : count
-                for j in i..<until { gains[j] = 1 }
+                for j in i..<until { dips[j] = 0 }
                 i = until
                 continue
             }
+            dipping = true
             let span = spans[index]
             if frame < span.start {
-                gains[i] = mix(Float(frame - (span.start - attack)) / Float(attack))
+                dips[i] = Self.raisedCosine(Float(frame - (span.start - attack)) / Float(attack))
             } else if frame < span.end {
-                gains[i] = depth
+                dips[i] = 1
             } else {
-                gains[i] = mix(1 - Float(frame - span.end) / Float(release))
+                dips[i] = Self.raisedCosine(1 - Float(frame - span.end) / Float(release))
             }
             i += 1
         }
+        return dipping
     }
 
-    /// 1 → depth as `t` goes 0 → 1, along a raised cosine.
-    private func mix(_ t: Float) -> Float {
-        let s = 0.5 - 0.5 * cosf(Float.pi * min(max(t, 0), 1))
-        return 1 + (depth - 1) * s
+    /// 0 → 1 as `t` goes 0 → 1, along a raised cosine.
+    private static func raisedCosine(_ t: Float) -> Float {
+        0.5 - 0.5 * cosf(Float.pi * min(max(t, 0), 1))
     }
 }
 

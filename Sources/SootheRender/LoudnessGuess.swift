@@ -5,7 +5,7 @@ import SootheCore
 /// measuring pass usually lands close enough to need no second one.
 ///
 /// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
-/// speech -18.5, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
+/// speech `MixLevels.rawSpeechLoudness`, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
 /// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
 /// time something other than the bed sounds. A wrong guess costs one more measuring pass, never a wrong level.
 enum LoudnessGuess {
@@ -17,7 +17,7 @@ enum LoudnessGuess {
             let seconds = max(0, cue.duration)
             switch cue.kind {
             case .speech:
-                energy += seconds * power(-18.5 + cue.level)
+                energy += seconds * power(MixLevels.rawSpeechLoudness + cue.level)
                 sounding += seconds
             case .breath where cue.tone:
                 switch cue.phase {

@@ -25,13 +25,14 @@ struct MixEngine {
     private var ambience: AmbienceBed?
     private var ambienceGain: Float = 0
     private var ducking: DuckingEnvelope
-    private var toneDucking: DuckingEnvelope
+    /// `depth − 1` of the ambience's and the breath tone's dips under speech.
+    private let ambienceDuck = DuckingEnvelope.slope(depthDB: MixLevels.duckDepthDB)
+    private let toneDuck = DuckingEnvelope.slope(depthDB: MixLevels.toneDuckDepthDB)
     private var mono: [Float]
     private var toneBuffer: [Float]
-    private var toneGains: [Float]
+    private var dips: [Float]
     private var left: [Float]
     private var right: [Float]
-    private var gains: [Float]
 
     init(timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider) throws(RenderError) {
         let rate = Double(options.sampleRate)
@@ -100,18 +101,13 @@ struct MixEngine {
             ambienceGain = MixLevels.ambience(kind)
         }
         ducking = DuckingEnvelope(
-            speech: speechSpans, sampleRate: rate, depthDB: MixLevels.duckDepthDB,
-            attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
-        toneDucking = DuckingEnvelope(
-            speech: speechSpans, sampleRate: rate, depthDB: MixLevels.toneDuckDepthDB,
-            attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
+            speech: speechSpans, sampleRate: rate, attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
         let block = options.blockFrames
         mono = [Float](repeating: 0, count: block)
         toneBuffer = [Float](repeating: 0, count: block)
-        toneGains = [Float](repeating: 1, count: block)
+        dips = [Float](repeating: 0, count: block)
         left = [Float](repeating: 0, count: block)
         right = [Float](repeating: 0, count: block)
-        gains = [Float](repeating: 1, count: block)
     }
 
     /// Frames in the file: the cue sheet's duration (in milliseconds) × the rate.
@@ -138,33 +134,40 @@ struct MixEngine {
         let frames = min(mono.count, totalFrames - position, out.count / channels)
         guard frames > 0 else { return 0 }
         let first = position
+        let dipping = dips.withUnsafeMutableBufferPointer { d in
+            ducking.fill(UnsafeMutableBufferPointer(rebasing: d[0..<frames]), firstFrame: first)
+        }
         mono.withUnsafeMutableBufferPointer { monoBuffer in
             let block = UnsafeMutableBufferPointer(rebasing: monoBuffer[0..<frames])
             block.initialize(repeating: 0)
             speech.render(adding: block, firstFrame: first)
             chimes.render(adding: block, firstFrame: first)
+            guard dipping else { return tones.render(adding: block, firstFrame: first) }
             // The breath tone dips a little under the voice, so prompts stay clear over it.
             toneBuffer.withUnsafeMutableBufferPointer { t in
-                toneGains.withUnsafeMutableBufferPointer { g in
+                dips.withUnsafeBufferPointer { d in
                     let tone = UnsafeMutableBufferPointer(rebasing: t[0..<frames])
-                    let gains = UnsafeMutableBufferPointer(rebasing: g[0..<frames])
                     tone.initialize(repeating: 0)
                     tones.render(adding: tone, firstFrame: first)
-                    toneDucking.fill(gains, firstFrame: first)
-                    for i in 0..<frames { block[i] += tone[i] * gains[i] }
+                    for i in 0..<frames { block[i] += tone[i] * (1 + toneDuck * d[i]) }
                 }
             }
         }
         if ambience != nil {
             left.withUnsafeMutableBufferPointer { l in
                 right.withUnsafeMutableBufferPointer { r in
-                    gains.withUnsafeMutableBufferPointer { g in
-                        let lb = UnsafeMutableBufferPointer(rebasing: l[0..<frames])
-                        let rb = UnsafeMutableBufferPointer(rebasing: r[0..<frames])
-                        lb.initialize(repeating: 0)
-                        rb.initialize(repeating: 0)
-                        ambience!.render(addingLeft: lb, right: rb, gain: ambienceGain)
-                        ducking.fill(UnsafeMutableBufferPointer(rebasing: g[0..<frames]), firstFrame: first)
+                    let lb = UnsafeMutableBufferPointer(rebasing: l[0..<frames])
+                    let rb = UnsafeMutableBufferPointer(rebasing: r[0..<frames])
+                    lb.initialize(repeating: 0)
+                    rb.initialize(repeating: 0)
+                    ambience!.render(addingLeft: lb, right: rb, gain: ambienceGain)
+                    guard dipping else { return }
+                    dips.withUnsafeBufferPointer { d in
+                        for i in 0..<frames {
+                            let g = 1 + ambienceDuck * d[i]
+                            lb[i] *= g
+                            rb[i] *= g
+                        }
                     }
                 }
             }
@@ -172,22 +175,20 @@ struct MixEngine {
         mono.withUnsafeBufferPointer { m in
             left.withUnsafeBufferPointer { l in
                 right.withUnsafeBufferPointer { r in
-                    gains.withUnsafeBufferPointer { g in
-                        let o = out.baseAddress!
-                        if ambience == nil {
-                            if channels == 2 {
-                                for i in 0..<frames { o[2 * i] = m[i]; o[2 * i + 1] = m[i] }
-                            } else {
-                                for i in 0..<frames { o[i] = m[i] }
-                            }
-                        } else if channels == 2 {
-                            for i in 0..<frames {
-                                o[2 * i] = m[i] + l[i] * g[i]
-                                o[2 * i + 1] = m[i] + r[i] * g[i]
-                            }
+                    let o = out.baseAddress!
+                    if ambience == nil {
+                        if channels == 2 {
+                            for i in 0..<frames { o[2 * i] = m[i]; o[2 * i + 1] = m[i] }
                         } else {
-                            for i in 0..<frames { o[i] = m[i] + 0.5 * (l[i] + r[i]) * g[i] }
+                            for i in 0..<frames { o[i] = m[i] }
                         }
+                    } else if channels == 2 {
+                        for i in 0..<frames {
+                            o[2 * i] = m[i] + l[i]
+                            o[2 * i + 1] = m[i] + r[i]
+                        }
+                    } else {
+                        for i in 0..<frames { o[i] = m[i] + 0.5 * (l[i] + r[i]) }
                     }
                 }
             }
