@@ -43,20 +43,12 @@ struct RenderFlags: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        guard (22050...96000).contains(sampleRate) else {
-            throw ValidationError("--sample-rate must be between 22050 and 96000 Hz, got \(sampleRate)")
-        }
-        guard channels == 1 || channels == 2 else {
-            throw ValidationError("--channels must be 1 or 2, got \(channels)")
-        }
-        guard loudness.isFinite, (-40 ... -5).contains(loudness) else {
-            throw ValidationError("--loudness must be between -40 and -5 LUFS, got \(loudness)")
-        }
-        if let explicit = format ?? output.flatMap({ AudioFileFormat(path: $0) }) {
-            try checkCombination(explicit)
-            if explicit.isLossy, bitDepth != .pcm16 {
-                throw ValidationError("--bit-depth applies to WAV and FLAC only; \(explicit.rawValue) is a lossy format (leave --bit-depth out)")
-            }
+        // Rate, channels and loudness are checked where rendering checks them (RenderOptions),
+        // together with the format's own limits (Opus rates, FLAC depths).
+        let chosen = format(for: output)
+        try checkCombination(chosen)
+        if chosen.isLossy, bitDepth != .pcm16 {
+            throw ValidationError("--bit-depth applies to WAV and FLAC only; \(chosen.rawValue) is a lossy format (leave --bit-depth out)")
         }
     }
 

@@ -143,11 +143,7 @@ struct RenderRunner {
                 rows.append([id, "-", "FAILED", "-", "-", "-", "-"])
             }
         }
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max()! }
-        return rows.map { row in
-            row.enumerated().map { $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0) }
-                .joined().trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        return TextTable.format(rows)
     }
 
     static func byteCount(_ bytes: Int) -> String {

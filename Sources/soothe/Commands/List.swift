@@ -37,16 +37,15 @@ extension Soothe {
                 }
                 Console.out("[\n" + items.joined(separator: ",\n") + "\n]\n")
             } else {
-                let idWidth = max(4, rows.map(\.id.count).max() ?? 0) + 2
-                let titleWidth = max(5, rows.compactMap { $0.timeline?.title.count }.max() ?? 0) + 2
-                let techWidth = max(9, rows.compactMap { $0.timeline?.technique?.count }.max() ?? 0) + 2
-                func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(1, w - s.count)) }
-                Console.line(pad("ID", idWidth) + pad("TITLE", titleWidth) + pad("TECHNIQUE", techWidth) + "LENGTH")
+                var table = [["ID", "TITLE", "TECHNIQUE", "LENGTH"]]
                 for row in rows {
                     let t = row.timeline
-                    Console.line(pad(row.id, idWidth) + pad(t?.title ?? "(invalid: see errors)", titleWidth)
-                        + pad(t?.technique ?? "-", techWidth) + (t.map { DurationParser.clock($0.duration) } ?? "-"))
+                    table.append([
+                        row.id, t?.title ?? "(invalid: see errors)", t?.technique ?? "-",
+                        t.map { DurationParser.clock($0.duration) } ?? "-",
+                    ])
                 }
+                Console.out(TextTable.format(table))
             }
             if invalid { throw ExitStatus.invalidScript }
         }

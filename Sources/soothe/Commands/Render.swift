@@ -56,17 +56,19 @@ extension Soothe {
                     jobsList.append(try flags.job(for: timeline, folder: folder))
                 } catch let exit as ExitCode {
                     if !batch { throw exit }
-                    failures.append(.failed(id: argument, message: "not rendered (see above)", status: exit.rawValue))
+                    // Already reported with its diagnostics; it appears in the summary as FAILED.
+                    failures.append(.failed(id: argument, message: "", status: exit.rawValue))
                 }
             }
             let runner = RenderRunner(flags: flags)
             if !batch, let only = jobsList.first {
                 return try runner.runSingle(only)
             }
-            let outcomes = runner.runAll(jobsList, jobs: jobs) + failures
-            for case .failed(let id, let message, _) in outcomes where message != "not rendered (see above)" {
+            let rendered = runner.runAll(jobsList, jobs: jobs)
+            for case .failed(let id, let message, _) in rendered {
                 Console.fail("\(id): \(message)")
             }
+            let outcomes = rendered + failures
             Console.out(RenderRunner.summary(outcomes))
             let failed = outcomes.compactMap { outcome -> Int32? in
                 if case .failed(_, _, let status) = outcome { return status }
