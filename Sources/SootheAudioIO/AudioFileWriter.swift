@@ -31,6 +31,10 @@ public final class AudioFileWriter: AudioSink {
     private var handle: SndFileHandle?
     private var fd: Int32
     private var state = State.open
+    /// 16-bit PCM (WAV, FLAC) is converted here, not by libsndfile (see `PCM16Conversion`).
+    private let shortBuffer: UnsafeMutablePointer<Int16>?
+    /// Mono frames spread over every channel, for the other encodings.
+    private let floatBuffer: UnsafeMutablePointer<Float>
 
     /// Creates the temporary file and sets format, clipping, tags, cue points and quality.
     ///
@@ -68,30 +72,74 @@ public final class AudioFileWriter: AudioSink {
         self.temporaryPath = tempPath
         self.fd = fd
         self.handle = opened
+        let samples = Self.maxFramesPerCall * settings.channels
+        let pcm16 = settings.encoding == .pcm16 && (settings.format == .wav || settings.format == .flac)
+        shortBuffer = pcm16 ? .allocate(capacity: samples) : nil
+        floatBuffer = .allocate(capacity: samples)
     }
 
     deinit {
         if state == .open || state == .failed { discard() }
+        shortBuffer?.deallocate()
+        floatBuffer.deallocate()
     }
 
     /// Appends interleaved frames (count = frames × channels), in libsndfile calls of at most
-    /// `maxFramesPerCall` frames. Values beyond ±1 clip (clipping is on) rather than wrap.
+    /// `maxFramesPerCall` frames. Values beyond ±1 clip rather than wrap.
     public func write(interleaved samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
-        guard state == .open, let handle else {
-            throw AudioIOError(.invalidUse, "write after the file was finished or cancelled", path: path)
-        }
+        let handle = try openHandle()
         let channels = settings.channels
         guard samples.count % channels == 0 else {
             throw AudioIOError(
                 .invalidUse, "\(samples.count) samples is not a whole number of \(channels)-channel frames", path: path)
         }
         guard let base = samples.baseAddress else { return }
-        let frames = samples.count / channels
+        try writeChunks(frames: samples.count / channels, handle) { done, chunk in
+            if let shorts = shortBuffer {
+                PCM16Conversion.convert(base + done * channels, into: shorts, count: chunk * channels)
+                return sf_writef_short(handle.raw, shorts, sf_count_t(chunk))
+            }
+            return sf_writef_float(handle.raw, base + done * channels, sf_count_t(chunk))
+        }
+    }
+
+    /// Appends one channel's frames, played by every channel of the file (a stereo file of a mono
+    /// mix): the renderer then mixes, limits and measures one channel instead of two.
+    public func write(mono samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
+        let handle = try openHandle()
+        let channels = settings.channels
+        guard let base = samples.baseAddress else { return }
+        if channels == 1 { return try write(interleaved: samples) }
+        try writeChunks(frames: samples.count, handle) { done, chunk in
+            if let shorts = shortBuffer {
+                PCM16Conversion.convert(mono: base + done, into: shorts, frames: chunk, channels: channels)
+                return sf_writef_short(handle.raw, shorts, sf_count_t(chunk))
+            }
+            let floats = floatBuffer
+            for f in 0..<chunk {
+                let x = base[done + f]
+                for c in 0..<channels { floats[f * channels + c] = x }
+            }
+            return sf_writef_float(handle.raw, floats, sf_count_t(chunk))
+        }
+    }
+
+    private func openHandle() throws(AudioIOError) -> SndFileHandle {
+        guard state == .open, let handle else {
+            throw AudioIOError(.invalidUse, "write after the file was finished or cancelled", path: path)
+        }
+        return handle
+    }
+
+    /// Calls `body(framesDone, chunk)` for chunks of at most `maxFramesPerCall` frames; `body`
+    /// returns what libsndfile wrote.
+    private func writeChunks(
+        frames: Int, _ handle: SndFileHandle, _ body: (Int, Int) -> sf_count_t
+    ) throws(AudioIOError) {
         var done = 0
         while done < frames {
             let chunk = min(Self.maxFramesPerCall, frames - done)
-            let written = sf_writef_float(handle.raw, base + done * channels, sf_count_t(chunk))
-            guard written == chunk else {
+            guard body(done, chunk) == chunk else {
                 state = .failed
                 throw AudioIOError(.writeFailed, "cannot write samples: \(handle.lastErrorMessage)", path: path)
             }

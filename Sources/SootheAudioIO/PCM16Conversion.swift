@@ -1,0 +1,73 @@
+/// Float samples to signed 16-bit PCM, eight at a time.
+///
+/// x × 32768, rounded to the nearest integer (ties to even), clamped to −32768…32767: what
+/// reading the file back with libsndfile (÷ 32768) undoes within half a step. libsndfile's own
+/// clipping conversion rounds down (a −½-step offset) and costs 5–7 ns per stereo frame on this
+/// project's machine; this one is vectorised (SSE2) and costs well under 1.
+enum PCM16Conversion {
+    typealias V = SIMD8<Float>
+
+    /// 1.5 × 2²³: adding it to a float of magnitude under 2²² rounds it to an integer (ties to
+    /// even, in the FPU's default mode) held in the low mantissa bits.
+    private static let magic: Float = 12_582_912
+    private static let magicBits: Int32 = 0x4B40_0000
+
+    /// Converts `count` samples from `source` into `target`.
+    static func convert(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Int16>, count: Int) {
+        var i = 0
+        while i + 8 <= count {
+            let x = UnsafeRawPointer(source + i).loadUnaligned(as: V.self)
+            UnsafeMutableRawPointer(target + i).storeBytes(of: pack(x), as: SIMD8<Int16>.self)
+            i += 8
+        }
+        while i < count {
+            target[i] = scalar(source[i])
+            i += 1
+        }
+    }
+
+    /// Converts `frames` mono samples into `channels`-channel interleaved frames, every channel
+    /// the same.
+    static func convert(
+        mono source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Int16>, frames: Int, channels: Int
+    ) {
+        guard channels == 2 else {
+            if channels == 1 { return convert(source, into: target, count: frames) }
+            for f in 0..<frames {
+                let s = scalar(source[f])
+                for c in 0..<channels { target[f * channels + c] = s }
+            }
+            return
+        }
+        var i = 0
+        while i + 8 <= frames {
+            let s = pack(UnsafeRawPointer(source + i).loadUnaligned(as: V.self))
+            let low = SIMD8<Int16>(s[0], s[0], s[1], s[1], s[2], s[2], s[3], s[3])
+            let high = SIMD8<Int16>(s[4], s[4], s[5], s[5], s[6], s[6], s[7], s[7])
+            let out = UnsafeMutableRawPointer(target + 2 * i)
+            out.storeBytes(of: low, as: SIMD8<Int16>.self)
+            out.storeBytes(of: high, toByteOffset: 16, as: SIMD8<Int16>.self)
+            i += 8
+        }
+        while i < frames {
+            let s = scalar(source[i])
+            target[2 * i] = s
+            target[2 * i + 1] = s
+            i += 1
+        }
+    }
+
+    @inline(__always)
+    private static func pack(_ x: V) -> SIMD8<Int16> {
+        let y = pointwiseMin(pointwiseMax(x * 32_768, V(repeating: -32_768)), V(repeating: 32_767))
+        let bits = unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
+        return SIMD8<Int16>(truncatingIfNeeded: bits)
+    }
+
+    @inline(__always)
+    static func scalar(_ x: Float) -> Int16 {
+        let y = min(max(x * 32_768, -32_768), 32_767)
+        guard y == y else { return 0 }  // NaN
+        return Int16(y.rounded(.toNearestOrEven))
+    }
+}
