@@ -59,7 +59,10 @@ enum PCM16Conversion {
 
     @inline(__always)
     private static func pack(_ x: V) -> SIMD8<Int16> {
-        let y = pointwiseMin(pointwiseMax(x * 32_768, V(repeating: -32_768)), V(repeating: 32_767))
+        var y = x * 32_768
+        // Written out rather than pointwiseMin/Max, which the optimiser leaves as calls.
+        y.replace(with: -32_768, where: y .< -32_768)
+        y.replace(with: 32_767, where: y .> 32_767)
         let bits = unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
         return SIMD8<Int16>(truncatingIfNeeded: bits)
     }

@@ -9,6 +9,10 @@ struct DuckingEnvelope: Sendable {
     private let spans: [(start: Int, end: Int)]
     private let attack: Int
     private let release: Int
+    /// The ramps frame by frame (dip before each span, recovery after it), computed once: a
+    /// block then fills by runs of copies rather than a cosine per frame.
+    private let attackRamp: [Float]
+    private let releaseRamp: [Float]
     private var index = 0
 
     init(speech: [(start: Int, end: Int)], sampleRate: Double, attack: Double, release: Double) {
@@ -24,6 +28,9 @@ struct DuckingEnvelope: Sendable {
             }
         }
         spans = merged
+        let attack = self.attack, release = self.release
+        attackRamp = (0..<attack).map { Self.raisedCosine(Float($0) / Float(attack)) }
+        releaseRamp = (0..<release).map { Self.raisedCosine(1 - Float($0) / Float(release)) }
     }
 
     /// The linear gain factor `depth − 1` for a dip of `depthDB`.
@@ -50,16 +57,29 @@ struct DuckingEnvelope: Sendable {
             }
             dipping = true
             let span = spans[index]
+            // The rest of this stretch of the curve (attack ramp, full dip or release ramp).
+            let run: Int
             if frame < span.start {
-                dips[i] = Self.raisedCosine(Float(frame - (span.start - attack)) / Float(attack))
+                run = min(count - i, span.start - frame)
+                copy(attackRamp, from: frame - (span.start - attack), count: run, into: dips, at: i)
             } else if frame < span.end {
-                dips[i] = 1
+                run = min(count - i, span.end - frame)
+                UnsafeMutableBufferPointer(rebasing: dips[i..<(i + run)]).initialize(repeating: 1)
             } else {
-                dips[i] = Self.raisedCosine(1 - Float(frame - span.end) / Float(release))
+                run = min(count - i, span.end + release - frame)
+                copy(releaseRamp, from: frame - span.end, count: run, into: dips, at: i)
             }
-            i += 1
+            i += run
         }
         return dipping
+    }
+
+    private func copy(
+        _ ramp: [Float], from start: Int, count: Int, into dips: UnsafeMutableBufferPointer<Float>, at offset: Int
+    ) {
+        ramp.withUnsafeBufferPointer { r in
+            dips.baseAddress!.advanced(by: offset).update(from: r.baseAddress! + start, count: count)
+        }
     }
 
     /// 0 → 1 as `t` goes 0 → 1, along a raised cosine.

@@ -12,9 +12,14 @@ extension SpeechSynthesizer: SpeechClipProvider {}
 
 /// Turns a timeline into interleaved frames, one block at a time, before any gain or limiting.
 ///
+/// Without ambience every channel would carry the same signal, so the engine renders one
+/// channel (`channels` is 1) and the file's channels are filled from it when writing: gain,
+/// limiter and meters then do half the work for a stereo file.
+///
 /// Memory is bounded by the block size plus the distinct phrases of the session (each phrase is
 /// held once, however often it repeats); nothing is proportional to the session's length.
 struct MixEngine {
+    /// Channels per rendered frame: the file's with ambience (which is stereo), else 1.
     let channels: Int
     let totalFrames: Int
     private(set) var position = 0
@@ -36,7 +41,7 @@ struct MixEngine {
 
     init(timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider) throws(RenderError) {
         let rate = Double(options.sampleRate)
-        channels = options.channels
+        channels = timeline.ambience != nil && options.channels == 2 ? 2 : 1
         totalFrames = Self.frameCount(of: timeline, sampleRate: options.sampleRate)
         func frame(_ seconds: Double) -> Int { Int((seconds * rate).rounded()) }
 
@@ -177,11 +182,7 @@ struct MixEngine {
                 right.withUnsafeBufferPointer { r in
                     let o = out.baseAddress!
                     if ambience == nil {
-                        if channels == 2 {
-                            for i in 0..<frames { o[2 * i] = m[i]; o[2 * i + 1] = m[i] }
-                        } else {
-                            for i in 0..<frames { o[i] = m[i] }
-                        }
+                        o.update(from: m.baseAddress!, count: frames)
                     } else if channels == 2 {
                         for i in 0..<frames {
                             o[2 * i] = m[i] + l[i]

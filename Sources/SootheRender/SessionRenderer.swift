@@ -37,8 +37,10 @@ public struct SessionRenderer: Sendable {
     ) throws(RenderError) -> RenderReport {
         let started = Date()
         try options.validate()
-        let channels = options.channels
         let block = options.blockFrames
+        // The mix's channels: 1 unless there is stereo ambience (see MixEngine.channels). Gain,
+        // limiter and meters work on those; the writer fills the file's channels from them.
+        let channels = options.channels == 2 && timeline.ambience != nil ? 2 : 1
         var buffer = [Float](repeating: 0, count: block * channels)
 
         // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
@@ -49,12 +51,11 @@ public struct SessionRenderer: Sendable {
         // the last correction is applied to the writing pass.
         var gainDB = options.normalize ? LoudnessGuess.firstGain(timeline, target: options.loudness) : 0
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
-        let identical = channels == 2 && timeline.ambience == nil
         var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
-            let meter = try makeMeter(identical: identical)
-            var limiter = makeLimiter()
+            let meter = try makeMeter(channels: channels)
+            var limiter = makeLimiter(channels: channels)
             let gain = Float(pow(10, gainDB / 20))
             while true {
                 let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
@@ -63,7 +64,7 @@ public struct SessionRenderer: Sendable {
                     let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
                     for i in samples.indices { samples[i] *= gain }
                     limiter.process(samples)
-                    meterInput(UnsafeBufferPointer(samples), identical: identical) { meter.add(interleaved: $0) }
+                    meter.add(interleaved: UnsafeBufferPointer(samples))
                 }
                 progress?(Double(pass) * 0.2 + 0.2 * Double(engine.position) / Double(max(total, 1)))
             }
@@ -99,12 +100,12 @@ public struct SessionRenderer: Sendable {
         // The written samples are measured as they leave the limiter: integrated loudness with
         // libebur128, true peak with the limiter's own interpolator (libebur128's true-peak mode
         // costs more than the whole mix).
-        let outputMeter = try makeMeter(identical: identical)
-        var peakMeter = TruePeakMeter(channels: identical ? 1 : channels)
+        let outputMeter = try makeMeter(channels: channels)
+        var peakMeter = TruePeakMeter(channels: channels)
         // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
         // sits at the target.
         let makeup = Float(pow(10, -options.format.encoderGainDB / 20))
-        var limiter = makeLimiter()
+        var limiter = makeLimiter(channels: channels)
         var skip = limiter.latencyFrames
         do {
             func emit(_ samples: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) {
@@ -118,14 +119,16 @@ public struct SessionRenderer: Sendable {
                 }
                 guard frames > 0 else { return }
                 let out = UnsafeMutableBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
-                meterInput(UnsafeBufferPointer(out), identical: identical) { channel in
-                    outputMeter.add(interleaved: channel)
-                    peakMeter.add(channel)
-                }
+                outputMeter.add(interleaved: UnsafeBufferPointer(out))
+                peakMeter.add(UnsafeBufferPointer(out))
                 if makeup != 1 {
                     for i in out.indices { out[i] *= makeup }
                 }
-                try writer.write(interleaved: UnsafeBufferPointer(out))
+                if channels == 1 {
+                    try writer.write(mono: UnsafeBufferPointer(out))
+                } else {
+                    try writer.write(interleaved: UnsafeBufferPointer(out))
+                }
             }
             while true {
                 let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
@@ -156,30 +159,20 @@ public struct SessionRenderer: Sendable {
             renderSeconds: Date().timeIntervalSince(started))
     }
 
-    private func makeLimiter() -> TruePeakLimiter {
+    private func makeLimiter(channels: Int) -> TruePeakLimiter {
         // Without normalisation the ceiling is out of reach, so the limiter only delays.
         TruePeakLimiter(
-            channels: options.channels, sampleRate: Double(options.sampleRate),
+            channels: channels, sampleRate: Double(options.sampleRate),
             ceilingDB: options.normalize ? options.truePeakCeiling - 0.3 : 40)
     }
 
-    /// Calls `body` with what the meters need: the interleaved samples, or the left channel alone
-    /// when both channels are identical (a stereo file without ambience is mono in two speakers:
-    /// one channel measured as dual mono reads exactly what the pair reads, for half the work).
-    private func meterInput(
-        _ samples: UnsafeBufferPointer<Float>, identical: Bool, _ body: (UnsafeBufferPointer<Float>) -> Void
-    ) {
-        guard identical else { return body(samples) }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: samples.count / 2) { left in
-            for i in left.indices { left[i] = samples[2 * i] }
-            body(UnsafeBufferPointer(left))
-        }
-    }
-
-    private func makeMeter(identical: Bool) throws(RenderError) -> LoudnessMeter {
+    /// A meter for the mix's `channels`. One channel is measured as dual mono, whether the file
+    /// is mono or a stereo file with the same signal in both speakers: both read exactly what a
+    /// stereo pair of that signal reads.
+    private func makeMeter(channels: Int) throws(RenderError) -> LoudnessMeter {
         do {
             return try LoudnessMeter(
-                channels: identical ? 1 : options.channels, sampleRate: options.sampleRate, dualMono: true,
+                channels: channels, sampleRate: options.sampleRate, dualMono: true,
                 integratedOnly: true)
         } catch {
             throw RenderError(.output, error.description)

@@ -6,10 +6,13 @@ import Testing
 
 /// The mix streams in blocks; the block size must not change a single sample.
 @Suite struct MixEngineTests {
-    /// Every frame the engine produces with `blockFrames`, interleaved, before gain and limiting.
-    static func mix(_ timeline: Timeline, channels: Int, blockFrames: Int) throws -> [Float] {
-        let options = RenderOptions(format: .wav, sampleRate: 22050, channels: channels, blockFrames: blockFrames)
+    /// Every frame the engine produces with `blockFrames`, interleaved, before gain and limiting
+    /// (one channel when the session has no ambience: see `MixEngine.channels`).
+    static func mix(_ timeline: Timeline, channels fileChannels: Int, blockFrames: Int) throws -> [Float] {
+        let options = RenderOptions(format: .wav, sampleRate: 22050, channels: fileChannels, blockFrames: blockFrames)
         var engine = try MixEngine(timeline: timeline, options: options, speech: SpeechSynthesizer.shared)
+        let channels = engine.channels
+        #expect(channels == (timeline.ambience == nil ? 1 : fileChannels))
         var out: [Float] = []
         out.reserveCapacity(engine.totalFrames * channels)
         var buffer = [Float](repeating: 0, count: blockFrames * channels)
@@ -27,6 +30,7 @@ import Testing
         let timeline = try Sessions.timeline(Sessions.everything)
         let reference = try Self.mix(timeline, channels: channels, blockFrames: 4096)
         #expect(reference.count == Sessions.expectedFrames(timeline, rate: 22050) * channels)
+        #expect(timeline.ambience != nil, "the stereo case needs ambience")
         #expect(reference.contains { $0 != 0 })
         for blockFrames in [512, 1000, 8192] {
             let other = try Self.mix(timeline, channels: channels, blockFrames: blockFrames)
