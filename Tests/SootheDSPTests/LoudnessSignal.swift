@@ -12,7 +12,7 @@ enum LoudnessSignal: String, CaseIterable, CustomStringConvertible, Sendable {
     case speechBursts
     /// A tone stepping through levels around −70 LUFS: blocks straddle the absolute gate.
     case aroundAbsoluteGate
-    /// A loud tone, half the time, and quieter ones 11–16 dB under it: blocks straddle the
+    /// A loud tone half the time (1.1 s steps) and quieter ones 11–16 dB under it: blocks straddle the
     /// relative gate (about 12 dB under the loud tone).
     case aroundRelativeGate
 
@@ -85,8 +85,8 @@ enum LoudnessSignal: String, CaseIterable, CustomStringConvertible, Sendable {
             let tone = Self.sine(997, amplitude: 1, rate: rate, frames: frames)
             return (0..<frames).map { tone[$0] * Float(pow(10, levels[($0 / step) % levels.count] / 20)) }
         case .aroundRelativeGate:
-            let levels: [Double] = [-20, -31, -20, -33, -20, -34, -20, -36]
-            let step = rate * 3 / 10 + 7
+            let levels: [Double] = [-20, -34, -20, -31, -20, -36, -20, -33]
+            let step = rate * 11 / 10 + 7
             let tone = Self.sine(440, amplitude: 1, rate: rate, frames: frames)
             return (0..<frames).map { tone[$0] * Float(pow(10, levels[($0 / step) % levels.count] / 20)) }
         default:
