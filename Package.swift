@@ -54,7 +54,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheAudioIO"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
         .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheAudioIO"]),

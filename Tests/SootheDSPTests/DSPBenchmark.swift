@@ -123,6 +123,27 @@ struct DSPBenchmark {
         for (name, input) in [("speech-like", speech), ("breath tone", breath), ("silence", silence)] where Self.wanted("true-peak meter, \(name)") {
             Self.report("true-peak meter, \(name)", Self.meterNs(input), "stereo frame")
         }
+        if Self.wanted("loudness meter") {
+            let mono = (0..<frames).map { speech[2 * $0] }
+            Self.report("loudness meter, speech (mono)", Self.loudnessNs(mono, channels: 1), "frame")
+            Self.report("loudness meter, speech (stereo)", Self.loudnessNs(speech, channels: 2), "stereo frame")
+        }
+    }
+
+    /// The integrated loudness meter over `input` in renderer-sized blocks, reading at the end.
+    static func loudnessNs(_ input: [Float], channels: Int) -> Double {
+        time(units: input.count / channels, repeats: 5) {
+            var meter = IntegratedLoudnessMeter(channels: channels, sampleRate: Int(rate))
+            input.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    let n = min(channels * Self.block, all.count - start)
+                    meter.add(interleaved: UnsafeBufferPointer(rebasing: all[start..<(start + n)]))
+                    start += n
+                }
+            }
+            return Float(meter.integratedLoudness)
+        }
     }
 
     static func meterNs(_ input: [Float]) -> Double {
@@ -172,7 +193,7 @@ struct DSPBenchmark {
         Self.report("breath tone", toneNs, "frame")
     }
 
-    @Test("ns per frame of the limiter, chimes, breath tone and beds",
+    @Test("ns per frame of the limiter, meters, chimes, breath tone and beds",
           .enabled(if: ProcessInfo.processInfo.environment["SOOTHE_DSP_BENCH"] != nil))
     func benchmark() {
         Self.benchLimiter()
