@@ -6,7 +6,8 @@ import SootheDSP
 /// Renders a timeline into an audio file: mix, loudness normalisation, true-peak limiting, write.
 ///
 /// Two streaming passes over the same deterministic mix: the first measures integrated loudness
-/// (libebur128), the second applies the gain that reaches the target, limits true peaks and
+/// (SootheDSP's IntegratedLoudnessMeter, which reads what libebur128 reads at a third of its
+/// cost), the second applies the gain that reaches the target, limits true peaks and
 /// writes. Neither pass holds more than one block of frames.
 public struct SessionRenderer: Sendable {
     public var options: RenderOptions
@@ -54,7 +55,7 @@ public struct SessionRenderer: Sendable {
         var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
             var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
-            let meter = try makeMeter(channels: channels)
+            var meter = makeMeter(channels: channels)
             var limiter = makeLimiter(channels: channels)
             let gain = Float(pow(10, gainDB / 20))
             while true {
@@ -97,10 +98,10 @@ public struct SessionRenderer: Sendable {
         } catch {
             throw Self.wrap(error)
         }
-        // The written samples are measured as they leave the limiter: integrated loudness with
-        // libebur128, true peak with the limiter's own interpolator (libebur128's true-peak mode
-        // costs more than the whole mix).
-        let outputMeter = try makeMeter(channels: channels)
+        // The written samples are measured as they leave the limiter: integrated loudness as
+        // libebur128 reads it, true peak with the limiter's own interpolator (libebur128's
+        // true-peak mode costs more than the whole mix).
+        var outputMeter = makeMeter(channels: channels)
         var peakMeter = TruePeakMeter(channels: channels)
         // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
         // sits at the target.
@@ -169,14 +170,8 @@ public struct SessionRenderer: Sendable {
     /// A meter for the mix's `channels`. One channel is measured as dual mono, whether the file
     /// is mono or a stereo file with the same signal in both speakers: both read exactly what a
     /// stereo pair of that signal reads.
-    private func makeMeter(channels: Int) throws(RenderError) -> LoudnessMeter {
-        do {
-            return try LoudnessMeter(
-                channels: channels, sampleRate: options.sampleRate, dualMono: true,
-                integratedOnly: true)
-        } catch {
-            throw RenderError(.output, error.description)
-        }
+    private func makeMeter(channels: Int) -> IntegratedLoudnessMeter {
+        IntegratedLoudnessMeter(channels: channels, sampleRate: options.sampleRate, dualMono: true)
     }
 
     static func wrap(_ error: AudioIOError) -> RenderError {
