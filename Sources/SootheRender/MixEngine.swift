@@ -26,7 +26,7 @@ struct MixEngine {
 
     private var speech: Schedule<ClipSource>
     private var chimes: Schedule<ChimeVoice>
-    private var tones: Schedule<BreathTone>
+    private var tones: Schedule<BreathCycleSource>
     private var ambience: AmbienceBed?
     private var ambienceGain: Float = 0
     private var ducking: DuckingEnvelope
@@ -39,7 +39,13 @@ struct MixEngine {
     private var left: [Float]
     private var right: [Float]
 
-    init(timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider) throws(RenderError) {
+    /// `breathCycles` must have been built from the same timeline and options; passes of one
+    /// render share it, so each repeated breath cycle is synthesised once per render (nil: this
+    /// engine builds its own).
+    init(
+        timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider,
+        breathCycles: BreathCycleCache? = nil
+    ) throws(RenderError) {
         let rate = Double(options.sampleRate)
         channels = timeline.ambience != nil && options.channels == 2 ? 2 : 1
         totalFrames = Self.frameCount(of: timeline, sampleRate: options.sampleRate)
@@ -48,17 +54,6 @@ struct MixEngine {
         var speechEvents: [Schedule<ClipSource>.Event] = []
         var speechSpans: [(start: Int, end: Int)] = []
         var chimeEvents: [Schedule<ChimeVoice>.Event] = []
-        var toneEvents: [Schedule<BreathTone>.Event] = []
-        var toneRun: (step: Int, start: Double, segments: [BreathTone.Segment], end: Double)?
-
-        func closeToneRun() {
-            guard let run = toneRun else { return }
-            let tone = BreathTone(
-                segments: run.segments, sampleRate: rate,
-                seed: SplitMix64.derive(options.seed, UInt64(0x1000 + run.step)))
-            toneEvents.append(.init(start: frame(run.start), source: tone, gain: MixLevels.breathTone))
-            toneRun = nil
-        }
 
         for (index, cue) in timeline.cues.enumerated() {
             switch cue.kind {
@@ -80,25 +75,16 @@ struct MixEngine {
                     kind: kind, levelDB: cue.level, strikes: cue.strikes, sampleRate: rate,
                     seed: SplitMix64.derive(options.seed, UInt64(index)))
                 chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(kind)))
-            case .breath:
-                guard cue.tone, let phase = cue.phase else { continue }
-                let segment = BreathTone.Segment(phase: Self.tonePhase(phase), duration: cue.duration)
-                if let run = toneRun, run.step == cue.step, abs(run.end - cue.start) < 1e-6 {
-                    toneRun!.segments.append(segment)
-                    toneRun!.end = cue.end
-                } else {
-                    closeToneRun()
-                    toneRun = (cue.step, cue.start, [segment], cue.end)
-                }
-            case .pause:
-                continue
+            case .breath, .pause:
+                continue  // the breath tone comes from `BreathCycleCache`
             }
         }
-        closeToneRun()
 
         speech = Schedule(speechEvents)
         chimes = Schedule(chimeEvents)
-        tones = Schedule(toneEvents)
+        let cycles = breathCycles ?? BreathCycleCache(timeline: timeline, options: options)
+        precondition(cycles.sampleRate == options.sampleRate, "breath cycles rendered at another rate")
+        tones = Schedule(cycles.events())
         if let spec = timeline.ambience, let kind = AmbienceKind(rawValue: spec.sound) {
             ambience = AmbienceBed(
                 kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,

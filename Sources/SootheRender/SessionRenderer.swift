@@ -43,6 +43,8 @@ public struct SessionRenderer: Sendable {
         // limiter and meters work on those; the writer fills the file's channels from them.
         let channels = options.channels == 2 && timeline.ambience != nil ? 2 : 1
         var buffer = [Float](repeating: 0, count: block * channels)
+        // Every pass mixes the same breath cycles: each repeated one is synthesised once, here.
+        let breathCycles = BreathCycleCache(timeline: timeline, options: options)
 
         // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
         // loudness is corrected too. The first guess comes from the cue sheet (LoudnessGuess).
@@ -54,7 +56,7 @@ public struct SessionRenderer: Sendable {
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         var previous: (gain: Double, loudness: Double)?
         for pass in 0..<(options.normalize ? 3 : 0) {
-            var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
+            var engine = try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
             var meter = makeMeter(channels: channels)
             var limiter = makeLimiter(channels: channels)
             let gain = Float(pow(10, gainDB / 20))
@@ -90,7 +92,7 @@ public struct SessionRenderer: Sendable {
         let gain = Float(pow(10, gainDB / 20))
 
         // Pass 2: gain, limit, write.
-        var engine = try MixEngine(timeline: timeline, options: options, speech: speech)
+        var engine = try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
         let settings = options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline))
         let writer: AudioFileWriter
         do {
