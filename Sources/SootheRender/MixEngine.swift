@@ -17,7 +17,8 @@ extension SpeechSynthesizer: SpeechClipProvider {}
 /// limiter and meters then do half the work for a stereo file.
 ///
 /// Memory is bounded by the block size plus the distinct phrases of the session (each phrase is
-/// held once, however often it repeats); nothing is proportional to the session's length.
+/// held once, however often it repeats) and the repeated breath cycles (`BreathCycleCache`, under
+/// its limit); nothing is proportional to the session's length.
 struct MixEngine {
     /// Channels per rendered frame: the file's with ambience (which is stereo), else 1.
     let channels: Int
