@@ -25,16 +25,16 @@ enum ToneTrack {
         RenderOptions(format: .wav, sampleRate: rate, channels: channels, seed: seed, blockFrames: blockFrames)
     }
 
-    /// Every frame of `timeline`'s mix (mono unless `options` say otherwise), with `cache`.
+    /// Every frame of `timeline`'s mix, interleaved in the engine's channels, with `cache`.
     static func mix(_ timeline: Timeline, options: RenderOptions, cache: BreathCycleCache? = nil) throws -> [Float] {
         var engine = try MixEngine(timeline: timeline, options: options, speech: SpeechSynthesizer.shared, breathCycles: cache)
         var out: [Float] = []
-        out.reserveCapacity(engine.totalFrames * options.channels)
-        var buffer = [Float](repeating: 0, count: options.blockFrames * options.channels)
+        out.reserveCapacity(engine.totalFrames * engine.channels)
+        var buffer = [Float](repeating: 0, count: options.blockFrames * engine.channels)
         while true {
             let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
             if frames == 0 { break }
-            out.append(contentsOf: buffer[0..<(frames * options.channels)])
+            out.append(contentsOf: buffer[0..<(frames * engine.channels)])
         }
         return out
     }
