@@ -5,13 +5,28 @@ import SootheDSP
 
 /// Renders a timeline into an audio file: mix, loudness normalisation, true-peak limiting, write.
 ///
-/// Two streaming passes over the same deterministic mix: the first measures integrated loudness
-/// (SootheDSP's IntegratedLoudnessMeter, which reads what libebur128 reads at a third of its
-/// cost), the second applies the gain that reaches the target, limits true peaks and
-/// writes. Neither pass holds more than one block of frames.
+/// One streaming pass mixes the session, applies a gain guessed from the cue sheet (a little
+/// loud on purpose), limits true peaks and measures what leaves the limiter (integrated loudness
+/// with SootheDSP's `IntegratedLoudnessMeter`, which reads what libebur128 reads; true peak with
+/// `TruePeakMeter`), keeping the samples in a `SampleSpool` on disk. Integrated loudness scales
+/// exactly with gain (the meter re-applies its gates for any gain), so the spooled samples then
+/// reach the target with one constant correction on their way into the file; true peak scales
+/// with them. Only when the correction would raise a peak over the ceiling (the guess was too
+/// quiet for the limiter) does the pass run again, louder. No pass holds more than one block of
+/// frames, the distinct phrases and the capped breath-cycle cache.
 public struct SessionRenderer: Sendable {
     public var options: RenderOptions
     public var speech: any SpeechClipProvider
+
+    /// How much louder than the guess the pass aims, in dB. The cue-sheet guess lands within
+    /// −0.8…+0.6 LU of the measured loudness on the built-in sessions; erring loud means the
+    /// correction nearly always lowers the level (always safe for peaks) instead of raising it
+    /// (which only the limiter's 0.3 dB margin allows). The cost: peaks limited up to ~1 dB more
+    /// than the final level needed.
+    static let overshootDB = 0.5
+
+    /// dB kept between the measured true peak and the ceiling (see the limiter's `marginDB`).
+    static let peakMarginDB = 0.3
 
     public init(options: RenderOptions, speech: any SpeechClipProvider) {
         self.options = options
@@ -38,142 +53,169 @@ public struct SessionRenderer: Sendable {
     ) throws(RenderError) -> RenderReport {
         let started = Date()
         try options.validate()
-        let block = options.blockFrames
         // The mix's channels: 1 unless there is stereo ambience (see MixEngine.channels). Gain,
         // limiter and meters work on those; the writer fills the file's channels from them.
         let channels = options.channels == 2 && timeline.ambience != nil ? 2 : 1
-        var buffer = [Float](repeating: 0, count: block * channels)
+        let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         // Every pass mixes the same breath cycles: each repeated one is synthesised once, here.
         let breathCycles = BreathCycleCache(timeline: timeline, options: options)
-
-        // Measuring passes: the loudness after gain AND limiter, so the limiter's own effect on
-        // loudness is corrected too. The first guess comes from the cue sheet (LoudnessGuess).
-        // The limiter takes more off
-        // as the gain rises, so the second guess follows the secant through the two readings.
-        // Measuring stops once a reading is within 0.4 LU of the target (at most three passes);
-        // the last correction is applied to the writing pass.
-        var gainDB = options.normalize ? LoudnessGuess.firstGain(timeline, target: options.loudness) : 0
-        let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
-        var previous: (gain: Double, loudness: Double)?
-        for pass in 0..<(options.normalize ? 3 : 0) {
-            var engine = try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
-            var meter = makeMeter(channels: channels)
-            var limiter = makeLimiter(channels: channels)
-            let gain = Float(pow(10, gainDB / 20))
-            while true {
-                let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
-                if frames == 0 { break }
-                buffer.withUnsafeMutableBufferPointer { all in
-                    let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
-                    for i in samples.indices { samples[i] *= gain }
-                    limiter.process(samples)
-                    meter.add(interleaved: UnsafeBufferPointer(samples))
-                }
-                progress?(Double(pass) * 0.2 + 0.2 * Double(engine.position) / Double(max(total, 1)))
-            }
-            let measured = meter.integratedLoudness
-            guard measured.isFinite else { break }
-            let error = options.loudness - measured
-            if abs(error) < 0.02 { break }
-            let slope: Double
-            if let previous, abs(measured - previous.loudness) > 0.01 {
-                // Secant: how much the reading moved per dB of gain, between the two passes.
-                slope = min(max((measured - previous.loudness) / (gainDB - previous.gain), 0.3), 1.5)
-            } else {
-                // The limiter takes a little more as the gain rises: readings move about 0.9 dB
-                // per dB near the target (measured on the built-in sessions: 0.85–0.93).
-                slope = 0.9
-            }
-            previous = (gainDB, measured)
-            gainDB += error / slope
-            // Close enough that the slope's uncertainty (±0.1) leaves under 0.05 LU: write now.
-            if abs(error) < 0.4 { break }
-        }
-        let gain = Float(pow(10, gainDB / 20))
-
-        // Pass 2: gain, limit, write.
-        var engine = try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
-        let settings = options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline))
         let writer: AudioFileWriter
         do {
-            writer = try AudioFileWriter(path: path, settings: settings)
+            writer = try AudioFileWriter(
+                path: path, settings: options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline)))
         } catch {
             throw Self.wrap(error)
         }
-        // The written samples are measured as they leave the limiter: integrated loudness as
-        // libebur128 reads it, true peak with the limiter's own interpolator (libebur128's
-        // true-peak mode costs more than the whole mix).
-        var outputMeter = makeMeter(channels: channels)
-        var peakMeter = TruePeakMeter(channels: channels)
-        // An encoder that loses level (MP3) gets it back after measuring, so the decoded file
-        // sits at the target.
-        let makeup = Float(pow(10, -options.format.encoderGainDB / 20))
-        var limiter = makeLimiter(channels: channels)
-        var skip = limiter.latencyFrames
+        func write(_ samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
+            if channels == 1 { try writer.write(mono: samples) } else { try writer.write(interleaved: samples) }
+        }
+        func engine() throws(RenderError) -> MixEngine {
+            try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
+        }
         do {
-            func emit(_ samples: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) {
-                var frames = samples.count / channels
-                var start = 0
-                if skip > 0 {
-                    let dropped = min(skip, frames)
-                    skip -= dropped
-                    start = dropped
-                    frames -= dropped
+            var pass = Pass(channels: channels, sampleRate: options.sampleRate)
+            var loudness: Double
+            var peak: Double
+            if !options.normalize {
+                // The raw mix: the limiter's ceiling is out of reach, so it only delays.
+                try run(&pass, engine(), gainDB: 0, ceilingDB: 40, total: total, progress: progress, into: write)
+                loudness = pass.meter.integratedLoudness
+                peak = pass.peaks.peakDB
+            } else {
+                var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB
+                var attempt = 0
+                while true {
+                    let spool = try SampleSpool(besides: path)
+                    pass = Pass(channels: channels, sampleRate: options.sampleRate)
+                    try run(
+                        &pass, engine(), gainDB: gainDB, ceilingDB: options.truePeakCeiling - Self.peakMarginDB,
+                        total: total, progress: progress, into: spool.append)
+                    var correction = pass.correction(to: options.loudness)
+                    // The meter's 48-tap interpolation may read up to ~0.2 dB under an ideal one
+                    // on content near Nyquist: keep the limiter's own 0.3 dB margin.
+                    let headroom = options.truePeakCeiling - Self.peakMarginDB - pass.peaks.peakDB
+                    attempt += 1
+                    if correction > headroom && attempt < 3 {
+                        // Too quiet for the limiter to have caught what the correction would
+                        // raise: again, louder (the limiter then takes what it must).
+                        gainDB += correction + 0.2
+                        continue
+                    }
+                    // (Last attempt: the peak ceiling wins over the loudness target.)
+                    correction = min(correction, headroom)
+                    loudness = pass.meter.integratedLoudness(afterGainDB: correction)
+                    peak = pass.peaks.peakDB + correction
+                    try spool.rewind()
+                    try copy(spool, scale: Float(pow10(correction / 20)), channels: channels, total: total, progress: progress, into: write)
+                    break
                 }
-                guard frames > 0 else { return }
-                let out = UnsafeMutableBufferPointer(rebasing: samples[(start * channels)..<((start + frames) * channels)])
-                outputMeter.add(interleaved: UnsafeBufferPointer(out))
-                peakMeter.add(UnsafeBufferPointer(out))
-                if makeup != 1 {
-                    for i in out.indices { out[i] *= makeup }
-                }
-                if channels == 1 {
-                    try writer.write(mono: UnsafeBufferPointer(out))
-                } else {
-                    try writer.write(interleaved: UnsafeBufferPointer(out))
-                }
-            }
-            while true {
-                let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
-                if frames == 0 { break }
-                try buffer.withUnsafeMutableBufferPointer { (all) throws(AudioIOError) in
-                    let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
-                    for i in samples.indices { samples[i] *= gain }
-                    limiter.process(samples)
-                    try emit(samples)
-                }
-                progress?(0.6 + 0.4 * Double(engine.position) / Double(max(total, 1)))
-            }
-            // Push the limiter's delayed tail out so the file has exactly `total` frames.
-            var tail = [Float](repeating: 0, count: limiter.latencyFrames * channels)
-            try tail.withUnsafeMutableBufferPointer { (t) throws(AudioIOError) in
-                limiter.flush(t)
-                try emit(t)
             }
             try writer.finish()
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            return RenderReport(
+                id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
+                fileSize: size, loudness: loudness, truePeak: peak, renderSeconds: Date().timeIntervalSince(started))
         } catch {
             writer.cancel()
-            throw Self.wrap(error)
+            switch error {
+            case let error as RenderError: throw error
+            case let error as AudioIOError: throw Self.wrap(error)
+            default: throw RenderError(.output, "\(error)")
+            }
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return RenderReport(
-            id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
-            fileSize: size, loudness: outputMeter.integratedLoudness, truePeak: peakMeter.peakDB,
-            renderSeconds: Date().timeIntervalSince(started))
     }
 
-    private func makeLimiter(channels: Int) -> TruePeakLimiter {
-        // Without normalisation the ceiling is out of reach, so the limiter only delays.
-        TruePeakLimiter(
-            channels: channels, sampleRate: Double(options.sampleRate),
-            ceilingDB: options.normalize ? options.truePeakCeiling - 0.3 : 40)
+    /// What one pass measures of the samples leaving the limiter.
+    struct Pass {
+        var meter: IntegratedLoudnessMeter
+        var peaks: TruePeakMeter
+
+        init(channels: Int, sampleRate: Int) {
+            // One channel is measured as dual mono, whether the file is mono or a stereo file
+            // with the same signal in both speakers: both read what a stereo pair of it reads.
+            meter = IntegratedLoudnessMeter(channels: channels, sampleRate: sampleRate, dualMono: true)
+            peaks = TruePeakMeter(channels: channels)
+        }
+
+        /// The gain in dB that brings the measured loudness to `target`: the reading moves one
+        /// for one with gain unless a block crosses a gate, which the meter accounts for exactly.
+        func correction(to target: Double) -> Double {
+            let measured = meter.integratedLoudness
+            guard measured.isFinite else { return 0 }  // silence stays silence
+            var gain = target - measured
+            for _ in 0..<4 {
+                let error = target - meter.integratedLoudness(afterGainDB: gain)
+                guard error.isFinite, abs(error) > 1e-6 else { break }
+                gain += error
+            }
+            return gain
+        }
     }
 
-    /// A meter for the mix's `channels`. One channel is measured as dual mono, whether the file
-    /// is mono or a stereo file with the same signal in both speakers: both read exactly what a
-    /// stereo pair of that signal reads.
-    private func makeMeter(channels: Int) -> IntegratedLoudnessMeter {
-        IntegratedLoudnessMeter(channels: channels, sampleRate: options.sampleRate, dualMono: true)
+    /// Mixes the whole session once: gain, limiter, meters, then `sink` gets exactly `total`
+    /// frames in order (the limiter's delay removed).
+    private func run(
+        _ pass: inout Pass, _ engine: MixEngine, gainDB: Double, ceilingDB: Double,
+        total: Int, progress: (@Sendable (Double) -> Void)?,
+        into sink: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
+    ) throws(AudioIOError) {
+        var engine = engine
+        let channels = engine.channels
+        var limiter = TruePeakLimiter(channels: channels, sampleRate: Double(options.sampleRate), ceilingDB: ceilingDB)
+        let gain = Float(pow10(gainDB / 20))
+        var skip = limiter.latencyFrames
+        var buffer = [Float](repeating: 0, count: options.blockFrames * channels)
+        func emit(_ samples: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) {
+            let dropped = min(skip, samples.count / channels)
+            skip -= dropped
+            guard samples.count > dropped * channels else { return }
+            let out = UnsafeBufferPointer(rebasing: samples[(dropped * channels)...])
+            pass.meter.add(interleaved: out)
+            pass.peaks.add(out)
+            try sink(out)
+        }
+        while true {
+            let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
+            if frames == 0 { break }
+            try buffer.withUnsafeMutableBufferPointer { (all) throws(AudioIOError) in
+                let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])
+                for i in samples.indices { samples[i] *= gain }
+                limiter.process(samples)
+                try emit(samples)
+            }
+            progress?(0.85 * Double(engine.position) / Double(max(total, 1)))
+        }
+        // Push the limiter's delayed tail out so exactly `total` frames come out.
+        var tail = [Float](repeating: 0, count: limiter.latencyFrames * channels)
+        try tail.withUnsafeMutableBufferPointer { (t) throws(AudioIOError) in
+            limiter.flush(t)
+            try emit(t)
+        }
+    }
+
+    /// Reads the spooled frames back, scaled by `scale` (and the format's makeup gain: an
+    /// encoder that loses level, MP3, gets it back so the decoded file sits at the target).
+    private func copy(
+        _ spool: SampleSpool, scale: Float, channels: Int, total: Int, progress: (@Sendable (Double) -> Void)?,
+        into sink: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
+    ) throws(AudioIOError) {
+        let gain = scale * Float(pow10(-options.format.encoderGainDB / 20))
+        var buffer = [Float](repeating: 0, count: options.blockFrames * channels)
+        var done = 0
+        while true {
+            let count = try buffer.withUnsafeMutableBufferPointer { (b) throws(AudioIOError) in try spool.read(into: b) }
+            if count == 0 { break }
+            try buffer.withUnsafeMutableBufferPointer { (all) throws(AudioIOError) in
+                let samples = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+                for i in samples.indices { samples[i] *= gain }
+                try sink(UnsafeBufferPointer(samples))
+            }
+            done += count / channels
+            progress?(0.85 + 0.15 * Double(done) / Double(max(total, 1)))
+        }
+        guard done == total else {
+            throw AudioIOError(.readFailed, "the spool gave back \(done) of \(total) frames")
+        }
     }
 
     static func wrap(_ error: AudioIOError) -> RenderError {

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Float samples held on disk between two passes over them: written once in order, then read
+/// back once in order, never in memory as a whole.
+///
+/// The file is created beside `path` (the same file system as the output, never a RAM-backed
+/// temporary folder) and unlinked at once, so it has no name: nothing is left behind however the
+/// process ends, and its space is returned when the spool is dropped. Not Sendable: use a spool
+/// from one task.
+public final class SampleSpool {
+    private var fd: Int32
+    /// Written samples not yet handed to the kernel.
+    private let buffer: UnsafeMutablePointer<Float>
+    private var buffered = 0
+    private let path: String
+
+    /// Samples per write(2): large enough that the system calls cost little, small in memory.
+    static let bufferSamples = 64 * 1024
+
+    /// Samples appended so far.
+    public private(set) var count = 0
+
+    /// Creates the spool's nameless file in the folder of `path`.
+    public init(besides path: String) throws(AudioIOError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? "./"
+        var generator = SystemRandomNumberGenerator()
+        var opened: Int32 = -1
+        for _ in 0..<64 {
+            let candidate = "\(directory).soothe-spool-\(UInt32.random(in: 0...UInt32.max, using: &generator)).tmp"
+            opened = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if opened >= 0 {
+                unlink(candidate)
+                break
+            }
+            guard errno == EEXIST else {
+                throw AudioIOError(
+                    .cannotCreate, "cannot create a file in \(directory): \(String(cString: strerror(errno)))", path: path)
+            }
+        }
+        guard opened >= 0 else { throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path) }
+        fd = opened
+        self.path = path
+        buffer = .allocate(capacity: Self.bufferSamples)
+    }
+
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
+
+    /// Appends `samples`.
+    public func append(_ samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
+        guard var source = samples.baseAddress else { return }
+        var left = samples.count
+        while left > 0 {
+            let n = min(left, Self.bufferSamples - buffered)
+            (buffer + buffered).update(from: source, count: n)
+            buffered += n
+            source += n
+            left -= n
+            if buffered == Self.bufferSamples { try flush() }
+        }
+        count += samples.count
+    }
+
+    /// Ends writing and starts reading from the first sample.
+    public func rewind() throws(AudioIOError) {
+        try flush()
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw error(.readFailed, "cannot rewind the spool") }
+    }
+
+    /// Reads the next samples into `target`; returns how many (0 at the end).
+    public func read(into target: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) -> Int {
+        guard let base = target.baseAddress else { return 0 }
+        let wanted = target.count * MemoryLayout<Float>.size
+        var got = 0
+        while got < wanted {
+            let n = Glibc.read(fd, UnsafeMutableRawPointer(base) + got, wanted - got)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw error(.readFailed, "cannot read the spool") }
+            if n == 0 { break }
+            got += n
+        }
+        return got / MemoryLayout<Float>.size
+    }
+
+    private func flush() throws(AudioIOError) {
+        var done = 0
+        let bytes = buffered * MemoryLayout<Float>.size
+        while done < bytes {
+            let n = write(fd, UnsafeRawPointer(buffer) + done, bytes - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw error(.writeFailed, "cannot write the spool") }
+            done += n
+        }
+        buffered = 0
+    }
+
+    private func error(_ kind: AudioIOError.Kind, _ what: String) -> AudioIOError {
+        AudioIOError(kind, "\(what): \(String(cString: strerror(errno)))", path: path)
+    }
+}
