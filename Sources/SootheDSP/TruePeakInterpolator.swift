@@ -125,13 +125,22 @@ struct TruePeakInterpolator: Sendable {
 
     /// Stores `count` interleaved frames of `channels` channels into mirrored rings: channel c's
     /// samples go to `ring + c × stride` and, mirrored, `size` further on. Stereo moves four
-    /// frames per step (one 8-lane load split into even and odd lanes).
+    /// frames per step (one 8-lane load split into even and odd lanes), mono eight.
     @inline(__always)
     static func store(
         _ source: UnsafePointer<Float>, channels: Int, count: Int, into ring: UnsafeMutablePointer<Float>, stride: Int, size: Int
     ) {
         var k = 0
-        if channels == 2 {
+        if channels == 1 {
+            let raw = UnsafeRawPointer(source), out = UnsafeMutableRawPointer(ring)
+            let mirror = size &* 4
+            while k &+ 8 <= count {
+                let v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<Float>.self)
+                out.storeBytes(of: v, toByteOffset: k &* 4, as: SIMD8<Float>.self)
+                out.storeBytes(of: v, toByteOffset: k &* 4 &+ mirror, as: SIMD8<Float>.self)
+                k &+= 8
+            }
+        } else if channels == 2 {
             let raw = UnsafeRawPointer(source)
             let left = UnsafeMutableRawPointer(ring), right = UnsafeMutableRawPointer(ring + stride)
             let mirror = size &* 4
