@@ -2,7 +2,8 @@
 # soothe's benchmark (make bench): whole-process figures of a release build, each against a
 # baseline run side by side, interleaved, medians quoted. Prints a Markdown table and writes it
 # to bench/results/latest.md.
-#   (a) real-time factor: a 5-minute breathing session to normalised 48 kHz stereo WAV
+#   (a) real-time factor: a 5-minute breathing session to normalised 48 kHz stereo WAV (and, for
+#       reference, the same session with an ambience bed: a stereo mix all the way through)
 #   (b) the same session made with the espeak-ng command line, sox and ffmpeg loudnorm, and the ratio
 #   (c) peak memory for 5-, 30- and 60-minute sessions
 #   (d) render --all wall time with --jobs 1 and --jobs 2
@@ -31,13 +32,17 @@ length=$(awk -F'\t' '$1 == "duration" {print $2}' "$work/cues.tsv")
 # (a) and (b), interleaved.
 : > "$work/soothe.times"
 : > "$work/shell.times"
+: > "$work/ambience.times"
 for _ in $(seq "$runs"); do
     elapsed "$soothe" render "$session" -o "$work/soothe.wav" -q >> "$work/soothe.times"
+    elapsed "$soothe" render "$work/sessions/breathing-5m-ambience.yaml" -o "$work/ambience.wav" -q >> "$work/ambience.times"
     elapsed bash "$here/shell-pipeline.sh" "$work/cues.tsv" "$work/shell.wav" >> "$work/shell.times"
 done
 soothe_s=$(median < "$work/soothe.times")
 shell_s=$(median < "$work/shell.times")
 rtf=$(echo "$length / $soothe_s" | bc -l)
+ambience_s=$(median < "$work/ambience.times")
+ambience_rtf=$(echo "$length / $ambience_s" | bc -l)
 ratio=$(echo "$shell_s / $soothe_s" | bc -l)
 
 # (c) peak memory, each length against the 5-minute one.
@@ -70,6 +75,7 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
     echo "| measure | figure | target |"
     echo "|---|---|---|"
     printf '| (a) render a %.0f s breathing session, 48 kHz stereo WAV, normalised | %.2f s = %.0f× real time | ≥ 1000× |\n' "$length" "$soothe_s" "$rtf"
+    printf '| (a) the same session with an ambience bed (stereo mix) | %.2f s = %.0f× real time | — |\n' "$ambience_s" "$ambience_rtf"
     printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s; soothe is %.1f× faster | ≥ 25× |\n' "$shell_s" "$ratio"
     printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
