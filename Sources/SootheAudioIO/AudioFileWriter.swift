@@ -16,8 +16,16 @@ import Darwin
 public final class AudioFileWriter: AudioSink {
     private enum State { case open, finished, cancelled, failed }
 
-    /// Most frames handed to libsndfile per call (Ogg/Vorbis crashes on large single writes).
+    /// Most frames handed to libsndfile per call by the lossy encoders (Ogg/Vorbis crashes on
+    /// large single writes).
     public static let maxFramesPerCall = 8192
+    /// Most frames per call for WAV and FLAC: larger writes, fewer system calls.
+    static let maxLosslessFramesPerCall = 65_536
+
+    /// Frames per libsndfile call for this file's format.
+    private var framesPerCall: Int {
+        settings.format.isLossy ? Self.maxFramesPerCall : Self.maxLosslessFramesPerCall
+    }
 
     /// The destination path.
     public let path: String
@@ -72,7 +80,7 @@ public final class AudioFileWriter: AudioSink {
         self.temporaryPath = tempPath
         self.fd = fd
         self.handle = opened
-        let samples = Self.maxFramesPerCall * settings.channels
+        let samples = (settings.format.isLossy ? Self.maxFramesPerCall : Self.maxLosslessFramesPerCall) * settings.channels
         let pcm16 = settings.encoding == .pcm16 && (settings.format == .wav || settings.format == .flac)
         shortBuffer = pcm16 ? .allocate(capacity: samples) : nil
         floatBuffer = .allocate(capacity: samples)
@@ -85,7 +93,7 @@ public final class AudioFileWriter: AudioSink {
     }
 
     /// Appends interleaved frames (count = frames × channels), in libsndfile calls of at most
-    /// `maxFramesPerCall` frames. Values beyond ±1 clip rather than wrap.
+    /// `maxFramesPerCall` frames (lossy formats). Values beyond ±1 clip rather than wrap.
     public func write(interleaved samples: UnsafeBufferPointer<Float>) throws(AudioIOError) {
         let handle = try openHandle()
         let channels = settings.channels
@@ -131,14 +139,14 @@ public final class AudioFileWriter: AudioSink {
         return handle
     }
 
-    /// Calls `body(framesDone, chunk)` for chunks of at most `maxFramesPerCall` frames; `body`
+    /// Calls `body(framesDone, chunk)` for chunks of at most `framesPerCall` frames; `body`
     /// returns what libsndfile wrote.
     private func writeChunks(
         frames: Int, _ handle: SndFileHandle, _ body: (Int, Int) -> sf_count_t
     ) throws(AudioIOError) {
         var done = 0
         while done < frames {
-            let chunk = min(Self.maxFramesPerCall, frames - done)
+            let chunk = min(framesPerCall, frames - done)
             guard body(done, chunk) == chunk else {
                 state = .failed
                 throw AudioIOError(.writeFailed, "cannot write samples: \(handle.lastErrorMessage)", path: path)

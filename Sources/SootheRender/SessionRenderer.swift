@@ -25,6 +25,9 @@ public struct SessionRenderer: Sendable {
     /// than the final level needed.
     static let overshootDB = 0.5
 
+    /// Frames per read from the spool.
+    static let copyFrames = 65_536
+
     /// dB kept between the measured true peak and the ceiling (see the limiter's `marginDB`).
     static let peakMarginDB = 0.3
 
@@ -200,7 +203,8 @@ public struct SessionRenderer: Sendable {
         into sink: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
     ) throws(AudioIOError) {
         let gain = scale * Float(pow10(-options.format.encoderGainDB / 20))
-        var buffer = [Float](repeating: 0, count: options.blockFrames * channels)
+        // Large reads and writes: fewer system calls (the writer splits them as its format needs).
+        var buffer = [Float](repeating: 0, count: Self.copyFrames * channels)
         var done = 0
         while true {
             let count = try buffer.withUnsafeMutableBufferPointer { (b) throws(AudioIOError) in try spool.read(into: b) }
