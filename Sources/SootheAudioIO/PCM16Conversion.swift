@@ -41,12 +41,9 @@ enum PCM16Conversion {
         }
         var i = 0
         while i + 8 <= frames {
-            let s = pack(UnsafeRawPointer(source + i).loadUnaligned(as: V.self))
-            let low = SIMD8<Int16>(s[0], s[0], s[1], s[1], s[2], s[2], s[3], s[3])
-            let high = SIMD8<Int16>(s[4], s[4], s[5], s[5], s[6], s[6], s[7], s[7])
-            let out = UnsafeMutableRawPointer(target + 2 * i)
-            out.storeBytes(of: low, as: SIMD8<Int16>.self)
-            out.storeBytes(of: high, toByteOffset: 16, as: SIMD8<Int16>.self)
+            // Both channels of a frame as one 32-bit word holding the sample twice.
+            let u = SIMD8<UInt32>(truncatingIfNeeded: integers(UnsafeRawPointer(source + i).loadUnaligned(as: V.self))) & 0xFFFF
+            UnsafeMutableRawPointer(target + 2 * i).storeBytes(of: u | (u &<< 16), as: SIMD8<UInt32>.self)
             i += 8
         }
         while i < frames {
@@ -59,12 +56,17 @@ enum PCM16Conversion {
 
     @inline(__always)
     private static func pack(_ x: V) -> SIMD8<Int16> {
+        SIMD8<Int16>(truncatingIfNeeded: integers(x))
+    }
+
+    /// The samples scaled, clamped and rounded, as 32-bit integers.
+    @inline(__always)
+    private static func integers(_ x: V) -> SIMD8<Int32> {
         var y = x * 32_768
         // Written out rather than pointwiseMin/Max, which the optimiser leaves as calls.
         y.replace(with: -32_768, where: y .< -32_768)
         y.replace(with: 32_767, where: y .> 32_767)
-        let bits = unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
-        return SIMD8<Int16>(truncatingIfNeeded: bits)
+        return unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
     }
 
     @inline(__always)
