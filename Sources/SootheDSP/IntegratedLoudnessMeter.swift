@@ -247,17 +247,19 @@ public struct IntegratedLoudnessMeter: Sendable {
 
     @inline(__always)
     static func mono(_ p: UnsafePointer<Float>) -> F {
-        F(p[0], p[1], p[2], p[3])
+        UnsafeRawPointer(p).loadUnaligned(as: F.self)
     }
 
     @inline(__always)
     static func even(_ p: UnsafePointer<Float>) -> F {
-        F(p[0], p[2], p[4], p[6])
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+        return a.evenHalf
     }
 
     @inline(__always)
     static func odd(_ p: UnsafePointer<Float>) -> F {
-        F(p[1], p[3], p[5], p[7])
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+        return a.oddHalf
     }
 
     private static func filterMono(

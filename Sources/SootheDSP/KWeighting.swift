@@ -10,40 +10,43 @@
 /// exactly as libebur128 1.2.6 designs it (`ebur128_init_filter`), run four frames at a time
 /// in single precision.
 ///
-/// The filter runs as the shelf (its three-tap numerator, then its all-pole part as an
-/// `AllPoleBlock`: its poles sit well inside the unit circle), the high-pass's double zero at DC
-/// (a second difference) and the high-pass's all-pole part, in that order: rounding errors made
-/// before the second difference reach the output through the whole high-pass (gain at most 1),
-/// whereas after it the all-pole part would raise their low frequencies by up to 100 dB (the
-/// shelf first: 0.3 dB off on white noise at 96 kHz). The high-pass's all-pole part has a
-/// near-double pole 0.005 from 1 at 48 kHz, where single-precision direct-form coefficients
-/// would move it a long way; it runs in a "delta" form instead: its state is the last output y and the last step e (y minus the output before),
-/// and a block's outputs are y plus a small correction, `y·dy + e·ce` plus the block's inputs
-/// through the impulse response. `dy` is computed apart from the 1 it adds to, so every
-/// stored coefficient keeps its relative precision and the block's characteristic polynomial
-/// is accurate where it is small (near DC).
+/// The shelf runs first (its biquad in blocks of four: its poles sit well inside the unit
+/// circle), then the high-pass's all-pole part, and last the high-pass's double zero at DC (a
+/// second difference): every rounding error then reaches the output through the double zero,
+/// which removes what the all-pole part raises (up to 100 dB, at DC). Made after the zeros,
+/// errors that a block of four makes differently from lane to lane would fold a quarter of the
+/// rate down to DC, there to be raised by those 100 dB (0.3 dB off on white noise at 96 kHz).
+///
+/// The high-pass's near-double pole sits 0.005 from 1 at 48 kHz, where single-precision
+/// direct-form coefficients would move it a long way; its all-pole part runs in a "delta"
+/// form instead: the state is the last output y and the last step e (y less the output before),
+/// e[n] = (1 − beta)·e[n−1] − (alpha − beta)·y[n−1] + u[n] with a1 = −2 + alpha and
+/// a2 = 1 − beta, and the block's coefficients are kept apart from the ones they add to, so
+/// every stored coefficient keeps its relative precision. The steps are the all-pole output's
+/// first difference: the output is their first difference.
 struct KWeighting: Sendable {
     typealias V = SIMD4<Float>
 
-    /// The shelf's numerator.
-    let b0: Float, b1: Float, b2: Float
-    /// The shelf's denominator, four frames at a time.
-    let shelf: AllPoleBlock
-    /// The high-pass all-pole part's impulse-response taps h1…h3 (h0 = 1).
-    let h1: Float, h2: Float, h3: Float
-    /// A block's outputs for a last output of 1 (less that 1) and for a last step of 1.
-    let dy: V, ce: V
+    /// The shelf, four frames at a time: its outputs for each of the block's inputs, for the
+    /// inputs one and two frames before it and for its outputs one and two frames before it.
+    let x0: V, x1: V, x2: V, x3: V, xp1: V, xp2: V, wp1: V, wp2: V
+    /// The high-pass's all-pole part in delta form, four frames at a time: the steps (each
+    /// output less the one before) for each of the block's inputs, for a last output of 1 and
+    /// for a last step of 1 (less that 1, as the last step is added apart).
+    let g0: V, g1: V, g2: V, g3: V
+    let fromY: V, fromE: V
+    /// All bits set, unknown to the optimiser (see `opaque`).
+    let allBits: SIMD4<UInt32>
 
     /// The filter's memory between blocks.
     struct State: Sendable {
-        /// The last two inputs (one and two frames back).
-        var x1: Float = 0, x2: Float = 0
+        /// The last four inputs, oldest first.
+        var x = V()
         /// The shelf's last four outputs, oldest first.
         var w = V()
-        /// The last first difference of the shelf's output.
-        var d1: Float = 0
-        /// The last output and the last step (the last output less the one before).
-        var y: Float = 0, e: Float = 0
+        /// The all-pole part's last output and last step (that output less the one before), in
+        /// every lane.
+        var y = V(), e = V()
 
         /// Zeroes the memory of either section once it has decayed below any audible trace
         /// (1e-15, −300 dB), so that silence after a sound never reaches subnormal numbers
@@ -52,16 +55,17 @@ struct KWeighting: Sendable {
         /// decay below the normal range (the shelf's poles, the fastest, decay 1e-19 at 22 kHz).
         mutating func flushTiny() {
             let tiny: Float = 1e-15
-            let m = max(max(abs(w.x), abs(w.y)), max(abs(w.z), abs(w.w)))
-            if m < tiny && abs(d1) < tiny && abs(x1) < tiny && abs(x2) < tiny {
+            // Squares (at least 1e-30 where it matters, a normal number) for magnitudes.
+            let limit = tiny * tiny
+            let shelf = w * w + x * x
+            if shelf.x < limit && shelf.y < limit && shelf.z < limit && shelf.w < limit {
                 w = V()
-                d1 = 0
-                x1 = 0
-                x2 = 0
+                x = V()
             }
-            if abs(y) < tiny && abs(e) < tiny {
-                y = 0
-                e = 0
+            // y and e hold one value in every lane.
+            if y.x * y.x < limit && e.x * e.x < limit {
+                y = V()
+                e = V()
             }
         }
     }
@@ -105,51 +109,73 @@ struct KWeighting: Sendable {
     @inline(never)
     init(sampleRate: Int) {
         let design = Self.design(sampleRate: sampleRate)
-        b0 = Float(design.shelf.b0)
-        b1 = Float(design.shelf.b1)
-        b2 = Float(design.shelf.b2)
-        shelf = AllPoleBlock(a1: design.shelf.a1, a2: design.shelf.a2)
-        let (alpha, beta, gap) = (design.alpha, design.beta, design.gap)
-        // In delta form: e[n] = (1 − beta)·e[n−1] − gap·y[n−1] + u[n], y[n] = y[n−1] + e[n].
-        // Four steps from a state (y, e) with no input, y kept as its change from the start.
-        func response(y: Double, e: Double) -> V {
-            var e = e, change = 0.0
-            var out = [Double]()
-            for _ in 0..<4 {
-                e = (1 - beta) * e - gap * (y + change)
-                change += e
-                out.append(change)
+        let (b0, b1, b2, a1, a2) = design.shelf
+        // The shelf's four outputs from four inputs, the two inputs and two outputs before.
+        func shelf(_ x: [Double], _ xp2: Double, _ xp1: Double, _ wp2: Double, _ wp1: Double) -> V {
+            var (xm2, xm1, wm2, wm1) = (xp2, xp1, wp2, wp1)
+            var out = V()
+            for k in 0..<4 {
+                let w = b0 * x[k] + b1 * xm1 + b2 * xm2 - a1 * wm1 - a2 * wm2
+                (xm2, xm1, wm2, wm1) = (xm1, x[k], wm1, w)
+                out[k] = Float(w)
             }
-            return V(Float(out[0]), Float(out[1]), Float(out[2]), Float(out[3]))
+            return out
         }
-        dy = response(y: 1, e: 0)
-        ce = response(y: 0, e: 1)
-        // The impulse response of 1/(1 + a1·z⁻¹ + a2·z⁻²) = the response to e = 1 from rest.
-        let a1 = -2 + alpha, a2 = 1 - beta
-        let h1 = -a1
-        let h2 = -a1 * h1 - a2
-        (self.h1, self.h2, self.h3) = (Float(h1), Float(h2), Float(-a1 * h2 - a2 * h1))
+        func unit(_ k: Int) -> [Double] { (0..<4).map { $0 == k ? 1 : 0 } }
+        let none = [0.0, 0, 0, 0]
+        (x0, x1, x2, x3) = (shelf(unit(0), 0, 0, 0, 0), shelf(unit(1), 0, 0, 0, 0),
+                            shelf(unit(2), 0, 0, 0, 0), shelf(unit(3), 0, 0, 0, 0))
+        (xp1, xp2) = (shelf(none, 0, 1, 0, 0), shelf(none, 1, 0, 0, 0))
+        (wp1, wp2) = (shelf(none, 0, 0, 0, 1), shelf(none, 0, 0, 1, 0))
+
+        let (beta, gap) = (design.beta, design.gap)
+        // In delta form: e[n] = (1 − beta)·e[n−1] − gap·y[n−1] + u[n], y[n] = y[n−1] + e[n].
+        // The four steps from a state (y, e) and inputs u; `less` is subtracted from each.
+        func steps(y: Double, e: Double, _ u: [Double], less: Double = 0) -> V {
+            var y = y, e = e
+            var out = V()
+            for k in 0..<4 {
+                e = (1 - beta) * e - gap * y + u[k]
+                y += e
+                out[k] = Float(e - less)
+            }
+            return out
+        }
+        (g0, g1, g2, g3) = (steps(y: 0, e: 0, unit(0)), steps(y: 0, e: 0, unit(1)),
+                            steps(y: 0, e: 0, unit(2)), steps(y: 0, e: 0, unit(3)))
+        fromY = steps(y: 1, e: 0, none)
+        fromE = steps(y: 0, e: 1, none, less: 1)
+        allBits = SIMD4(repeating: .max)
     }
 
     /// The next four outputs for inputs `x`, advancing `s`.
+    /// `v` through integer lanes, which keeps the optimiser from moving a lane shift into the
+    /// products that made `v` (repeating every multiplication for the shifted copy).
+    @inline(__always)
+    func opaque(_ v: V) -> V {
+        unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & allBits, to: V.self)
+    }
+
     @inline(__always)
     func block(_ x: V, _ s: inout State) -> V {
-        let u = b0 * x + b1 * V(s.x1, x.x, x.y, x.z) + b2 * V(s.x2, s.x1, x.x, x.y)
-        let w = shelf.block(u, last: s.w)
-        let d = w - V(s.w.w, w.x, w.y, w.z)
-        let e = d - V(s.d1, d.x, d.y, d.z)
-        // The high-pass's correction to its last output: the block's inputs through h0…h3
-        // (lane shifts), and the state's weights.
-        var t = e + h1 * V(0, e.x, e.y, e.z)
-        t += h2 * V(0, 0, e.x, e.y) + h3 * V(0, 0, 0, e.x)
-        t += s.y * dy + s.e * ce
-        let y = s.y + t
-        s.x1 = x.w
-        s.x2 = x.z
+        // Every product a lane broadcast times a column: no lane shifts with zeros that the
+        // optimiser would take apart into scalar arithmetic.
+        let p = s.x, q = s.w
+        var w = V(repeating: x.x) * x0 + V(repeating: x.y) * x1
+        w += V(repeating: x.z) * x2 + V(repeating: x.w) * x3
+        w += (V(repeating: p.w) * xp1 + V(repeating: p.z) * xp2) + (V(repeating: q.w) * wp1 + V(repeating: q.z) * wp2)
+        // The high-pass's all-pole part: its steps, the last step plus a correction.
+        var c = V(repeating: w.x) * g0 + V(repeating: w.y) * g1
+        c += V(repeating: w.z) * g2 + V(repeating: w.w) * g3
+        c += s.y * fromY + s.e * fromE
+        let steps = s.e + c
+        // The output, the second difference of the all-pole part's output: the steps' first
+        // difference.
+        let y = steps - opaque(V(s.e.x, steps.x, steps.y, steps.z))
+        s.x = x
         s.w = w
-        s.d1 = d.w
-        s.e = t.w - t.z
-        s.y = y.w
+        s.y += V(repeating: (steps.x + steps.y) + (steps.z + steps.w))
+        s.e = V(repeating: steps.w)
         return y
     }
 }
