@@ -27,14 +27,14 @@
 struct KWeighting: Sendable {
     typealias V = SIMD4<Float>
 
-    /// The shelf, four frames at a time: its outputs for each of the block's inputs, for the
-    /// inputs one and two frames before it and for its outputs one and two frames before it.
-    let x0: V, x1: V, x2: V, x3: V, xp1: V, xp2: V, wp1: V, wp2: V
-    /// The high-pass's all-pole part in delta form, four frames at a time: the steps (each
-    /// output less the one before) for each of the block's inputs, for a last output of 1 and
-    /// for a last step of 1 (less that 1, as the last step is added apart).
-    let g0: V, g1: V, g2: V, g3: V
-    let fromY: V, fromE: V
+    /// The shelf, four frames at a time: its impulse response's first four taps (the block's
+    /// inputs go through them as lane shifts) and its outputs for the inputs one and two
+    /// frames before the block and for its outputs one and two frames before it.
+    let shelfTaps: V, xp1: V, xp2: V, wp1: V, wp2: V
+    /// The high-pass's all-pole part in delta form, four frames at a time: the first four
+    /// steps (each output less the one before) of its impulse response, and its steps for a
+    /// last output of 1 and for a last step of 1 (less that 1, as the last step is added apart).
+    let stepTaps: V, fromY: V, fromE: V
     /// All bits set, unknown to the optimiser (see `opaque`).
     let allBits: SIMD4<UInt32>
 
@@ -123,8 +123,7 @@ struct KWeighting: Sendable {
         }
         func unit(_ k: Int) -> [Double] { (0..<4).map { $0 == k ? 1 : 0 } }
         let none = [0.0, 0, 0, 0]
-        (x0, x1, x2, x3) = (shelf(unit(0), 0, 0, 0, 0), shelf(unit(1), 0, 0, 0, 0),
-                            shelf(unit(2), 0, 0, 0, 0), shelf(unit(3), 0, 0, 0, 0))
+        shelfTaps = shelf(unit(0), 0, 0, 0, 0)
         (xp1, xp2) = (shelf(none, 0, 1, 0, 0), shelf(none, 1, 0, 0, 0))
         (wp1, wp2) = (shelf(none, 0, 0, 0, 1), shelf(none, 0, 0, 1, 0))
 
@@ -141,8 +140,7 @@ struct KWeighting: Sendable {
             }
             return out
         }
-        (g0, g1, g2, g3) = (steps(y: 0, e: 0, unit(0)), steps(y: 0, e: 0, unit(1)),
-                            steps(y: 0, e: 0, unit(2)), steps(y: 0, e: 0, unit(3)))
+        stepTaps = steps(y: 0, e: 0, unit(0))
         fromY = steps(y: 1, e: 0, none)
         fromE = steps(y: 0, e: 1, none, less: 1)
         allBits = SIMD4(repeating: .max)
@@ -158,15 +156,16 @@ struct KWeighting: Sendable {
 
     @inline(__always)
     func block(_ x: V, _ s: inout State) -> V {
-        // Every product a lane broadcast times a column: no lane shifts with zeros that the
-        // optimiser would take apart into scalar arithmetic.
         let p = s.x, q = s.w
-        var w = V(repeating: x.x) * x0 + V(repeating: x.y) * x1
-        w += V(repeating: x.z) * x2 + V(repeating: x.w) * x3
-        w += (V(repeating: p.w) * xp1 + V(repeating: p.z) * xp2) + (V(repeating: q.w) * wp1 + V(repeating: q.z) * wp2)
+        // The block's inputs through the impulse responses' first taps (Toeplitz: lane
+        // shifts), as `AllPoleBlock` does.
+        let zero = V()
+        var w = x * shelfTaps.x + V(zero.x, x.x, x.y, x.z) * shelfTaps.y
+        w += V(zero.x, zero.y, x.x, x.y) * shelfTaps.z + V(zero.x, zero.y, zero.z, x.x) * shelfTaps.w
+        w += (p.w * xp1 + p.z * xp2) + (q.w * wp1 + q.z * wp2)
         // The high-pass's all-pole part: its steps, the last step plus a correction.
-        var c = V(repeating: w.x) * g0 + V(repeating: w.y) * g1
-        c += V(repeating: w.z) * g2 + V(repeating: w.w) * g3
+        var c = w * stepTaps.x + V(zero.x, w.x, w.y, w.z) * stepTaps.y
+        c += V(zero.x, zero.y, w.x, w.y) * stepTaps.z + V(zero.x, zero.y, zero.z, w.x) * stepTaps.w
         c += s.y * fromY + s.e * fromE
         let steps = s.e + c
         // The output, the second difference of the all-pole part's output: the steps' first
