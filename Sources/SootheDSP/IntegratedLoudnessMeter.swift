@@ -7,7 +7,8 @@
 #endif
 
 /// BS.1770-4 integrated loudness of a mono or stereo stream, as libebur128 1.2.6 measures it
-/// (mode I), in pure Swift and nearly three times faster (4 ns per mono sample, libebur128 11).
+/// (mode I), in pure Swift and about three times faster (3.6 ns per mono sample, libebur128 11;
+/// K-weighting in single precision, within 0.0002 LU of libebur128 on the test signals).
 ///
 /// The same K-weighting coefficients for any rate, the same blocks (400 ms, one every 100 ms
 /// of `(rate + 5) / 10` frames, the first after 400 ms; a trailing partial 100 ms is not
@@ -20,6 +21,7 @@
 /// for the next call (a reading computes it on a copy).
 public struct IntegratedLoudnessMeter: Sendable {
     typealias V = SIMD4<Double>
+    typealias F = SIMD4<Float>
 
     /// Interleaved channels (1 or 2).
     public let channels: Int
@@ -36,6 +38,12 @@ public struct IntegratedLoudnessMeter: Sendable {
     private var left = KWeighting.State(), right = KWeighting.State()
     /// Squares of the current 100 ms so far, per channel, four lanes each.
     private var leftSquares = V(), rightSquares = V()
+    /// Squares of the last few blocks in single precision, added to the above every 32 blocks
+    /// of four counted from the start of the stream (and at each 100 ms), so that they sum the
+    /// same however the stream is cut.
+    private var leftPartial = F(), rightPartial = F()
+    /// Blocks of four filtered since the last 32-block mark.
+    private var sinceMark = 0
     /// Frames of the current 100 ms already filtered.
     private var filled = 0
     /// Weighted energy sums of the last three complete 100 ms segments (lanes y, z, w; x is
@@ -143,7 +151,7 @@ public struct IntegratedLoudnessMeter: Sendable {
             let p = raw.baseAddress!.assumingMemoryBound(to: Float.self)
             var l = left, r = right
             let (yl, yr) = channels == 1
-                ? (filter.block(Self.mono(p), &l), V())
+                ? (filter.block(Self.mono(p), &l), F())
                 : (filter.block(Self.even(p), &l), filter.block(Self.odd(p), &r))
             absorb(yl, yr, lanes: pendingFrames)
         }
@@ -156,30 +164,56 @@ public struct IntegratedLoudnessMeter: Sendable {
         while done < blocks {
             let remaining = segmentFrames - filled
             if remaining >= 4 {
-                let n = min(remaining / 4, blocks - done)
+                let n = min(remaining / 4, blocks - done, Self.markBlocks - sinceMark)
                 let q = p + 4 * done * channels
                 if channels == 1 {
-                    Self.filterMono(q, blocks: n, filter, &left, &leftSquares)
+                    Self.filterMono(q, blocks: n, filter, &left, &leftPartial)
                 } else {
-                    Self.filterStereo(q, blocks: n, filter, &left, &right, &leftSquares, &rightSquares)
+                    Self.filterStereo(q, blocks: n, filter, &left, &right, &leftPartial, &rightPartial)
                 }
                 filled += 4 * n
                 done += n
+                countBlocks(n)
                 if filled == segmentFrames { closeSegment() }
             } else {
                 // The block straddles the end of the 100 ms.
                 let q = p + 4 * done * channels
                 let (yl, yr) = channels == 1
-                    ? (filter.block(Self.mono(q), &left), V())
+                    ? (filter.block(Self.mono(q), &left), F())
                     : (filter.block(Self.even(q), &left), filter.block(Self.odd(q), &right))
                 absorb(yl, yr, lanes: 4)
                 done += 1
+                countBlocks(1)
             }
         }
     }
 
+    /// Blocks of four between the marks where single-precision squares move to double
+    /// precision and the filters' memories are checked for decayed tails.
+    static let markBlocks = 32
+
+    /// Counts `n` filtered blocks, reaching at most the next mark.
+    private mutating func countBlocks(_ n: Int) {
+        sinceMark += n
+        guard sinceMark == Self.markBlocks else { return }
+        sinceMark = 0
+        movePartialSquares()
+        left.flushTiny()
+        right.flushTiny()
+    }
+
+    /// Adds the single-precision squares to the double-precision sums.
+    private mutating func movePartialSquares() {
+        leftSquares += V(leftPartial)
+        rightSquares += V(rightPartial)
+        leftPartial = F()
+        rightPartial = F()
+    }
+
     /// Adds the squares of the first `lanes` outputs, closing the 100 ms they complete.
-    private mutating func absorb(_ yl: V, _ yr: V, lanes: Int) {
+    private mutating func absorb(_ yl: F, _ yr: F, lanes: Int) {
+        movePartialSquares()
+        let yl = V(yl), yr = V(yr)
         let lane = SIMD4<Int64>(0, 1, 2, 3)
         let first = min(lanes, segmentFrames - filled)
         let inFirst = lane .< Int64(first)
@@ -198,6 +232,7 @@ public struct IntegratedLoudnessMeter: Sendable {
 
     /// Ends a 100 ms segment; from the fourth on, each completes a 400 ms block.
     private mutating func closeSegment() {
+        movePartialSquares()
         let energy = leftWeight * leftSquares.sum() + rightWeight * rightSquares.sum()
         leftSquares = V()
         rightSquares = V()
@@ -212,23 +247,25 @@ public struct IntegratedLoudnessMeter: Sendable {
     }
 
     @inline(__always)
-    static func mono(_ p: UnsafePointer<Float>) -> V {
-        V(Double(p[0]), Double(p[1]), Double(p[2]), Double(p[3]))
+    static func mono(_ p: UnsafePointer<Float>) -> F {
+        UnsafeRawPointer(p).loadUnaligned(as: F.self)
     }
 
     @inline(__always)
-    static func even(_ p: UnsafePointer<Float>) -> V {
-        V(Double(p[0]), Double(p[2]), Double(p[4]), Double(p[6]))
+    static func even(_ p: UnsafePointer<Float>) -> F {
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+        return a.evenHalf
     }
 
     @inline(__always)
-    static func odd(_ p: UnsafePointer<Float>) -> V {
-        V(Double(p[1]), Double(p[3]), Double(p[5]), Double(p[7]))
+    static func odd(_ p: UnsafePointer<Float>) -> F {
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+        return a.oddHalf
     }
 
     private static func filterMono(
         _ p: UnsafePointer<Float>, blocks: Int, _ filter: KWeighting, _ state: inout KWeighting.State,
-        _ squares: inout V
+        _ squares: inout F
     ) {
         var s = state, acc = squares
         var q = p
@@ -243,7 +280,7 @@ public struct IntegratedLoudnessMeter: Sendable {
 
     private static func filterStereo(
         _ p: UnsafePointer<Float>, blocks: Int, _ filter: KWeighting, _ leftState: inout KWeighting.State,
-        _ rightState: inout KWeighting.State, _ leftSquares: inout V, _ rightSquares: inout V
+        _ rightState: inout KWeighting.State, _ leftSquares: inout F, _ rightSquares: inout F
     ) {
         var l = leftState, r = rightState, accL = leftSquares, accR = rightSquares
         var q = p

@@ -7,57 +7,78 @@
 #endif
 
 /// The BS.1770 K-weighting filter (high shelf, then 38 Hz high-pass), designed for any rate
-/// exactly as libebur128 1.2.6 designs it (`ebur128_init_filter`), run four frames at a time.
+/// exactly as libebur128 1.2.6 designs it (`ebur128_init_filter`), run four frames at a time
+/// in single precision.
 ///
-/// The fourth-order filter is the high-pass's double zero at DC (a second difference), the
-/// shelf's three-tap numerator, then the combined fourth-order all-pole part in blocks of four
-/// (as `AllPoleBlock4`): the feedback chain is one step per four frames. Double precision: the
-/// high-pass poles sit 0.005 from 1 at 48 kHz, where single-precision block coefficients would
-/// move them by several times that distance's square root.
+/// The shelf runs first (its biquad in blocks of four: its poles sit well inside the unit
+/// circle), then the high-pass's all-pole part, and last the high-pass's double zero at DC (a
+/// second difference): every rounding error then reaches the output through the double zero,
+/// which removes what the all-pole part raises (up to 100 dB, at DC). Made after the zeros,
+/// errors that a block of four makes differently from lane to lane would fold a quarter of the
+/// rate down to DC, there to be raised by those 100 dB (0.3 dB off on white noise at 96 kHz).
+///
+/// The high-pass's near-double pole sits 0.005 from 1 at 48 kHz, where single-precision
+/// direct-form coefficients would move it a long way; its all-pole part runs in a "delta"
+/// form instead: the state is the last output y and the last step e (y less the output before),
+/// e[n] = (1 − beta)·e[n−1] − (alpha − beta)·y[n−1] + u[n] with a1 = −2 + alpha and
+/// a2 = 1 − beta, and the block's coefficients are kept apart from the ones they add to, so
+/// every stored coefficient keeps its relative precision. The steps are the all-pole output's
+/// first difference: the output is their first difference.
 struct KWeighting: Sendable {
-    typealias V = SIMD4<Double>
+    typealias V = SIMD4<Float>
 
-    /// The shelf's numerator (the high-pass's 1 − 2z⁻¹ + z⁻² is the second difference).
-    let b0: Double, b1: Double, b2: Double
-    /// The all-pole block: impulse-response taps h1…h3 and the weights of the outputs one to
-    /// four frames before the block.
-    let h1: Double, h2: Double, h3: Double
-    let f1: V, f2: V, f3: V, f4: V
+    /// The shelf, four frames at a time: its impulse response's first four taps (the block's
+    /// inputs go through them as lane shifts) and its outputs for the inputs one and two
+    /// frames before the block and for its outputs one and two frames before it.
+    let shelfTaps: V, xp1: V, xp2: V, wp1: V, wp2: V
+    /// The high-pass's all-pole part in delta form, four frames at a time: the first four
+    /// steps (each output less the one before) of its impulse response, and its steps for a
+    /// last output of 1 and for a last step of 1 (less that 1, as the last step is added apart).
+    let stepTaps: V, fromY: V, fromE: V
+    /// All bits set, unknown to the optimiser (see `opaque`).
+    let allBits: SIMD4<UInt32>
 
     /// The filter's memory between blocks.
     struct State: Sendable {
-        /// The last input.
-        var x1 = 0.0
-        /// The last first difference.
-        var d1 = 0.0
-        /// The last two second differences (one and two frames back).
-        var e1 = 0.0, e2 = 0.0
-        /// The last four outputs, oldest first.
-        var y = V()
+        /// The last four inputs, oldest first.
+        var x = V()
+        /// The shelf's last four outputs, oldest first.
+        var w = V()
+        /// The all-pole part's last output and last step (that output less the one before), in
+        /// every lane.
+        var y = V(), e = V()
 
-        /// Zeroes a memory that has decayed below any audible trace (1e-30, −600 dB), so that
-        /// silence after a sound never reaches subnormal numbers (a hundred times slower on x86;
-        /// libebur128 flushes them to zero for the same reason).
+        /// Zeroes the memory of either section once it has decayed below any audible trace
+        /// (1e-15, −300 dB), so that silence after a sound never reaches subnormal numbers
+        /// (a hundred times slower on x86; libebur128 flushes them to zero for the same
+        /// reason). Called every 128 frames at most, over which a tail at that level cannot
+        /// decay below the normal range (the shelf's poles, the fastest, decay 1e-19 at 22 kHz).
         mutating func flushTiny() {
-            let tiny = 1e-30
-            let m = max(max(abs(y.x), abs(y.y)), max(abs(y.z), abs(y.w)))
-            if m < tiny && abs(d1) < tiny && abs(e1) < tiny && abs(e2) < tiny {
+            let tiny: Float = 1e-15
+            // Squares (at least 1e-30 where it matters, a normal number) for magnitudes.
+            let limit = tiny * tiny
+            let shelf = w * w + x * x
+            if shelf.x < limit && shelf.y < limit && shelf.z < limit && shelf.w < limit {
+                w = V()
+                x = V()
+            }
+            // y and e hold one value in every lane.
+            if y.x * y.x < limit && e.x * e.x < limit {
                 y = V()
-                d1 = 0
-                e1 = 0
-                e2 = 0
+                e = V()
             }
         }
     }
 
-    /// libebur128's coefficients: the shelf's numerator (its b0…b4 are this times
-    /// 1 − 2z⁻¹ + z⁻²) and the combined denominator 1 + a1·z⁻¹ + … + a4·z⁻⁴.
+    /// libebur128's coefficients: the shelf's biquad, and the high-pass's denominator
+    /// 1 + a1·z⁻¹ + a2·z⁻² as a1 = −2 + alpha, a2 = 1 − beta, with gap = alpha − beta
+    /// (= 1 + a1 + a2) from libebur128's formulas rearranged, not by subtraction.
     struct Design {
-        let shelf: (Double, Double, Double)
-        let a: (Double, Double, Double, Double)
+        let shelf: (b0: Double, b1: Double, b2: Double, a1: Double, a2: Double)
+        let alpha: Double, beta: Double, gap: Double
     }
 
-    /// libebur128's design for `sampleRate` (its constants, its formulas, its order of operations).
+    /// libebur128's design for `sampleRate` (its constants, its formulas).
     static func design(sampleRate: Int) -> Design {
         let rate = Double(sampleRate)
         var f0 = 1681.974450955533
@@ -76,12 +97,11 @@ struct KWeighting: Sendable {
         f0 = 38.13547087602444
         q = 0.5003270373238773
         k = tan(Double.pi * f0 / rate)
-        let ra1 = 2.0 * (k * k - 1.0) / (1.0 + k / q + k * k)
-        let ra2 = (1.0 - k / q + k * k) / (1.0 + k / q + k * k)
-
+        // a1 = 2(k² − 1)/den and a2 = (1 − k/q + k²)/den, so 2 + a1 and 1 − a2 are:
+        let den = 1.0 + k / q + k * k
         return Design(
-            shelf: (pb0, pb1, pb2),
-            a: (ra1 + pa1, ra2 + pa1 * ra1 + pa2, pa1 * ra2 + pa2 * ra1, pa2 * ra2))
+            shelf: (pb0, pb1, pb2, pa1, pa2),
+            alpha: (2 * k / q + 4 * k * k) / den, beta: 2 * k / q / den, gap: 4 * k * k / den)
     }
 
     // Not inlined: the optimiser would otherwise see the matrix's zeros and ones and trade the
@@ -89,42 +109,72 @@ struct KWeighting: Sendable {
     @inline(never)
     init(sampleRate: Int) {
         let design = Self.design(sampleRate: sampleRate)
-        (b0, b1, b2) = design.shelf
-        let (d1, d2, d3, d4) = design.a
-        let h1 = -d1
-        let h2 = -d1 * h1 - d2
-        (self.h1, self.h2, self.h3) = (h1, h2, -d1 * h2 - d2 * h1 - d3)
-        // The block's outputs for past outputs (p4 … p1 frames before it) and no input.
-        func response(_ p4: Double, _ p3: Double, _ p2: Double, _ p1: Double) -> V {
-            let y0 = -(d1 * p1 + d2 * p2 + d3 * p3 + d4 * p4)
-            let y1 = -(d1 * y0 + d2 * p1 + d3 * p2 + d4 * p3)
-            let y2 = -(d1 * y1 + d2 * y0 + d3 * p1 + d4 * p2)
-            let y3 = -(d1 * y2 + d2 * y1 + d3 * y0 + d4 * p1)
-            return V(y0, y1, y2, y3)
+        let (b0, b1, b2, a1, a2) = design.shelf
+        // The shelf's four outputs from four inputs, the two inputs and two outputs before.
+        func shelf(_ x: [Double], _ xp2: Double, _ xp1: Double, _ wp2: Double, _ wp1: Double) -> V {
+            var (xm2, xm1, wm2, wm1) = (xp2, xp1, wp2, wp1)
+            var out = V()
+            for k in 0..<4 {
+                let w = b0 * x[k] + b1 * xm1 + b2 * xm2 - a1 * wm1 - a2 * wm2
+                (xm2, xm1, wm2, wm1) = (xm1, x[k], wm1, w)
+                out[k] = Float(w)
+            }
+            return out
         }
-        f1 = response(0, 0, 0, 1)
-        f2 = response(0, 0, 1, 0)
-        f3 = response(0, 1, 0, 0)
-        f4 = response(1, 0, 0, 0)
+        func unit(_ k: Int) -> [Double] { (0..<4).map { $0 == k ? 1 : 0 } }
+        let none = [0.0, 0, 0, 0]
+        shelfTaps = shelf(unit(0), 0, 0, 0, 0)
+        (xp1, xp2) = (shelf(none, 0, 1, 0, 0), shelf(none, 1, 0, 0, 0))
+        (wp1, wp2) = (shelf(none, 0, 0, 0, 1), shelf(none, 0, 0, 1, 0))
+
+        let (beta, gap) = (design.beta, design.gap)
+        // In delta form: e[n] = (1 − beta)·e[n−1] − gap·y[n−1] + u[n], y[n] = y[n−1] + e[n].
+        // The four steps from a state (y, e) and inputs u; `less` is subtracted from each.
+        func steps(y: Double, e: Double, _ u: [Double], less: Double = 0) -> V {
+            var y = y, e = e
+            var out = V()
+            for k in 0..<4 {
+                e = (1 - beta) * e - gap * y + u[k]
+                y += e
+                out[k] = Float(e - less)
+            }
+            return out
+        }
+        stepTaps = steps(y: 0, e: 0, unit(0))
+        fromY = steps(y: 1, e: 0, none)
+        fromE = steps(y: 0, e: 1, none, less: 1)
+        allBits = SIMD4(repeating: .max)
     }
 
     /// The next four outputs for inputs `x`, advancing `s`.
+    /// `v` through integer lanes, which keeps the optimiser from moving a lane shift into the
+    /// products that made `v` (repeating every multiplication for the shifted copy).
+    @inline(__always)
+    func opaque(_ v: V) -> V {
+        unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & allBits, to: V.self)
+    }
+
     @inline(__always)
     func block(_ x: V, _ s: inout State) -> V {
-        let d1 = x - V(s.x1, x.x, x.y, x.z)
-        let e = d1 - V(s.d1, d1.x, d1.y, d1.z)
-        let u = b0 * e + b1 * V(s.e1, e.x, e.y, e.z) + b2 * V(s.e2, s.e1, e.x, e.y)
-        // The block's own inputs through h0…h3 (lane shifts), then the feedback as a tree of
-        // two pairs, so the chain from one block to the next is one multiply and three adds.
-        var w = u + h1 * V(0, u.x, u.y, u.z)
-        w += h2 * V(0, 0, u.x, u.y) + h3 * V(0, 0, 0, u.x)
-        let last = s.y
-        let y = w + ((last.x * f4 + last.y * f3) + (last.z * f2 + last.w * f1))
-        s.x1 = x.w
-        s.d1 = d1.w
-        s.e1 = e.w
-        s.e2 = e.z
-        s.y = y
+        let p = s.x, q = s.w
+        // The block's inputs through the impulse responses' first taps (Toeplitz: lane
+        // shifts), as `AllPoleBlock` does.
+        let zero = V()
+        var w = x * shelfTaps.x + V(zero.x, x.x, x.y, x.z) * shelfTaps.y
+        w += V(zero.x, zero.y, x.x, x.y) * shelfTaps.z + V(zero.x, zero.y, zero.z, x.x) * shelfTaps.w
+        w += (p.w * xp1 + p.z * xp2) + (q.w * wp1 + q.z * wp2)
+        // The high-pass's all-pole part: its steps, the last step plus a correction.
+        var c = w * stepTaps.x + V(zero.x, w.x, w.y, w.z) * stepTaps.y
+        c += V(zero.x, zero.y, w.x, w.y) * stepTaps.z + V(zero.x, zero.y, zero.z, w.x) * stepTaps.w
+        c += s.y * fromY + s.e * fromE
+        let steps = s.e + c
+        // The output, the second difference of the all-pole part's output: the steps' first
+        // difference.
+        let y = steps - opaque(V(s.e.x, steps.x, steps.y, steps.z))
+        s.x = x
+        s.w = w
+        s.y += V(repeating: (steps.x + steps.y) + (steps.z + steps.w))
+        s.e = V(repeating: steps.w)
         return y
     }
 }

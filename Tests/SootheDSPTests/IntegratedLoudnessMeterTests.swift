@@ -175,6 +175,30 @@
             #expect(abs(reading - expected) < 0.02, "\(reading)")
         }
 
+        /// Sines at and just under a quarter of the rate (where a block-of-four filter's
+        /// rounding, differing from lane to lane, folds energy down to DC, which the high-pass's
+        /// all-pole part raises by up to 100 dB) and near Nyquist.
+        @Test(arguments: rates)
+        func sinesAtAQuarterOfTheRateAgree(_ rate: Int) throws {
+            let quarter = Double(rate) / 4
+            for frequency in [quarter, quarter - 0.5, quarter + 3, Double(rate) / 2 - 10] {
+                let samples = LoudnessSignal.sine(frequency, amplitude: 0.5, rate: rate, frames: rate * 5, phase: 0.3)
+                let expected = try Self.reference(samples, channels: 1, rate: rate, dualMono: true)
+                let reading = Self.measure(samples, channels: 1, rate: rate).integratedLoudness
+                #expect(abs(reading - expected) < 0.005, "\(frequency) Hz at \(rate) Hz: \(reading) vs \(expected)")
+            }
+        }
+
+        /// Ten minutes (longer than a session), so that round-off in the filters' memory has
+        /// time to drift: low frequencies (where the high-pass's poles sit) and speech.
+        @Test(arguments: [(LoudnessSignal.brownishNoise, 48_000), (.sine20, 96_000), (.speechBursts, 44_100)])
+        func tenMinutesAgree(_ signal: LoudnessSignal, _ rate: Int) throws {
+            let samples = signal.samples(rate: rate, frames: rate * 600)
+            let expected = try Self.reference(samples, channels: 1, rate: rate, dualMono: true)
+            let reading = Self.measure(samples, channels: 1, rate: rate).integratedLoudness
+            #expect(abs(reading - expected) < 0.005, "\(signal) at \(rate) Hz: \(reading) vs \(expected)")
+        }
+
         /// After a loud start and a long silence (filter memory decaying to nothing) the meter
         /// still agrees, and a silent tail does not count.
         @Test func longSilenceAfterSoundAgrees() throws {
