@@ -13,4 +13,6 @@ public struct RenderReport: Sendable, Hashable {
     public var truePeak: Double
     /// Wall-clock seconds the render took.
     public var renderSeconds: Double
+    /// Times the session was mixed (1 unless the first gain was too quiet for the limiter).
+    public var mixingPasses: Int = 1
 }

@@ -31,6 +31,9 @@ public struct SessionRenderer: Sendable {
     /// dB kept between the measured true peak and the ceiling (see the limiter's `marginDB`).
     static let peakMarginDB = 0.3
 
+    /// Added to the first gain (tests use it to send the first pass far too quiet or too loud).
+    var firstGainAdjustmentDB = 0.0
+
     public init(options: RenderOptions, speech: any SpeechClipProvider) {
         self.options = options
         self.speech = speech
@@ -79,6 +82,7 @@ public struct SessionRenderer: Sendable {
             var pass = Pass(channels: channels, sampleRate: options.sampleRate)
             var loudness: Double
             var peak: Double
+            var passes = 1
             if !options.normalize {
                 // The raw mix: the limiter's ceiling is out of reach, so it only delays.
                 try run(&pass, engine(), gainDB: 0, ceilingDB: 40, total: total, progress: progress, into: write)
@@ -86,6 +90,7 @@ public struct SessionRenderer: Sendable {
                 peak = pass.peaks.peakDB
             } else {
                 var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB
+                    + firstGainAdjustmentDB
                 var attempt = 0
                 while true {
                     let spool = try SampleSpool(besides: path)
@@ -98,6 +103,7 @@ public struct SessionRenderer: Sendable {
                     // on content near Nyquist: keep the limiter's own 0.3 dB margin.
                     let headroom = options.truePeakCeiling - Self.peakMarginDB - pass.peaks.peakDB
                     attempt += 1
+                    passes = attempt
                     if correction > headroom && attempt < 3 {
                         // Too quiet for the limiter to have caught what the correction would
                         // raise: again, louder (the limiter then takes what it must).
@@ -117,7 +123,8 @@ public struct SessionRenderer: Sendable {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return RenderReport(
                 id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
-                fileSize: size, loudness: loudness, truePeak: peak, renderSeconds: Date().timeIntervalSince(started))
+                fileSize: size, loudness: loudness, truePeak: peak, renderSeconds: Date().timeIntervalSince(started),
+                mixingPasses: passes)
         } catch {
             writer.cancel()
             switch error {
