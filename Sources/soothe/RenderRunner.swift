@@ -71,35 +71,54 @@ struct RenderRunner {
         }
     }
 
-    /// Renders every job with up to `jobs` at once, reporting each as it finishes.
-    func runAll(_ list: [RenderJob], jobs: Int) -> [JobOutcome] {
+    /// Loads `count` sessions in order and renders up to `jobs` at once, reporting each as it
+    /// finishes. Returns the outcome of each loaded session and the exit status of each that
+    /// failed to load (`load` has reported it), by index.
+    ///
+    /// Loading synthesises the session's speech, and espeak-ng is one engine used one call at a
+    /// time whose output depends a little on what it spoke before. So each worker, when it needs
+    /// a session, takes the next one and loads it while holding the loader: sessions are loaded
+    /// one at a time and in order whatever `jobs` is (the files come out byte-identical), and a
+    /// worker's loading overlaps the other workers' rendering instead of preceding all of it.
+    func runAll(
+        count: Int, jobs: Int, load: @escaping @Sendable (Int) -> Result<RenderJob, ExitCode>
+    ) -> (outcomes: [Int: JobOutcome], unloaded: [Int: Int32]) {
         let results = Mutex<[Int: JobOutcome]>([:])
-        let next = Mutex(0)
+        let unloaded = Mutex<[Int: Int32]>([:])
+        // The next session to load; held while loading it.
+        let loader = Mutex(0)
         let done = Mutex(0)
         let showProgress = flags.showProgress
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(jobs, list.count)) {
+        for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             let thread = Thread {
                 while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
+                    let next = loader.withLock { index -> (Int, Result<RenderJob, ExitCode>)? in
+                        guard index < count else { return nil }
+                        defer { index += 1 }
+                        return (index, load(index))
                     }
-                    guard index < list.count else { break }
-                    let outcome = run(list[index], progress: nil)
-                    results.withLock { $0[index] = outcome }
+                    guard let (index, loaded) = next else { break }
+                    let outcome: JobOutcome
+                    switch loaded {
+                    case .success(let job):
+                        outcome = run(job, progress: nil)
+                        results.withLock { $0[index] = outcome }
+                    case .failure(let exit):
+                        unloaded.withLock { $0[index] = exit.rawValue }
+                        continue
+                    }
                     let finished = done.withLock { value -> Int in
                         value += 1
                         return value
                     }
-                    if showProgress {
-                        switch outcome {
-                        case .rendered(let r):
-                            Console.error("[\(finished)/\(list.count)] \(r.id): \(DurationParser.clock(r.duration)) in \(String(format: "%.1f", r.renderSeconds)) s")
-                        case .failed(let id, let message, _):
-                            Console.error("[\(finished)/\(list.count)] \(id): failed: \(message)")
-                        }
+                    guard showProgress else { continue }
+                    switch outcome {
+                    case .rendered(let r):
+                        Console.error("[\(finished)/\(count)] \(r.id): \(DurationParser.clock(r.duration)) in \(String(format: "%.1f", r.renderSeconds)) s")
+                    case .failed(let id, let message, _):
+                        Console.error("[\(finished)/\(count)] \(id): failed: \(message)")
                     }
                 }
                 group.leave()
@@ -108,7 +127,7 @@ struct RenderRunner {
             thread.start()
         }
         group.wait()
-        return results.withLock { map in (0..<list.count).map { map[$0]! } }
+        return (results.withLock { $0 }, unloaded.withLock { $0 })
     }
 
     /// A progress line on stderr for a single render.

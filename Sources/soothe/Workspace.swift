@@ -42,6 +42,19 @@ struct Workspace {
         return timeline
     }
 
+    /// The indices of `names`, longest session first by a length estimated without speaking
+    /// (words at a steady pace; unknown or broken sessions count as 0), ties in the given
+    /// order: a batch that starts long sessions first ends with short ones, so its workers
+    /// finish together.
+    func longestFirst(_ names: [String]) -> [Int] {
+        let estimator = SessionLoader(voices: voices, timing: EstimatedSpeechTiming())
+        let lengths = names.map { name in
+            (try? SessionSource.resolve(name, sessionsDirectory: home.sessionsDirectory))
+                .flatMap { try? estimator.load($0).timeline?.duration } ?? 0
+        }
+        return names.indices.sorted { (lengths[$0], $1) > (lengths[$1], $0) }
+    }
+
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or throws 73.
     static func writeText(_ text: String, to path: String) throws {
         do {

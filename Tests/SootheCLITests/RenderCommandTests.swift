@@ -198,6 +198,29 @@ import Testing
         }
     }
 
+    /// Sessions load (and speak) one at a time in one order whatever --jobs is, so a batch's
+    /// files are the same bytes with one job or three; the summary keeps the sessions' order.
+    @Test func batchFilesDoNotDependOnJobs() throws {
+        let home = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: home.file("voices"), withDestinationPath: SootheCLI.packageRoot + "/voices")
+        let sessions = [
+            "a-short": "title: A\nsteps:\n  - say: One breath.\n  - pause: 1s\n",
+            "b-long": "title: B\nsteps:\n  - say: Breathe with me now.\n  - breathe: {pattern: 4-0-4-0, cycles: 3, prompts: {inhale: In, exhale: Out}}\n",
+            "c-middle": "title: C\nsteps:\n  - chime: bell\n  - say: Rest here, softly.\n  - pause: 3s\n",
+        ]
+        for (id, yaml) in sessions { try home.write("assets/sessions/\(id).yaml", yaml) }
+        var files: [[Data]] = []
+        for jobs in ["1", "3"] {
+            let out = home.file("out\(jobs)")
+            let result = try SootheCLI.run(["render", "--all", "-o", out, "--jobs", jobs] + Self.small, home: home.path)
+            #expect(result.status == 0, "\(result)")
+            let rows = result.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(while: { $0 != " " })) }
+            #expect(rows == ["a-short", "b-long", "c-middle"], "\(result)")
+            files.append(try sessions.keys.sorted().map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\($0).wav")) })
+        }
+        #expect(files[0] == files[1])
+    }
+
     /// Without guidance or chimes a breathing track is exactly cycles × the cycle's length.
     @Test(arguments: BreathPattern.presetNames)
     func breatheEachPresetHasItsLength(_ preset: String) throws {

@@ -47,26 +47,31 @@ extension Soothe {
             let folder = batch ? (flags.output ?? "out") : nil
             if let folder { try RenderRunner.makeFolder(folder) }
 
-            // Load every session first: a broken one is reported and skipped, the rest render.
-            var jobsList: [RenderJob] = []
-            var failures: [JobOutcome] = []
-            for argument in arguments {
+            let runner = RenderRunner(flags: flags)
+            if !batch {
+                return try runner.runSingle(flags.job(for: workspace.timeline(arguments[0]), folder: nil))
+            }
+            // Any --jobs loads in this same order: the files do not depend on it.
+            let order = workspace.longestFirst(arguments)
+            // A broken session is reported (with its diagnostics) and skipped; the rest render.
+            let (flags, names) = (self.flags, order.map { arguments[$0] })
+            let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
                 do {
-                    let timeline = try workspace.timeline(argument)
-                    jobsList.append(try flags.job(for: timeline, folder: folder))
+                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder))
                 } catch let exit as ExitCode {
-                    if !batch { throw exit }
-                    // Already reported with its diagnostics; it appears in the summary as FAILED.
-                    failures.append(.failed(id: argument, message: "", status: exit.rawValue))
+                    return .failure(exit)
+                } catch {
+                    Console.fail("\(names[index]): \(error)")
+                    return .failure(ExitStatus.failure)
                 }
             }
-            let runner = RenderRunner(flags: flags)
-            if !batch, let only = jobsList.first {
-                return try runner.runSingle(only)
-            }
-            let rendered = runner.runAll(jobsList, jobs: jobs)
+            // The summary lists sessions as they were named, failures to load last.
+            let rendered = results.sorted { order[$0.key] < order[$1.key] }.map(\.value)
             for case .failed(let id, let message, _) in rendered {
                 Console.fail("\(id): \(message)")
+            }
+            let failures = unloaded.sorted { order[$0.key] < order[$1.key] }.map {
+                JobOutcome.failed(id: names[$0.key], message: "", status: $0.value)
             }
             let outcomes = rendered + failures
             Console.out(RenderRunner.summary(outcomes))
