@@ -35,10 +35,7 @@ public struct TruePeakLimiter: Sendable {
     private let size: Int
     private let mask: Int
     private var frame = 0
-    /// The largest magnitude in the current aligned block of `run` frames so far, and in the
-    /// whole block before it (all channels).
-    private var blockLoudest: Float = 0
-    private var previousBlockLoudest: Float = 0
+    private var recent = RecentLoudest()
     private var previousPeak: Float = 0
     private var released = 1.0
     // Consecutive frames (up to `idleFrames`) whose released gain was exactly 1.
@@ -114,20 +111,12 @@ public struct TruePeakLimiter: Sendable {
                     // 1. Store the run (twice: the ring is mirrored). A run never wraps: it starts at
                     // a multiple of `run` plus its offset and `size` is a multiple of `run`.
                     TruePeakInterpolator.store(io + f &* ch, channels: ch, count: n, into: hp + (start & mask), stride: stride, size: size)
-                    // 2. Every sample the run's intervals depend on, x[start − 47] … x[start + n − 1],
-                    // lies in this aligned block of `run` frames so far or the one before it: the
-                    // larger of their maxima bounds them (each sample is scanned once).
+                    // 2. A bound on every sample the run's intervals depend on, x[start − 47] …
+                    // x[start + n − 1].
                     let first = (start - (taps - 1)) & mask
-                    var runLoudest: Float = 0
-                    for c in 0..<ch {
-                        runLoudest = max(runLoudest, TruePeakInterpolator.maxMagnitude(hp + c * stride + (start & mask), count: n))
-                    }
-                    if start & (Self.run - 1) == 0 {
-                        previousBlockLoudest = blockLoudest
-                        blockLoudest = 0
-                    }
-                    blockLoudest = max(blockLoudest, runLoudest)
-                    let loudest = max(previousBlockLoudest, blockLoudest)
+                    let loudest = recent.scan(
+                        hp + (start & mask), channels: ch, stride: stride, start: start, count: n, blockFrames: Self.run
+                    ).window
                     // 3. Peaks of the intervals [i − 24, i − 23), in three tiers: none when the run is
                     // too quiet to reach the target (by the magnitude bound, or else the smooth-signal
                     // bound, which holds for the breath tone some dB under the ceiling); 0 when a

@@ -13,10 +13,7 @@ public struct TruePeakMeter: Sendable {
     private var history: [Float]
     private var frames = 0
     private var peak: Float = 0
-    /// The largest magnitude in the current aligned block of `run` frames so far, and in the
-    /// whole block before it (all channels).
-    private var blockLoudest: Float = 0
-    private var previousBlockLoudest: Float = 0
+    private var recent = RecentLoudest()
 
     private static let size = 256
     private static let mask = size - 1
@@ -38,7 +35,7 @@ public struct TruePeakMeter: Sendable {
         let kernel = interpolator
         var peak = self.peak
         var frames = self.frames
-        var blockLoudest = self.blockLoudest, previousBlockLoudest = self.previousBlockLoudest
+        var recent = self.recent
         history.withUnsafeMutableBufferPointer { hist in
             let hp = hist.baseAddress!
             var f = 0
@@ -50,18 +47,8 @@ public struct TruePeakMeter: Sendable {
                 // Newest sample j completes the interval [j − 24, j − 23), which depends on
                 // x[j − 47] … x[j]; before the stream the ring holds zeros.
                 let first = (start - (taps - 1)) & mask
-                // x[j − 47] … x[j] for the run's j lie in this aligned block so far or the one
-                // before it: the larger of their maxima bounds them (each sample scanned once).
-                var runLoudest: Float = 0
-                for c in 0..<ch {
-                    runLoudest = max(runLoudest, TruePeakInterpolator.maxMagnitude(hp + c * stride + (start & mask), count: n))
-                }
-                if start & (Self.run - 1) == 0 {
-                    previousBlockLoudest = blockLoudest
-                    blockLoudest = 0
-                }
-                blockLoudest = max(blockLoudest, runLoudest)
-                let loudest = max(previousBlockLoudest, blockLoudest)
+                let (runLoudest, loudest) = recent.scan(
+                    hp + (start & mask), channels: ch, stride: stride, start: start, count: n, blockFrames: Self.run)
                 var reachable = loudest * kernel.bound > peak
                 if reachable {
                     // The smooth-signal bound: a low-passed signal's runs under its peak so far skip.
@@ -88,8 +75,7 @@ public struct TruePeakMeter: Sendable {
             }
         }
         self.peak = peak
-        self.blockLoudest = blockLoudest
-        self.previousBlockLoudest = previousBlockLoudest
+        self.recent = recent
         self.frames = frames
     }
 
