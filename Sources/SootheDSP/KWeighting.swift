@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    // SSE arithmetic that reaches LLVM as vector operations (see `vmul`).
+    import _Builtin_intrinsics.intel
+#endif
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,26 +28,32 @@
 /// a2 = 1 − beta, and the block's coefficients are kept apart from the ones they add to, so
 /// every stored coefficient keeps its relative precision. The steps are the all-pole output's
 /// first difference: the output is their first difference.
+///
+/// Within a block, each section's outputs are sums of its inputs, each in every lane
+/// (a broadcast), times a column of the block's matrix (the impulse response from that frame
+/// on, zeros before it), plus its memory, likewise broadcast, times the memory's columns: only
+/// broadcasts, multiplies and adds, no lane shifts (which the optimiser turned into a tangle
+/// of shuffles). The memory's terms are added last, so each feedback path through a block is
+/// one multiply, two adds and a broadcast long.
 struct KWeighting: Sendable {
     typealias V = SIMD4<Float>
 
-    /// The shelf, four frames at a time: its impulse response's first four taps (the block's
-    /// inputs go through them as lane shifts) and its outputs for the inputs one and two
-    /// frames before the block and for its outputs one and two frames before it.
-    let shelfTaps: V, xp1: V, xp2: V, wp1: V, wp2: V
-    /// The high-pass's all-pole part in delta form, four frames at a time: the first four
-    /// steps (each output less the one before) of its impulse response, and its steps for a
-    /// last output of 1 and for a last step of 1 (less that 1, as the last step is added apart).
-    let stepTaps: V, fromY: V, fromE: V
-    /// All bits set, unknown to the optimiser (see `opaque`).
-    let allBits: SIMD4<UInt32>
+    /// The shelf, four frames at a time: its outputs for an input of 1 in the block's first,
+    /// second, third and fourth frame, for the inputs one and two frames before the block and
+    /// for its outputs one and two frames before it.
+    let shelf0: V, shelf1: V, shelf2: V, shelf3: V, xp1: V, xp2: V, wp1: V, wp2: V
+    /// The high-pass's all-pole part in delta form, four frames at a time: its steps (each
+    /// output less the one before) for an input of 1 in the block's first, second, third and
+    /// fourth frame, for a last output of 1 and for a last step of 1 (less that 1, as the last
+    /// step is added apart).
+    let step0: V, step1: V, step2: V, step3: V, fromY: V, fromE: V
 
     /// The filter's memory between blocks.
     struct State: Sendable {
-        /// The last four inputs, oldest first.
-        var x = V()
-        /// The shelf's last four outputs, oldest first.
-        var w = V()
+        /// The last input and the one before, in every lane.
+        var x1 = V(), x2 = V()
+        /// The shelf's last output and the one before, in every lane.
+        var w1 = V(), w2 = V()
         /// The all-pole part's last output and last step (that output less the one before), in
         /// every lane.
         var y = V(), e = V()
@@ -57,12 +67,13 @@ struct KWeighting: Sendable {
             let tiny: Float = 1e-15
             // Squares (at least 1e-30 where it matters, a normal number) for magnitudes.
             let limit = tiny * tiny
-            let shelf = w * w + x * x
-            if shelf.x < limit && shelf.y < limit && shelf.z < limit && shelf.w < limit {
-                w = V()
-                x = V()
+            // Every field holds one value in every lane.
+            if x1.x * x1.x < limit && x2.x * x2.x < limit && w1.x * w1.x < limit && w2.x * w2.x < limit {
+                x1 = V()
+                x2 = V()
+                w1 = V()
+                w2 = V()
             }
-            // y and e hold one value in every lane.
             if y.x * y.x < limit && e.x * e.x < limit {
                 y = V()
                 e = V()
@@ -104,8 +115,8 @@ struct KWeighting: Sendable {
             alpha: (2 * k / q + 4 * k * k) / den, beta: 2 * k / q / den, gap: 4 * k * k / den)
     }
 
-    // Not inlined: the optimiser would otherwise see the matrix's zeros and ones and trade the
-    // plain broadcast-multiply-adds for shuffles (as in `AllPoleBlock4`).
+    // Not inlined: the optimiser would otherwise see the matrices' zeros and ones and trade
+    // the plain broadcast-multiply-adds for shuffles (as in `AllPoleBlock4`).
     @inline(never)
     init(sampleRate: Int) {
         let design = Self.design(sampleRate: sampleRate)
@@ -123,7 +134,8 @@ struct KWeighting: Sendable {
         }
         func unit(_ k: Int) -> [Double] { (0..<4).map { $0 == k ? 1 : 0 } }
         let none = [0.0, 0, 0, 0]
-        shelfTaps = shelf(unit(0), 0, 0, 0, 0)
+        (shelf0, shelf1) = (shelf(unit(0), 0, 0, 0, 0), shelf(unit(1), 0, 0, 0, 0))
+        (shelf2, shelf3) = (shelf(unit(2), 0, 0, 0, 0), shelf(unit(3), 0, 0, 0, 0))
         (xp1, xp2) = (shelf(none, 0, 1, 0, 0), shelf(none, 1, 0, 0, 0))
         (wp1, wp2) = (shelf(none, 0, 0, 0, 1), shelf(none, 0, 0, 1, 0))
 
@@ -140,41 +152,46 @@ struct KWeighting: Sendable {
             }
             return out
         }
-        stepTaps = steps(y: 0, e: 0, unit(0))
+        (step0, step1) = (steps(y: 0, e: 0, unit(0)), steps(y: 0, e: 0, unit(1)))
+        (step2, step3) = (steps(y: 0, e: 0, unit(2)), steps(y: 0, e: 0, unit(3)))
         fromY = steps(y: 1, e: 0, none)
         fromE = steps(y: 0, e: 1, none, less: 1)
-        allBits = SIMD4(repeating: .max)
     }
 
     /// The next four outputs for inputs `x`, advancing `s`.
-    /// `v` through integer lanes, which keeps the optimiser from moving a lane shift into the
-    /// products that made `v` (repeating every multiplication for the shifted copy).
-    @inline(__always)
-    func opaque(_ v: V) -> V {
-        unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & allBits, to: V.self)
-    }
-
     @inline(__always)
     func block(_ x: V, _ s: inout State) -> V {
-        let p = s.x, q = s.w
-        // The block's inputs through the impulse responses' first taps (Toeplitz: lane
-        // shifts), as `AllPoleBlock` does.
-        let zero = V()
-        var w = x * shelfTaps.x + V(zero.x, x.x, x.y, x.z) * shelfTaps.y
-        w += V(zero.x, zero.y, x.x, x.y) * shelfTaps.z + V(zero.x, zero.y, zero.z, x.x) * shelfTaps.w
-        w += (p.w * xp1 + p.z * xp2) + (q.w * wp1 + q.z * wp2)
+        let x0 = V(repeating: x.x), x1 = V(repeating: x.y), x2 = V(repeating: x.z), x3 = V(repeating: x.w)
+        // The shelf: the block's inputs, the inputs before it, and last the outputs before it.
+        let fromX = vadd(vadd(vmul(x0, shelf0), vmul(x1, shelf1)), vadd(vmul(x2, shelf2), vmul(x3, shelf3)))
+        let fromPast = vadd(fromX, vadd(vmul(s.x1, xp1), vmul(s.x2, xp2)))
+        let w = vadd(fromPast, vadd(vmul(s.w1, wp1), vmul(s.w2, wp2)))
+        let w0 = V(repeating: w.x), w1 = V(repeating: w.y), w2 = V(repeating: w.z), w3 = V(repeating: w.w)
         // The high-pass's all-pole part: its steps, the last step plus a correction.
-        var c = w * stepTaps.x + V(zero.x, w.x, w.y, w.z) * stepTaps.y
-        c += V(zero.x, zero.y, w.x, w.y) * stepTaps.z + V(zero.x, zero.y, zero.z, w.x) * stepTaps.w
-        c += s.y * fromY + s.e * fromE
-        let steps = s.e + c
+        let fromW = vadd(vadd(vmul(w0, step0), vmul(w1, step1)), vadd(vmul(w2, step2), vmul(w3, step3)))
+        let steps = vadd(vadd(s.e, vmul(s.e, fromE)), vadd(fromW, vmul(s.y, fromY)))
         // The output, the second difference of the all-pole part's output: the steps' first
         // difference.
-        let y = steps - opaque(V(s.e.x, steps.x, steps.y, steps.z))
-        s.x = x
-        s.w = w
-        s.y += V(repeating: (steps.x + steps.y) + (steps.z + steps.w))
+        let y = vsub(steps, V(s.e.x, steps.x, steps.y, steps.z))
+        s.x1 = x3
+        s.x2 = x2
+        s.w1 = w3
+        s.w2 = w2
+        s.y = vadd(s.y, V(repeating: (steps.x + steps.y) + (steps.z + steps.w)))
         s.e = V(repeating: steps.w)
         return y
     }
 }
+
+// Swift's SIMD arithmetic reaches LLVM one lane at a time, which LLVM gathers back into
+// vectors only in part (twice the instructions in `KWeighting.block`); the SSE intrinsics
+// reach it as vector operations. The same IEEE single-precision operations either way.
+#if arch(x86_64)
+    @inline(__always) private func vmul(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_mul_ps(a, b) }
+    @inline(__always) private func vadd(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_add_ps(a, b) }
+    @inline(__always) private func vsub(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_sub_ps(a, b) }
+#else
+    @inline(__always) private func vmul(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a * b }
+    @inline(__always) private func vadd(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a + b }
+    @inline(__always) private func vsub(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a - b }
+#endif
