@@ -23,6 +23,8 @@ mkdir -p "$results"
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# "lowest–highest" of a file of times, for the spread behind a median.
+spread() { sort -g "$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f s", lo, hi}'; }
 elapsed() { local t0; t0=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $t0" | bc -l; }
 peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
@@ -60,7 +62,7 @@ mem_ratio=$(echo "${memory[60]} / ${memory[5]}" | bc -l)
 # (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved.
 : > "$work/jobs1.times"
 : > "$work/jobs2.times"
-for _ in $(seq "${BENCH_ALL_RUNS:-3}"); do
+for _ in $(seq "${BENCH_ALL_RUNS:-5}"); do
     elapsed "$soothe" render --all -o "$work/all1" --jobs 1 -q >> "$work/jobs1.times"
     elapsed "$soothe" render --all -o "$work/all2" --jobs 2 -q >> "$work/jobs2.times"
 done
@@ -75,9 +77,9 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
     echo
     echo "| measure | figure | target |"
     echo "|---|---|---|"
-    printf '| (a) render a %.0f s breathing session, 48 kHz stereo WAV, normalised | %.2f s = %.0f× real time | ≥ 1000× |\n' "$length" "$soothe_s" "$rtf"
+    printf '| (a) render a %.0f s breathing session, 48 kHz stereo WAV, normalised | %.2f s = %.0f× real time (runs: %s) | ≥ 1000× |\n' "$length" "$soothe_s" "$rtf" "$(spread "$work/soothe.times")"
     printf '| (a) the same session with an ambience bed (stereo mix) | %.2f s = %.0f× real time | — |\n' "$ambience_s" "$ambience_rtf"
-    printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s; soothe is %.1f× faster | ≥ 25× |\n' "$shell_s" "$ratio"
+    printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s (runs: %s); soothe is %.1f× faster | ≥ 25× |\n' "$shell_s" "$(spread "$work/shell.times")" "$ratio"
     printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
