@@ -59,12 +59,15 @@ for minutes in 5 30 60; do
 done
 mem_ratio=$(echo "${memory[60]} / ${memory[5]}" | bc -l)
 
-# (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved.
+# (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved. Each run starts as a CI job
+# does: an empty output folder, and no write-back left over from the run before (1.5 GB each).
 : > "$work/jobs1.times"
 : > "$work/jobs2.times"
 for _ in $(seq "${BENCH_ALL_RUNS:-5}"); do
-    elapsed "$soothe" render --all -o "$work/all1" --jobs 1 -q >> "$work/jobs1.times"
-    elapsed "$soothe" render --all -o "$work/all2" --jobs 2 -q >> "$work/jobs2.times"
+    rm -rf "$work/all"; sync
+    elapsed "$soothe" render --all -o "$work/all" --jobs 1 -q >> "$work/jobs1.times"
+    rm -rf "$work/all"; sync
+    elapsed "$soothe" render --all -o "$work/all" --jobs 2 -q >> "$work/jobs2.times"
 done
 jobs1=$(median < "$work/jobs1.times")
 jobs2=$(median < "$work/jobs2.times")
