@@ -4,7 +4,8 @@
 /// Samples before the first and after the last count as silence, and the result does not
 /// depend on how the stream was cut into calls. It is cheap: a run of 64 frames whose samples
 /// (with the 47 before them) are too small, or too smooth, for any interpolated value to beat
-/// the peak found so far (`TruePeakInterpolator.peakBound`) is not interpolated at all.
+/// the peak found so far (`TruePeakInterpolator.peakBound`) is not interpolated at all, and
+/// within other runs an interval whose cheaper bound stays under that peak is skipped too.
 public struct TruePeakMeter: Sendable {
     /// Interleaved channels.
     public let channels: Int
@@ -65,7 +66,12 @@ public struct TruePeakMeter: Sendable {
                         // Intervals that start before the stream are not part of it.
                         var j = max(start, lookahead)
                         while j < start + n {
-                            peak = max(peak, kernel.interpolatedPeak(channel + ((j - (taps - 1)) & mask)))
+                            let x = channel + ((j - (taps - 1)) & mask)
+                            // The middle 16 taps exactly and a bound for the rest first: only
+                            // an interval that might beat the peak so far is interpolated in full.
+                            if kernel.interpolatedPeakBound(x, loudest: loudest) > peak {
+                                peak = max(peak, kernel.interpolatedPeak(x))
+                            }
                             j += 1
                         }
                     }
