@@ -3,9 +3,9 @@ import SootheDSP
 
 /// The breath tone of one timeline, as cycles, with every repeated cycle rendered once.
 ///
-/// Almost every `breathe` section repeats one cycle, and the renderer mixes the session two or
-/// more times (measuring passes, then the writing pass). So the cache is built once per render,
-/// is immutable, and is handed to each pass's `MixEngine`: a repeated cycle is synthesised once
+/// Almost every `breathe` section repeats one cycle, and the renderer may mix the session more
+/// than once (a second pass when its first gain was too quiet). So the cache is built once per
+/// render, is immutable, and is handed to each pass's `MixEngine`: a repeated cycle is synthesised once
 /// for the whole render and replayed from memory like a speech clip; a cycle that occurs once
 /// (as in `to:` sections, whose pattern changes every cycle) streams from its own `BreathTone`.
 ///

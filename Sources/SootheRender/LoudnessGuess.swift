@@ -1,13 +1,13 @@
 import Foundation
 import SootheCore
 
-/// A first guess of a mix's integrated loudness from its cue sheet alone, so that the first
-/// measuring pass usually lands close enough to need no second one.
+/// A first guess of a mix's integrated loudness from its cue sheet alone, so that the mixing
+/// pass's gain usually lands close enough for the spooled correction (see `SessionRenderer`).
 ///
 /// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
 /// speech `MixLevels.rawSpeechLoudness`, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
 /// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
-/// time something other than the bed sounds. A wrong guess costs one more measuring pass, never a wrong level.
+/// time something other than the bed sounds. A guess too quiet for the limiter costs one more pass, never a wrong level.
 enum LoudnessGuess {
     static func integrated(_ timeline: Timeline) -> Double {
         func power(_ lufs: Double) -> Double { pow(10, lufs / 10) }
@@ -49,7 +49,7 @@ enum LoudnessGuess {
         return 10 * log10(energy / sounding)
     }
 
-    /// The gain in dB for the first measuring pass: to the target from the guess, plus what the
+    /// The gain in dB for the first mixing pass: to the target from the guess, plus what the
     /// limiter is expected to take back (readings move about 0.9 dB per dB of gain).
     static func firstGain(_ timeline: Timeline, target: Double) -> Double {
         let raw = target - integrated(timeline)
