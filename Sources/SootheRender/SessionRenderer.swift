@@ -2,6 +2,7 @@ import Foundation
 import SootheAudioIO
 import SootheCore
 import SootheDSP
+import Synchronization
 
 /// Renders a timeline into an audio file: mix, loudness normalisation, true-peak limiting, write.
 ///
@@ -59,6 +60,8 @@ public struct SessionRenderer: Sendable {
     ) throws(RenderError) -> RenderReport {
         let started = Date()
         try options.validate()
+        // A second mixing pass starts its fraction again from 0: report only progress forward.
+        let progress = progress.map(Self.forwardOnly)
         // The mix's channels: 1 unless there is stereo ambience (see MixEngine.channels). Gain,
         // limiter and meters work on those; the writer fills the file's channels from them.
         let channels = options.channels == 2 && timeline.ambience != nil ? 2 : 1
@@ -226,6 +229,19 @@ public struct SessionRenderer: Sendable {
         }
         guard done == total else {
             throw AudioIOError(.readFailed, "the spool gave back \(done) of \(total) frames")
+        }
+    }
+
+    /// `report`, called only with fractions beyond the last one it was given.
+    static func forwardOnly(_ report: @escaping @Sendable (Double) -> Void) -> @Sendable (Double) -> Void {
+        let highest = Mutex(0.0)
+        return { fraction in
+            let forward = highest.withLock { value -> Bool in
+                guard fraction > value else { return false }
+                value = fraction
+                return true
+            }
+            if forward { report(fraction) }
         }
     }
 
