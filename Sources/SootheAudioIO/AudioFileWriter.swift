@@ -27,9 +27,7 @@ public final class AudioFileWriter: AudioSink {
     private var unflushedFrames = 0
 
     /// Frames per libsndfile call for this file's format.
-    private var framesPerCall: Int {
-        settings.format.isLossy ? Self.maxFramesPerCall : Self.maxLosslessFramesPerCall
-    }
+    private let framesPerCall: Int
 
     /// The destination path.
     public let path: String
@@ -84,7 +82,8 @@ public final class AudioFileWriter: AudioSink {
         self.temporaryPath = tempPath
         self.fd = fd
         self.handle = opened
-        let samples = (settings.format.isLossy ? Self.maxFramesPerCall : Self.maxLosslessFramesPerCall) * settings.channels
+        framesPerCall = settings.format.isLossy ? Self.maxFramesPerCall : Self.maxLosslessFramesPerCall
+        let samples = framesPerCall * settings.channels
         let pcm16 = settings.encoding == .pcm16 && (settings.format == .wav || settings.format == .flac)
         shortBuffer = pcm16 ? .allocate(capacity: samples) : nil
         floatBuffer = .allocate(capacity: samples)

@@ -24,12 +24,13 @@ enum PCM16Conversion {
                 UnsafeMutableRawPointer(target + i).storeBytes(of: packed(source + i), as: SIMD2<Int64>.self)
                 i += 8
             }
+        #else
+            while i + 8 <= count {
+                let x = UnsafeRawPointer(source + i).loadUnaligned(as: V.self)
+                UnsafeMutableRawPointer(target + i).storeBytes(of: pack(x), as: SIMD8<Int16>.self)
+                i += 8
+            }
         #endif
-        while i + 8 <= count {
-            let x = UnsafeRawPointer(source + i).loadUnaligned(as: V.self)
-            UnsafeMutableRawPointer(target + i).storeBytes(of: pack(x), as: SIMD8<Int16>.self)
-            i += 8
-        }
         while i < count {
             target[i] = scalar(source[i])
             i += 1
@@ -58,13 +59,14 @@ enum PCM16Conversion {
                 out.storeBytes(of: _mm_unpackhi_epi16(p, p), toByteOffset: 16, as: SIMD2<Int64>.self)
                 i += 8
             }
+        #else
+            while i + 8 <= frames {
+                // Both channels of a frame as one 32-bit word holding the sample twice.
+                let u = SIMD8<UInt32>(truncatingIfNeeded: integers(UnsafeRawPointer(source + i).loadUnaligned(as: V.self))) & 0xFFFF
+                UnsafeMutableRawPointer(target + 2 * i).storeBytes(of: u | (u &<< 16), as: SIMD8<UInt32>.self)
+                i += 8
+            }
         #endif
-        while i + 8 <= frames {
-            // Both channels of a frame as one 32-bit word holding the sample twice.
-            let u = SIMD8<UInt32>(truncatingIfNeeded: integers(UnsafeRawPointer(source + i).loadUnaligned(as: V.self))) & 0xFFFF
-            UnsafeMutableRawPointer(target + 2 * i).storeBytes(of: u | (u &<< 16), as: SIMD8<UInt32>.self)
-            i += 8
-        }
         while i < frames {
             let s = scalar(source[i])
             target[2 * i] = s
@@ -88,20 +90,22 @@ enum PCM16Conversion {
         }
     #endif
 
-    @inline(__always)
-    private static func pack(_ x: V) -> SIMD8<Int16> {
-        SIMD8<Int16>(truncatingIfNeeded: integers(x))
-    }
+    #if !arch(x86_64)
+        @inline(__always)
+        private static func pack(_ x: V) -> SIMD8<Int16> {
+            SIMD8<Int16>(truncatingIfNeeded: integers(x))
+        }
 
-    /// The samples scaled, clamped and rounded, as 32-bit integers.
-    @inline(__always)
-    private static func integers(_ x: V) -> SIMD8<Int32> {
-        var y = x * 32_768
-        // Written out rather than pointwiseMin/Max, which the optimiser leaves as calls.
-        y.replace(with: -32_768, where: y .< -32_768)
-        y.replace(with: 32_767, where: y .> 32_767)
-        return unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
-    }
+        /// The samples scaled, clamped and rounded, as 32-bit integers.
+        @inline(__always)
+        private static func integers(_ x: V) -> SIMD8<Int32> {
+            var y = x * 32_768
+            // Written out rather than pointwiseMin/Max, which the optimiser leaves as calls.
+            y.replace(with: -32_768, where: y .< -32_768)
+            y.replace(with: 32_767, where: y .> 32_767)
+            return unsafeBitCast(y + V(repeating: magic), to: SIMD8<Int32>.self) &- magicBits
+        }
+    #endif
 
     @inline(__always)
     static func scalar(_ x: Float) -> Int16 {

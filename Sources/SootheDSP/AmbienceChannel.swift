@@ -48,6 +48,17 @@ struct AmbienceChannel: Sendable {
         bandRight.setLowPass(like: bandLeft)
     }
 
+    /// Pink noise into both channels (decorrelated), two frames a step.
+    @inline(__always)
+    private mutating func renderPink(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+        for n in stride(from: 0, to: count, by: 2) {
+            let w = white()
+            let x = pink.next(white: w.lowHalf), y = pink.next(white: w.highHalf)
+            left[n] = x.x; right[n] = x.y
+            left[n + 1] = y.x; right[n + 1] = y.y
+        }
+    }
+
     /// Four uniform white values in [−1, 1) from one 64-bit draw (16 bits each: plenty for noise).
     @inline(__always)
     private mutating func white() -> SIMD4<Float> {
@@ -71,19 +82,10 @@ struct AmbienceChannel: Sendable {
                 left[n + 1] = y.x; right[n + 1] = y.y
             }
         case .pinkNoise:
-            for n in stride(from: 0, to: count, by: 2) {
-                let w = white()
-                let x = pink.next(white: w.lowHalf), y = pink.next(white: w.highHalf)
-                left[n] = x.x; right[n] = x.y
-                left[n + 1] = y.x; right[n + 1] = y.y
-            }
+            renderPink(left: left, right: right, count: count)
         case .rain:
-            for n in stride(from: 0, to: count, by: 2) {
-                let w = white()
-                let x = pink.next(white: w.lowHalf), y = pink.next(white: w.highHalf)
-                left[n] = x.x; right[n] = x.y
-                left[n + 1] = y.x; right[n + 1] = y.y
-            }
+            // Rain is pink noise band-passed, with drops on top.
+            renderPink(left: left, right: right, count: count)
             bandLeft.process(left, count: count, from: 0.5 * from.x, to: 0.5 * to.x)
             bandRight.process(right, count: count, from: 0.5 * from.y, to: 0.5 * to.y)
             dropsLeft.render(adding: left, count: count, intensity: intensity)

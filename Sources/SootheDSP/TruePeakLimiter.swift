@@ -56,7 +56,7 @@ public struct TruePeakLimiter: Sendable {
     /// A margin below the ceiling that absorbs the error of the 48-tap peak estimate on content
     /// near Nyquist (full-band noise measured ≤ 0.2 dB under a long sinc) and
     /// the gain's own slope across the interpolation kernel.
-    static let marginDB = 0.3
+    public static let marginDB = 0.3
     /// Frames per run (a power of two).
     static let run = 64
     /// A released gain this close to 1 is taken as 1 (a step of 0.0009 dB, far below hearing

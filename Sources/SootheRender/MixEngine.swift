@@ -48,7 +48,7 @@ struct MixEngine {
         breathCycles: BreathCycleCache? = nil
     ) throws(RenderError) {
         let rate = Double(options.sampleRate)
-        channels = timeline.ambience != nil && options.channels == 2 ? 2 : 1
+        channels = Self.channels(for: timeline, options: options)
         totalFrames = Self.frameCount(of: timeline, sampleRate: options.sampleRate)
         func frame(_ seconds: Double) -> Int { Int((seconds * rate).rounded()) }
 
@@ -100,6 +100,12 @@ struct MixEngine {
         dips = [Float](repeating: 0, count: block)
         left = [Float](repeating: 0, count: block)
         right = [Float](repeating: 0, count: block)
+    }
+
+    /// The channels the mix of `timeline` is rendered in: the file's with (stereo) ambience,
+    /// else 1, which the writer copies to every channel of the file.
+    static func channels(for timeline: Timeline, options: RenderOptions) -> Int {
+        timeline.ambience != nil && options.channels == 2 ? 2 : 1
     }
 
     /// Frames in the file: the cue sheet's duration (in milliseconds) × the rate.

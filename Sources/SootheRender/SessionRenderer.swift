@@ -29,9 +29,6 @@ public struct SessionRenderer: Sendable {
     /// Frames per read from the spool.
     static let copyFrames = 65_536
 
-    /// dB kept between the measured true peak and the ceiling (see the limiter's `marginDB`).
-    static let peakMarginDB = 0.3
-
     /// Added to the first gain (tests use it to send the first pass far too quiet or too loud).
     var firstGainAdjustmentDB = 0.0
 
@@ -62,9 +59,8 @@ public struct SessionRenderer: Sendable {
         try options.validate()
         // A second mixing pass starts its fraction again from 0: report only progress forward.
         let progress = progress.map(Self.forwardOnly)
-        // The mix's channels: 1 unless there is stereo ambience (see MixEngine.channels). Gain,
-        // limiter and meters work on those; the writer fills the file's channels from them.
-        let channels = options.channels == 2 && timeline.ambience != nil ? 2 : 1
+        // Gain, limiter and meters work on the mix's channels; the writer fills the file's from them.
+        let channels = MixEngine.channels(for: timeline, options: options)
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         // Every pass mixes the same breath cycles: each repeated one is synthesised once, here.
         let breathCycles = BreathCycleCache(timeline: timeline, options: options)
@@ -82,46 +78,10 @@ public struct SessionRenderer: Sendable {
             try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
         }
         do {
-            var pass = Pass(channels: channels, sampleRate: options.sampleRate)
-            var loudness: Double
-            var peak: Double
-            var passes = 1
-            if !options.normalize {
-                // The raw mix: the limiter's ceiling is out of reach, so it only delays.
-                try run(&pass, engine(), gainDB: 0, ceilingDB: 40, total: total, progress: progress, into: write)
-                loudness = pass.meter.integratedLoudness
-                peak = pass.peaks.peakDB
-            } else {
-                var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB
-                    + firstGainAdjustmentDB
-                var attempt = 0
-                while true {
-                    let spool = try SampleSpool(besides: path)
-                    pass = Pass(channels: channels, sampleRate: options.sampleRate)
-                    try run(
-                        &pass, engine(), gainDB: gainDB, ceilingDB: options.truePeakCeiling - Self.peakMarginDB,
-                        total: total, progress: progress, into: spool.append)
-                    var correction = pass.correction(to: options.loudness)
-                    // The meter's 48-tap interpolation may read up to ~0.2 dB under an ideal one
-                    // on content near Nyquist: keep the limiter's own 0.3 dB margin.
-                    let headroom = options.truePeakCeiling - Self.peakMarginDB - pass.peaks.peakDB
-                    attempt += 1
-                    passes = attempt
-                    if correction > headroom && attempt < 3 {
-                        // Too quiet for the limiter to have caught what the correction would
-                        // raise: again, louder (the limiter then takes what it must).
-                        gainDB += correction + 0.2
-                        continue
-                    }
-                    // (Last attempt: the peak ceiling wins over the loudness target.)
-                    correction = min(correction, headroom)
-                    loudness = pass.meter.integratedLoudness(afterGainDB: correction)
-                    peak = pass.peaks.peakDB + correction
-                    try spool.rewind()
-                    try copy(spool, scale: Float(pow10(correction / 20)), channels: channels, total: total, progress: progress, into: write)
-                    break
-                }
-            }
+            let (loudness, peak, passes) =
+                options.normalize
+                ? try normalised(timeline, channels: channels, total: total, progress: progress, path: path, engine: engine, write: write)
+                : try raw(channels: channels, total: total, progress: progress, engine: engine, write: write)
             try writer.finish()
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return RenderReport(
@@ -136,6 +96,48 @@ public struct SessionRenderer: Sendable {
             default: throw RenderError(.output, "\(error)")
             }
         }
+    }
+
+    /// The raw mix, written as it is: the limiter's ceiling is out of reach, so it only delays.
+    private func raw(
+        channels: Int, total: Int, progress: (@Sendable (Double) -> Void)?,
+        engine: () throws(RenderError) -> MixEngine, write: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
+    ) throws -> (loudness: Double, peak: Double, passes: Int) {
+        var pass = Pass(channels: channels, sampleRate: options.sampleRate)
+        try run(&pass, engine(), gainDB: 0, ceilingDB: 40, total: total, progress: progress, into: write)
+        return (pass.meter.integratedLoudness, pass.peaks.peakDB, 1)
+    }
+
+    /// The mix at a guessed gain, limited, measured and spooled beside `path`, then written
+    /// with the correction that reaches the target; mixed again, louder, only when that
+    /// correction would lift a peak over the ceiling.
+    private func normalised(
+        _ timeline: Timeline, channels: Int, total: Int, progress: (@Sendable (Double) -> Void)?, path: String,
+        engine: () throws(RenderError) -> MixEngine, write: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
+    ) throws -> (loudness: Double, peak: Double, passes: Int) {
+        // The limiter's ceiling sits its own margin under the file's: the meter's 48-tap
+        // interpolation may read up to ~0.2 dB under an ideal one on content near Nyquist.
+        let ceiling = options.truePeakCeiling - TruePeakLimiter.marginDB
+        var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB + firstGainAdjustmentDB
+        for attempt in 1...3 {
+            let spool = try SampleSpool(besides: path)
+            var pass = Pass(channels: channels, sampleRate: options.sampleRate)
+            try run(&pass, engine(), gainDB: gainDB, ceilingDB: ceiling, total: total, progress: progress, into: spool.append)
+            let correction = pass.correction(to: options.loudness)
+            let headroom = ceiling - pass.peaks.peakDB
+            if correction > headroom && attempt < 3 {
+                // Too quiet for the limiter to have caught what the correction would raise:
+                // again, louder (the limiter then takes what it must).
+                gainDB += correction + 0.2
+                continue
+            }
+            // (On the last attempt the peak ceiling wins over the loudness target.)
+            let applied = min(correction, headroom)
+            try spool.rewind()
+            try copy(spool, scale: Float(pow10(applied / 20)), channels: channels, total: total, progress: progress, into: write)
+            return (pass.meter.integratedLoudness(afterGainDB: applied), pass.peaks.peakDB + applied, attempt)
+        }
+        preconditionFailure("the last attempt always writes")
     }
 
     /// What one pass measures of the samples leaving the limiter.
