@@ -623,10 +623,15 @@ private struct ParseRun {
             return nil
         }
         guard range.contains(value) else {
-            error(node.location, "'\(key)' must be between \(Self.trim(range.lowerBound)) and \(Self.trim(range.upperBound))\(unit); found \(raw)")
+            outOfRange(node, key, Self.trim(range.lowerBound), Self.trim(range.upperBound), unit, found: raw)
             return nil
         }
         return value
+    }
+
+    /// "'KEY' must be between LOW and HIGH[UNIT]; found RAW" at `node`.
+    mutating func outOfRange(_ node: Node, _ key: String, _ low: String, _ high: String, _ unit: String, found raw: String) {
+        error(node.location, "'\(key)' must be between \(low) and \(high)\(unit); found \(raw)")
     }
 
     mutating func integer(_ node: Node, for key: String, in range: ClosedRange<Int>, unit: String = "") -> Int? {
@@ -637,14 +642,14 @@ private struct ParseRun {
         guard let value = Int(raw) else {
             // Huge whole numbers get the range; `4.0` (in range, but not an integer) does not.
             if let big = Double(raw), big.isFinite, big == big.rounded(), !range.contains(Int(exactly: big) ?? Int.max) {
-                error(node.location, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)\(unit); found \(raw)")
+                outOfRange(node, key, "\(range.lowerBound)", "\(range.upperBound)", unit, found: raw)
             } else {
                 error(node.location, "'\(key)' expects a whole number; found '\(raw)'")
             }
             return nil
         }
         guard range.contains(value) else {
-            error(node.location, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)\(unit); found \(raw)")
+            outOfRange(node, key, "\(range.lowerBound)", "\(range.upperBound)", unit, found: raw)
             return nil
         }
         return value
