@@ -13,7 +13,7 @@ import Darwin
 /// The same samples and settings give byte-identical files in every format: WAV is written
 /// without a PEAK chunk (it holds a timestamp) and Ogg serial numbers are fixed after writing
 /// (see `AudioFileSettings.oggSerialNumber`). Not Sendable: use a writer from one task.
-public final class AudioFileWriter: AudioSink {
+public final class AudioFileWriter {
     private enum State { case open, finished, cancelled, failed }
 
     /// Most frames handed to libsndfile per call by the lossy encoders (Ogg/Vorbis crashes on
