@@ -36,33 +36,70 @@ final class EspeakEngine: Sendable {
         var loadable: Set<String> = []
         /// For each language some voice lists, the voice file that speaks it best.
         var languageFiles: [String: String] = [:]
+        /// espeak-ng's identifier of the voice file (with `+variant`) each voice name selects.
+        var identifiers: [String: String] = [:]
+        var dataIdentity: String?
     }
 
     private let state = Mutex(State())
 
-    /// The seed of espeak-ng's noise for every call.
-    private static let noiseSeed: UInt32 = 1
-
     private init() {}
+
+    /// What identifies this espeak-ng and its data, for the speech cache's keys: its version, its
+    /// data folder and the size and time of its phoneme data. Found without initialising it.
+    func dataIdentity() -> String {
+        state.withLock { state in
+            if let identity = state.dataIdentity { return identity }
+            espeak_ng_InitializePath(nil)
+            var path: UnsafePointer<CChar>?
+            let version = String(cString: espeak_Info(&path))
+            let folder = path.map { String(cString: $0) } ?? ""
+            var info = stat()
+            let phondata = stat("\(folder)/phondata", &info) == 0
+                ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "-"
+            let identity = "espeak-ng \(version) \(folder) \(phondata)"
+            state.dataIdentity = identity
+            return identity
+        }
+    }
 
     /// espeak-ng's output rate (22050 Hz for every voice).
     func sampleRate() throws(SpeechError) -> Int {
         try state.withLock { state throws(SpeechError) in try Self.ready(&state) }
     }
 
-    /// Speaks each of `ssmlTexts` in `voice`, one espeak-ng call each, under one lock.
+    /// Speaks each of `ssmlTexts` in `voice`, one espeak-ng call each, every call in its own
+    /// forked process from the same state (see ``IsolatedSynthesis``); the calls run side by side.
     func synthesize(_ ssmlTexts: [String], voice: VoiceProfile) throws(SpeechError) -> [EspeakOutput] {
-        try state.withLock { state throws(SpeechError) -> [EspeakOutput] in
+        let request = try state.withLock { state throws(SpeechError) -> IsolatedSynthesis.Request in
             _ = try Self.ready(&state)
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
-            try Self.apply(voice, state: &state)
-            var outputs: [EspeakOutput] = []
-            outputs.reserveCapacity(ssmlTexts.count)
-            for text in ssmlTexts {
-                outputs.append(try Self.speak(text))
-            }
-            return outputs
+            return try Self.request(for: voice, state: &state)
         }
+        var children: [IsolatedSynthesis.Child] = []
+        children.reserveCapacity(ssmlTexts.count)
+        var failure: SpeechError?
+        for text in ssmlTexts {
+            do throws(SpeechError) {
+                // Forked with the lock held: no other thread is inside espeak-ng at that moment.
+                children.append(try state.withLock { _ throws(SpeechError) in try IsolatedSynthesis.start(request, text: text) })
+            } catch {
+                failure = error
+                break
+            }
+        }
+        // Every started child is reaped, even after a failure.
+        var outputs: [EspeakOutput] = []
+        outputs.reserveCapacity(children.count)
+        for child in children {
+            do throws(SpeechError) {
+                outputs.append(try child.collect())
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return outputs
     }
 
     /// The installed voices (variants and MBROLA voices left out).
@@ -108,11 +145,14 @@ final class EspeakEngine: Sendable {
         guard status == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(status)))) }
         let output = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nil)
         guard output == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(output)))) }
-        espeak_SetSynthCallback(espeakCallback)
         // The first synthesis in a process differs by a few hundred samples from later identical
-        // ones; a throwaway call here makes every real render deterministic.
+        // ones. Phrases are spoken by children forked from this state (IsolatedSynthesis), so one
+        // throwaway call here, and nothing spoken after it, makes every phrase a later call.
+        espeak_SetSynthCallback { _, _, _ in 0 }
         if espeak_ng_SetVoiceByName("en") == ENS_OK {
-            _ = try? speak("Warm up.")
+            srand(IsolatedSynthesis.noiseSeed)
+            let text = "Warm up."
+            _ = espeak_ng_Synthesize(text, text.utf8.count + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
         }
         return .success(Int(espeak_ng_GetSampleRate()))
     }
@@ -163,10 +203,18 @@ final class EspeakEngine: Sendable {
         return espeak_ng_SetVoiceByName(parts.count > 1 ? "\(file)+\(parts[1])" : file)
     }
 
-    private static func apply(_ voice: VoiceProfile, state: inout State) throws(SpeechError) {
-        let status = select(voice.espeak, state: &state)
-        guard status == ENS_OK else {
-            throw SpeechError.unknownVoice(voice.espeak, suggestions: [])
+    /// What a child needs to speak in `voice`: the voice's file identifier (found once per name,
+    /// by selecting it here) and its settings.
+    private static func request(for voice: VoiceProfile, state: inout State) throws(SpeechError) -> IsolatedSynthesis.Request {
+        let identifier: String
+        if let known = state.identifiers[voice.espeak] {
+            identifier = known
+        } else {
+            guard select(voice.espeak, state: &state) == ENS_OK, let current = espeak_GetCurrentVoice(),
+                  let name = current.pointee.identifier
+            else { throw SpeechError.unknownVoice(voice.espeak, suggestions: []) }
+            identifier = String(cString: name)
+            state.identifiers[voice.espeak] = identifier
         }
         let settings: [(espeak_PARAMETER, Int)] = [
             (espeakRATE, min(max(voice.rate, 80), 450)),
@@ -176,28 +224,9 @@ final class EspeakEngine: Sendable {
             // Above 100 espeak-ng clips.
             (espeakVOLUME, 100),
         ]
-        for (parameter, value) in settings {
-            let status = espeak_ng_SetParameter(parameter, Int32(value), 0)
-            guard status == ENS_OK else { throw .synthesisFailed(message(status)) }
-        }
-    }
-
-    private static func speak(_ text: String) throws(SpeechError) -> EspeakOutput {
-        let sink = CallbackSink()
-        activeSink = sink
-        defer { activeSink = nil }
-        let flags = UInt32(espeakCHARS_UTF8 | espeakSSML)
-        // espeak-ng draws its noise (breath, fricatives, bursts) from the C library's rand().
-        // Reseeding before every call keeps that part of a phrase independent of what was spoken
-        // before. (Its pitch flutter is a static counter inside espeak-ng that no API resets, so
-        // repeated calls still differ slightly; the phrase cache is what makes every use of a
-        // phrase within a process identical.)
-        srand(Self.noiseSeed)
-        let status = text.withCString { pointer in
-            espeak_ng_Synthesize(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, nil)
-        }
-        guard status == ENS_OK else { throw .synthesisFailed(message(status)) }
-        return sink.output
+        return IsolatedSynthesis.Request(
+            voice: Array(identifier.utf8CString),
+            parameters: settings.map { IsolatedSynthesis.Parameter(raw: $0.0.rawValue, value: Int32($0.1)) })
     }
 
     private static func voices(_ state: inout State) -> [InstalledEspeakVoice] {
@@ -272,36 +301,4 @@ final class EspeakEngine: Sendable {
         espeak_ng_GetStatusCodeMessage(status, &buffer, buffer.count)
         return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
-}
-
-/// Collects one synthesis call's output.
-private final class CallbackSink {
-    var output = EspeakOutput()
-}
-
-/// The sink of the call in progress. Calls are serialised by ``EspeakEngine``'s lock, so one
-/// slot is enough, and the callback does not depend on espeak-ng copying `user_data` into every
-/// event list (audio chunks arrive with an empty list). Only read and written with the lock
-/// held, by the thread inside `espeak_ng_Synthesize`.
-nonisolated(unsafe) private var activeSink: CallbackSink?
-
-/// espeak-ng's synthesis callback: C calling convention, captures nothing.
-private func espeakCallback(
-    _ wave: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
-) -> Int32 {
-    guard let sink = activeSink else { return 0 }
-    if let wave, count > 0 {
-        sink.output.samples.append(contentsOf: UnsafeBufferPointer(start: wave, count: Int(count)))
-    }
-    guard var event = events else { return 0 }
-    while event.pointee.type != espeakEVENT_LIST_TERMINATED {
-        let e = event.pointee
-        if e.type == espeakEVENT_WORD {
-            sink.output.words.append((Int(e.sample), Int(e.text_position), Int(e.length)))
-        } else if e.type == espeakEVENT_SENTENCE {
-            sink.output.sentences.append(Int(e.sample))
-        }
-        event += 1
-    }
-    return 0
 }

@@ -2,6 +2,9 @@ internal import CSoxr
 
 /// Resamples mono float audio with libsoxr at high quality (its one-shot default is low quality).
 enum SoxrResampler {
+    /// libsoxr's version ("libsoxr-0.1.3") and the quality used, for the speech cache's keys.
+    static let identity = "\(String(cString: soxr_version())) HQ"
+
     /// `input` at `inputRate` as `Int((count × outputRate / inputRate).rounded())` samples at
     /// `outputRate`.
     static func resample(_ input: [Float], from inputRate: Int, to outputRate: Int) throws(SpeechError) -> [Float] {

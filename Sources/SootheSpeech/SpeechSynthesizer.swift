@@ -1,27 +1,32 @@
 import SootheCore
 import Synchronization
 
-/// Process-wide speech synthesiser: thread-safe, cached. Conforms to `SootheCore.SpeechTiming`.
+/// Speech synthesiser: thread-safe, cached. Conforms to `SootheCore.SpeechTiming`.
 ///
 /// A phrase is synthesised by espeak-ng once per (text, voice settings) and kept at espeak-ng's
 /// native rate (22050 Hz); each output rate gets its own resampled copy (libsoxr, high quality),
 /// also kept. Breathing prompts repeat dozens of times per session, so most calls are lookups.
-/// All espeak-ng calls are serialised through one process-wide owner, so any number of threads
-/// and instances may call at once.
+/// With a ``SpeechDiskCache`` the clips are also kept between runs. Every phrase is spoken from
+/// the same espeak-ng state, so a clip depends on its text and voice alone (not on what else was
+/// spoken, in which order, or whether it came from the disk). Any number of threads and instances
+/// may call at once.
 public final class SpeechSynthesizer: SpeechTiming, Sendable {
-    /// The shared instance the renderer and timeline use.
+    /// A shared instance without a disk cache.
     public static let shared = SpeechSynthesizer()
 
     private let engine: EspeakEngine
+    private let disk: SpeechDiskCache?
     /// Native clips; held while synthesising so that concurrent callers of one phrase wait for
     /// the first instead of synthesising it again.
     private let native = Mutex<[PhraseKey: SpeechClip]>([:])
     private let resampled = Mutex<[ResampledKey: SpeechClip]>([:])
     private let syntheses = Atomic<Int>(0)
 
-    /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one).
-    public init() {
+    /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one),
+    /// keeping clips between runs in `disk` if given.
+    public init(disk: SpeechDiskCache? = nil) {
         engine = .shared
+        self.disk = disk
     }
 
     /// How many phrases this instance has actually synthesised (cache misses).
@@ -43,9 +48,15 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         let key = PhraseKey(text: text, voice: voice)
         return try native.withLock { cache throws(SpeechError) -> SpeechClip in
             if let clip = cache[key] { return clip }
+            let diskKey = disk == nil ? nil : cacheKey(key, sampleRate: nil)
+            if let disk, let diskKey, let clip = disk.load(diskKey) {
+                cache[key] = clip
+                return clip
+            }
             let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine)
             cache[key] = clip
             syntheses.add(1, ordering: .relaxed)
+            if let disk, let diskKey { disk.store(clip, key: diskKey) }
             return clip
         }
     }
@@ -56,8 +67,14 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         guard sampleRate > 0 else { throw SpeechError(.invalidSampleRate(sampleRate)) }
         let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
         if let clip = resampled.withLock({ $0[key] }) { return clip }
-        let source = try nativeClip(for: text, voice: voice)
-        let clip = try Self.resample(source, to: sampleRate)
+        let diskKey = disk == nil ? nil : cacheKey(key.phrase, sampleRate: sampleRate)
+        let clip: SpeechClip
+        if let disk, let diskKey, let stored = disk.load(diskKey) {
+            clip = stored
+        } else {
+            clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)
+            if let disk, let diskKey { disk.store(clip, key: diskKey) }
+        }
         // Two threads may both resample a new phrase; soxr is deterministic, and the first stored
         // copy is the one every caller gets from then on.
         return resampled.withLock { cache in
@@ -65,6 +82,14 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
             cache[key] = clip
             return clip
         }
+    }
+
+    /// Everything that shapes a clip's samples, for the disk cache.
+    private func cacheKey(_ phrase: PhraseKey, sampleRate: Int?) -> String {
+        let rate = sampleRate.map { "\($0) Hz by \(SoxrResampler.identity)" } ?? "native"
+        return "clip format \(SpeechDiskCache.formatVersion)\n\(engine.dataIdentity())\n"
+            + "voice \(phrase.espeak) rate \(phrase.rate) pitch \(phrase.pitch) range \(phrase.range) "
+            + "word-gap \(phrase.wordGap)\n\(rate)\n\(phrase.text)"
     }
 
     private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {

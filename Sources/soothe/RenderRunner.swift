@@ -25,7 +25,7 @@ struct RenderRunner {
 
     /// Renders one job; errors become outcomes so a batch carries on.
     func run(_ job: RenderJob, progress: (@Sendable (Double) -> Void)?) -> JobOutcome {
-        let renderer = SessionRenderer(options: flags.options(format: job.format), speech: SpeechSynthesizer.shared)
+        let renderer = SessionRenderer(options: flags.options(format: job.format), speech: Speech.synthesizer)
         do {
             let report = try renderer.render(job.timeline, to: job.path, progress: progress)
             let base = Self.stripExtension(job.path)

@@ -14,7 +14,7 @@ struct Workspace {
         var voices = home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:])
         if voices.profiles.isEmpty { voices.profiles[VoiceProfile.fallback.name] = .fallback }
         self.voices = voices
-        loader = SessionLoader(voices: voices, timing: SpeechSynthesizer.shared)
+        loader = SessionLoader(voices: voices, timing: Speech.synthesizer)
     }
 
     /// Resolves a SESSION argument or throws exit status 66 after saying why.

@@ -219,6 +219,33 @@ import Testing
             files.append(try sessions.keys.sorted().map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\($0).wav")) })
         }
         #expect(files[0] == files[1])
+        // Each phrase is spoken from the same espeak-ng state, so a session rendered on its own is
+        // the same file as inside the batch.
+        for (index, id) in sessions.keys.sorted().enumerated() {
+            let alone = home.file("\(id)-alone.wav")
+            let result = try SootheCLI.run(["render", id, "-o", alone] + Self.small, home: home.path)
+            #expect(result.status == 0, "\(result)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: alone)) == files[0][index], "\(id)")
+        }
+    }
+
+    /// The speech cache changes nothing but speed: the same file with it cold, warm or off.
+    @Test func speechCacheIsInvisibleInTheFile() throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.file("cache")
+        var files: [Data] = []
+        for (name, setting) in [("cold", cache), ("warm", cache), ("off", "off")] {
+            let path = folder.file("\(name).wav")
+            let result = try SootheCLI.run(["render", "grounding-5-4-3-2-1", "-o", path] + Self.small, cache: setting)
+            #expect(result.status == 0, "\(result)")
+            files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            if name == "cold" {
+                let clips = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".clip") }
+                #expect(!clips.isEmpty, "the cold render filled the cache")
+            }
+        }
+        #expect(files[0] == files[1])
+        #expect(files[0] == files[2])
     }
 
     /// Without guidance or chimes a breathing track is exactly cycles × the cycle's length.

@@ -41,8 +41,11 @@ enum SootheCLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
     }
 
-    /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root).
-    static func run(_ arguments: [String], home: String = packageRoot, in directory: String? = nil) throws -> Result {
+    /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root) and
+    /// `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own).
+    static func run(
+        _ arguments: [String], home: String = packageRoot, in directory: String? = nil, cache: String? = nil
+    ) throws -> Result {
         let binary = try #require(binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
         let folder = try TemporaryFolder()
         let outPath = folder.file("stdout"), errPath = folder.file("stderr")
@@ -55,6 +58,7 @@ enum SootheCLI {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
+        environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)
         // Files, not pipes: a full pipe cannot block the child while we wait.

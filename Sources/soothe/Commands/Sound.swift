@@ -44,7 +44,7 @@ extension Soothe {
             let format = flags.format(for: path)
             var options = flags.options(format: format)
             options.normalize = false
-            let runner = SessionRenderer(options: options, speech: SpeechSynthesizer.shared)
+            let runner = SessionRenderer(options: options, speech: Speech.synthesizer)
             do {
                 let report = try runner.render(timeline, to: path)
                 Console.line("\(path): \(DurationParser.clock(report.duration)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak)) (raw mix level)")

@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+import Synchronization
+
+/// Synthesised phrases kept on disk between runs, one small file per clip.
+///
+/// A clip is a function of its key alone (each phrase is spoken from the same espeak-ng state,
+/// see ``IsolatedSynthesis``), so a cached clip is the very clip synthesis would make: renders are
+/// byte-identical with a cold cache, a warm one or none. The key names everything that shapes the
+/// samples (the text, the voice's espeak-ng settings, espeak-ng's version and data, soothe's
+/// clip format, and for a resampled copy the rate and libsoxr's version) and is stored in the file
+/// and compared on reading, so a changed input or a hash collision is a miss, never a wrong clip.
+/// Files are written to a temporary name and renamed into place; an unreadable or damaged file
+/// is a miss. The folder is kept under ``limit`` bytes by removing the least recently used files.
+public final class SpeechDiskCache: Sendable {
+    /// The folder holding the clips.
+    public let directory: String
+    /// The most bytes the folder may hold before the least recently used clips are removed.
+    public let limit: Int
+
+    /// Bytes the folder holds, counted on the first store (`nil` until then).
+    private let size = Mutex<Int?>(nil)
+
+    /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
+    static let formatVersion = 1
+    private static let magic = Array("soothe speech clip 1\n".utf8)
+
+    /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
+    /// made or written: soothe then simply synthesises every time.
+    public init?(directory: String, limit: Int = 512 << 20) {
+        guard !directory.isEmpty, Self.makeDirectory(directory), access(directory, W_OK) == 0 else { return nil }
+        self.directory = directory
+        self.limit = limit
+    }
+
+    /// The clip stored under `key`, if there is an intact one.
+    func load(_ key: String) -> SpeechClip? {
+        let path = self.path(for: key)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < 1 << 30 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = bytes.withUnsafeMutableBytes { Self.readAll(fd, $0) }
+        guard count == bytes.count, let clip = Self.decode(bytes, key: key) else { return nil }
+        // Used now: the last to be removed when the folder is over its limit.
+        _ = futimens(fd, nil)
+        return clip
+    }
+
+    /// Stores `clip` under `key` (best effort: a full disk or a read-only folder only costs speed).
+    func store(_ clip: SpeechClip, key: String) {
+        let bytes = Self.encode(clip, key: key)
+        let path = self.path(for: key)
+        var template = Array("\(directory)/.clip-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return }
+        let temporary = String(cString: template)
+        let written = bytes.withUnsafeBytes { Self.writeAll(fd, $0) }
+        let closed = close(fd) == 0
+        guard written, closed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
+        keepWithinLimit(adding: bytes.count)
+    }
+
+    /// The file of `key`: a 64-bit FNV-1a hash of it, in hex.
+    func path(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\(directory)/\(String(repeating: "0", count: 16 - hex.count))\(hex).clip"
+    }
+
+    // MARK: - Size
+
+    private func keepWithinLimit(adding bytes: Int) {
+        size.withLock { size in
+            let total = (size ?? Self.files(in: directory).reduce(0) { $0 + $1.bytes }) + (size == nil ? 0 : bytes)
+            size = total
+            guard total > limit else { return }
+            // Oldest use first, down to three quarters of the limit.
+            var remaining = total
+            for file in Self.files(in: directory).sorted(by: { $0.used < $1.used }) where remaining > limit / 4 * 3 {
+                if unlink("\(directory)/\(file.name)") == 0 { remaining -= file.bytes }
+            }
+            size = remaining
+        }
+    }
+
+    private static func files(in directory: String) -> [(name: String, bytes: Int, used: Int)] {
+        guard let folder = opendir(directory) else { return [] }
+        defer { closedir(folder) }
+        var files: [(name: String, bytes: Int, used: Int)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name.hasSuffix(".clip") else { continue }
+            var info = stat()
+            guard stat("\(directory)/\(name)", &info) == 0 else { continue }
+            files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec)))
+        }
+        return files
+    }
+
+    // MARK: - File format
+    // magic, key length (UInt32) and key, sample rate, sample count, word count, sentence count
+    // (Int64 each), samples (Float32), words (3 × Int64 each), sentences (Int64 each); little-endian.
+
+    static func encode(_ clip: SpeechClip, key: String) -> [UInt8] {
+        let keyBytes = Array(key.utf8)
+        var bytes = magic
+        bytes.reserveCapacity(magic.count + 4 + keyBytes.count + 32 + clip.samples.count * 4
+            + clip.words.count * 24 + clip.sentences.count * 8)
+        func append<T: FixedWidthInteger>(_ value: T) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        append(UInt32(keyBytes.count))
+        bytes.append(contentsOf: keyBytes)
+        for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count] {
+            append(Int64(count))
+        }
+        #if _endian(little)
+        clip.samples.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for sample in clip.samples {
+            append(sample.bitPattern)
+        }
+        #endif
+        for word in clip.words {
+            append(Int64(word.frame))
+            append(Int64(word.textOffset))
+            append(Int64(word.length))
+        }
+        for sentence in clip.sentences {
+            append(Int64(sentence))
+        }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8], key: String) -> SpeechClip? {
+        bytes.withUnsafeBytes { raw -> SpeechClip? in
+            var offset = 0
+            func take<T: FixedWidthInteger>(_: T.Type) -> T? {
+                guard offset + MemoryLayout<T>.size <= raw.count else { return nil }
+                defer { offset += MemoryLayout<T>.size }
+                return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+            }
+            guard raw.count >= magic.count, raw.prefix(magic.count).elementsEqual(magic) else { return nil }
+            offset = magic.count
+            let keyBytes = Array(key.utf8)
+            guard let keyCount = take(UInt32.self), Int(keyCount) == keyBytes.count,
+                  offset + keyBytes.count <= raw.count,
+                  raw[offset..<(offset + keyBytes.count)].elementsEqual(keyBytes)
+            else { return nil }
+            offset += keyBytes.count
+            guard let rate = take(Int64.self), let sampleCount = take(Int64.self),
+                  let wordCount = take(Int64.self), let sentenceCount = take(Int64.self),
+                  rate > 0, sampleCount >= 0, wordCount >= 0, sentenceCount >= 0,
+                  raw.count - offset == Int(sampleCount) * 4 + Int(wordCount) * 24 + Int(sentenceCount) * 8
+            else { return nil }
+            var samples = [Float](repeating: 0, count: Int(sampleCount))
+            samples.withUnsafeMutableBytes { target in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + target.count)]))
+            }
+            #if _endian(big)
+            samples = samples.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
+            #endif
+            offset += samples.count * 4
+            var words: [WordMark] = []
+            words.reserveCapacity(Int(wordCount))
+            for _ in 0..<wordCount {
+                guard let frame = take(Int64.self), let text = take(Int64.self), let length = take(Int64.self) else { return nil }
+                words.append(WordMark(frame: Int(frame), textOffset: Int(text), length: Int(length)))
+            }
+            var sentences: [Int] = []
+            for _ in 0..<sentenceCount {
+                guard let sentence = take(Int64.self) else { return nil }
+                sentences.append(Int(sentence))
+            }
+            return SpeechClip(samples: samples, sampleRate: Int(rate), words: words, sentences: sentences)
+        }
+    }
+
+    // MARK: - Files
+
+    private static func makeDirectory(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty, !makeDirectory(parent) { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+
+    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let count = read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if count > 0 {
+                done += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return done
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if count > 0 {
+                done += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import SootheSpeech
+
+/// The speech synthesiser every command uses, and where it keeps clips between runs.
+enum Speech {
+    /// Synthesises with a disk cache in ``cacheDirectory(in:)`` (none if that is `off` or cannot
+    /// be written).
+    static let synthesizer = SpeechSynthesizer(
+        disk: cacheDirectory(in: ProcessInfo.processInfo.environment).flatMap { SpeechDiskCache(directory: $0) })
+
+    /// `$SOOTHE_CACHE` (a folder, or `off` for no cache), else `$XDG_CACHE_HOME/soothe/speech`,
+    /// else `$HOME/.cache/soothe/speech`.
+    static func cacheDirectory(in environment: [String: String]) -> String? {
+        if let chosen = environment["SOOTHE_CACHE"] {
+            return chosen.isEmpty || chosen == "off" ? nil : chosen
+        }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return cache + "/soothe/speech"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.cache/soothe/speech"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+import SootheCore
+import Testing
+@testable import SootheSpeech
+
+@Suite("Each phrase spoken from the same espeak-ng state")
+struct IsolatedSynthesisTests {
+    /// espeak-ng on its own carries state from call to call (the same phrase came out up to
+    /// ~600 samples longer after a long sentence); each phrase is now spoken by a child forked
+    /// from one state, so what was spoken or selected before must not change a sample.
+    @Test func phraseDoesNotDependOnWhatWasSpokenBefore() throws {
+        let phrase = "Breathe in, and let it go."
+        let alone = try SpeechSynthesizer().nativeClip(for: phrase, voice: Fixtures.voice)
+
+        let busy = SpeechSynthesizer()
+        var other = Fixtures.voice
+        other.espeak = "en-gb+m3"
+        other.rate = 170
+        _ = try busy.nativeClip(for: Fixtures.passage, voice: Fixtures.voice)
+        _ = try busy.nativeClip(for: "Notice five things you can see.", voice: other)
+        _ = try busy.nativeClip(for: "Hold. [1s] And release.", voice: Fixtures.voice.withRate(90))
+        let afterOthers = try busy.nativeClip(for: phrase, voice: Fixtures.voice)
+
+        #expect(alone.samples.count == afterOthers.samples.count)
+        let identical = alone.samples == afterOthers.samples
+        #expect(identical)
+        #expect(alone.words == afterOthers.words)
+        #expect(alone.sentences == afterOthers.sentences)
+    }
+
+    @Test func segmentsOfOnePhraseMatchTheSameTextsSpokenAlone() throws {
+        // A phrase with a pause mark is two espeak-ng calls, run side by side in two children.
+        let synth = SpeechSynthesizer()
+        let joined = try synth.nativeClip(for: "Breathe in. [1s] Breathe out.", voice: Fixtures.voice)
+        let first = try SpeechSynthesizer().nativeClip(for: "Breathe in.", voice: Fixtures.voice)
+        let prefix = Array(joined.samples.prefix(first.samples.count))
+        #expect(prefix == first.samples)
+        #expect(joined.words.count == 4)
+    }
+
+    @Test func unknownVoiceStillFailsBeforeAnyChildStarts() {
+        var wrong = Fixtures.voice
+        wrong.espeak = "en-uss"
+        #expect(throws: SpeechError.self) { try SpeechSynthesizer().nativeClip(for: "Hello.", voice: wrong) }
+    }
+}

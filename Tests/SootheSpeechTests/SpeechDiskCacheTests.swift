@@ -1,0 +1,105 @@
+import Foundation
+import SootheCore
+import Testing
+@testable import SootheSpeech
+
+@Suite("Speech kept on disk between runs")
+struct SpeechDiskCacheTests {
+    /// A fresh folder for one test, removed afterwards.
+    final class Folder {
+        let path = FileManager.default.temporaryDirectory.path + "/soothe-speech-\(UUID().uuidString)"
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+        var clips: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".clip") }.sorted()
+        }
+    }
+
+    @Test func aNewRunGetsTheSameClipsWithoutSynthesising() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path + "/nested/speech"))
+        let first = SpeechSynthesizer(disk: disk)
+        let native = try first.nativeClip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice)
+        let resampled = try first.clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
+        #expect(first.synthesisCount == 1)
+
+        // Another synthesiser on the same folder: another run of soothe.
+        let second = SpeechSynthesizer(disk: try #require(SpeechDiskCache(directory: folder.path + "/nested/speech")))
+        let nativeAgain = try second.nativeClip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice)
+        let resampledAgain = try second.clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
+        #expect(second.synthesisCount == 0)
+        for (a, b) in [(native, nativeAgain), (resampled, resampledAgain)] {
+            let identical = a.samples == b.samples
+            #expect(identical)
+            #expect(a.sampleRate == b.sampleRate)
+            #expect(a.words == b.words)
+            #expect(a.sentences == b.sentences)
+        }
+        // And the very clip a synthesiser without a cache makes.
+        let fresh = try SpeechSynthesizer().clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
+        #expect(fresh.samples == resampled.samples)
+    }
+
+    @Test func settingsThatChangeTheSoundAreMisses() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let synth = SpeechSynthesizer(disk: disk)
+        _ = try synth.nativeClip(for: "Breathe out.", voice: Fixtures.voice)
+        var renamed = Fixtures.voice
+        renamed.name = "another name"
+        _ = try SpeechSynthesizer(disk: disk).nativeClip(for: "Breathe out.", voice: renamed)
+        #expect(folder.clips.count == 1, "a profile's name does not change the sound")
+        var higher = Fixtures.voice
+        higher.pitch += 10
+        let other = SpeechSynthesizer(disk: disk)
+        _ = try other.nativeClip(for: "Breathe out.", voice: higher)
+        _ = try other.nativeClip(for: "Breathe out.", voice: Fixtures.voice.withRate(150))
+        _ = try other.nativeClip(for: "Breathe out!", voice: Fixtures.voice)
+        #expect(other.synthesisCount == 3)
+        #expect(folder.clips.count == 4)
+    }
+
+    @Test func damagedOrForeignFilesAreMissesAndGetReplaced() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let clip = SpeechClip(samples: [0.25, -0.5, 0.125], sampleRate: 22050,
+                              words: [WordMark(frame: 1, textOffset: 0, length: 4)], sentences: [0])
+        disk.store(clip, key: "key A")
+        let loaded = try #require(disk.load("key A"))
+        #expect(loaded.samples == clip.samples && loaded.words == clip.words && loaded.sentences == clip.sentences)
+
+        // Another key's file at this key's name (a hash collision): the stored key tells them apart.
+        disk.store(clip, key: "key B")
+        try FileManager.default.removeItem(atPath: disk.path(for: "key A"))
+        try FileManager.default.copyItem(atPath: disk.path(for: "key B"), toPath: disk.path(for: "key A"))
+        #expect(disk.load("key A") == nil)
+
+        // Cut short, empty, garbage: misses.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: disk.path(for: "key B")))
+        for damaged in [bytes.dropLast(3), Data(), Data(repeating: 7, count: 200), bytes + Data([0])] {
+            try Data(damaged).write(to: URL(fileURLWithPath: disk.path(for: "key B")))
+            #expect(disk.load("key B") == nil)
+        }
+        disk.store(clip, key: "key B")
+        #expect(disk.load("key B")?.samples == clip.samples)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { $0.hasSuffix(".clip") },
+                "no temporary file is left behind")
+    }
+
+    @Test func theFolderStaysWithinItsLimit() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path, limit: 100_000))
+        let clip = SpeechClip(samples: [Float](repeating: 0.1, count: 5_000), sampleRate: 22050)
+        for index in 0..<40 {
+            disk.store(clip, key: "phrase \(index)")
+        }
+        let sizes = try folder.clips.map { try FileManager.default.attributesOfItem(atPath: folder.path + "/" + $0)[.size] as! Int }
+        #expect(sizes.reduce(0, +) <= 100_000)
+        #expect(!sizes.isEmpty)
+        #expect(disk.load("phrase 39") != nil, "the newest clip is kept")
+    }
+
+    @Test func aFolderThatCannotBeMadeMeansNoCache() {
+        #expect(SpeechDiskCache(directory: "/proc/soothe-cannot-be-here") == nil)
+        #expect(SpeechDiskCache(directory: "") == nil)
+    }
+}
