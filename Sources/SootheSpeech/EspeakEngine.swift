@@ -39,6 +39,8 @@ final class EspeakEngine: Sendable {
         /// espeak-ng's identifier of the voice file (with `+variant`) each voice name selects.
         var identifiers: [String: String] = [:]
         var dataIdentity: String?
+        /// The process that speaks, started at the first phrase.
+        var server: SpeechServer?
     }
 
     private let state = Mutex(State())
@@ -68,32 +70,31 @@ final class EspeakEngine: Sendable {
         try state.withLock { state throws(SpeechError) in try Self.ready(&state) }
     }
 
-    /// Speaks each of `ssmlTexts` in `voice`, one espeak-ng call each, every call in its own
-    /// forked process from the same state (see ``IsolatedSynthesis``); the calls run side by side.
+    /// Speaks each of `ssmlTexts` in `voice`, one espeak-ng call each, every call in a process of
+    /// its own forked from the same state (see ``IsolatedSynthesis``); the calls run side by side.
     func synthesize(_ ssmlTexts: [String], voice: VoiceProfile) throws(SpeechError) -> [EspeakOutput] {
         let request = try state.withLock { state throws(SpeechError) -> IsolatedSynthesis.Request in
             _ = try Self.ready(&state)
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
             return try Self.request(for: voice, state: &state)
         }
-        var children: [IsolatedSynthesis.Child] = []
-        children.reserveCapacity(ssmlTexts.count)
+        var replies: [IsolatedSynthesis.Reply] = []
+        replies.reserveCapacity(ssmlTexts.count)
         var failure: SpeechError?
         for text in ssmlTexts {
             do throws(SpeechError) {
-                // Forked with the lock held: no other thread is inside espeak-ng at that moment.
-                children.append(try state.withLock { _ throws(SpeechError) in try IsolatedSynthesis.start(request, text: text) })
+                replies.append(try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) })
             } catch {
                 failure = error
                 break
             }
         }
-        // Every started child is reaped, even after a failure.
+        // Every reply is read, even after a failure.
         var outputs: [EspeakOutput] = []
-        outputs.reserveCapacity(children.count)
-        for child in children {
+        outputs.reserveCapacity(replies.count)
+        for reply in replies {
             do throws(SpeechError) {
-                outputs.append(try child.collect())
+                outputs.append(try reply.collect())
             } catch {
                 failure = failure ?? error
             }
@@ -133,7 +134,12 @@ final class EspeakEngine: Sendable {
     // MARK: - Everything below runs with the lock held.
 
     private static func ready(_ state: inout State) throws(SpeechError) -> Int {
-        if state.initialised == nil { state.initialised = initialise() }
+        if state.initialised == nil {
+            state.initialised = initialise()
+            // Forked now, from the state every phrase must start from (and while the process is
+            // small); if this fails, the first phrase tries again.
+            if case .success = state.initialised { state.server = try? SpeechServer.start() }
+        }
         return try state.initialised!.get()
     }
 
@@ -203,6 +209,22 @@ final class EspeakEngine: Sendable {
         return espeak_ng_SetVoiceByName(parts.count > 1 ? "\(file)+\(parts[1])" : file)
     }
 
+    /// Sends one phrase to the speech server, starting it (again) if needed: the server is
+    /// forked from this process's espeak-ng, which never speaks after its warm-up, so a new
+    /// server starts from the very same state.
+    private static func ask(
+        _ request: IsolatedSynthesis.Request, _ text: String, state: inout State
+    ) throws(SpeechError) -> IsolatedSynthesis.Reply {
+        if let server = state.server, let reply = try? server.speak(request, text: text) {
+            return reply
+        }
+        // The server was never started or has gone: fork another, from the warm-up's voice.
+        _ = espeak_ng_SetVoiceByName("en")
+        let server = try SpeechServer.start()
+        state.server = server
+        return try server.speak(request, text: text)
+    }
+
     /// What a child needs to speak in `voice`: the voice's file identifier (found once per name,
     /// by selecting it here) and its settings.
     private static func request(for voice: VoiceProfile, state: inout State) throws(SpeechError) -> IsolatedSynthesis.Request {
@@ -225,7 +247,7 @@ final class EspeakEngine: Sendable {
             (espeakVOLUME, 100),
         ]
         return IsolatedSynthesis.Request(
-            voice: Array(identifier.utf8CString),
+            voice: identifier,
             parameters: settings.map { IsolatedSynthesis.Parameter(raw: $0.0.rawValue, value: Int32($0.1)) })
     }
 

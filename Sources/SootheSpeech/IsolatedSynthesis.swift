@@ -5,26 +5,27 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// Speaks one text in a forked copy of the process, so that every phrase starts from the same
-/// espeak-ng state.
+/// Speaks each phrase in a process of its own, forked from one espeak-ng state, so that every
+/// phrase starts from that same state.
 ///
 /// espeak-ng carries state from one synthesis to the next that no API resets (a static
 /// pitch-flutter counter, the phase of its glottal wave): the same phrase comes out a few samples
-/// longer or shorter, and slightly different, depending on what was spoken before it. A child
-/// forked from a process whose espeak-ng has been initialised and warmed up, and has spoken
-/// nothing since, starts every phrase from that one state; the child selects the voice, speaks,
-/// and sends its samples and events back through a pipe. A phrase is then a function of its text
-/// and voice alone: the same whatever else a render or a batch speaks, in any order, on any
-/// thread, in any process, which is what lets the speech cache keep it.
+/// longer or shorter, and slightly different, depending on what was spoken before it. Here each
+/// phrase is spoken by a child of the ``SpeechServer``, a process forked right after espeak-ng's
+/// initialisation and warm-up that never speaks itself: every child starts from that one state,
+/// selects the voice, speaks, and sends its samples and events back through a pipe of its own. A
+/// phrase is then a function of its text and voice alone: the same whatever else a render or a
+/// batch speaks, in any order, on any thread, in any process, which is what lets the speech cache
+/// keep it.
 ///
-/// The child runs espeak-ng and the record writer below and nothing else: it allocates nothing
-/// in Swift and takes no lock that another thread of the parent may have held at the fork.
+/// The forked code runs espeak-ng and the record writer below and nothing else: it allocates
+/// nothing in Swift and takes no lock that another thread of the parent may have held at a fork.
 enum IsolatedSynthesis {
-    /// Everything the child needs, prepared by the parent (the child must not allocate).
+    /// Everything a child needs besides the text.
     struct Request: Sendable {
-        /// espeak-ng's own identifier of the voice file, with `+variant` (e.g. `gmw/en-US+f3`),
-        /// NUL-terminated: it loads by file name, without espeak-ng listing its voices.
-        let voice: [CChar]
+        /// espeak-ng's own identifier of the voice file, with `+variant` (e.g. `gmw/en-US+f3`): it
+        /// loads by file name, without espeak-ng listing its voices.
+        let voice: String
         /// Rate, pitch, range, word gap and volume, as espeak-ng parameters.
         let parameters: [Parameter]
     }
@@ -35,12 +36,12 @@ enum IsolatedSynthesis {
         let value: Int32
     }
 
-    /// A child that is speaking; ``collect()`` (call it once) waits for it and returns what it said.
-    struct Child {
-        fileprivate let pid: pid_t
-        fileprivate let pipe: Int32
+    /// A phrase being spoken; ``collect()`` (call it once) waits for it and returns what was said.
+    struct Reply {
+        /// The read end of the phrase's pipe.
+        let pipe: Int32
 
-        /// Reads the child's records to the end, reaps it and decodes its output.
+        /// Reads the child's records to the end and decodes its output.
         func collect() throws(SpeechError) -> EspeakOutput {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 18)
@@ -58,14 +59,8 @@ enum IsolatedSynthesis {
                 }
             }
             close(pipe)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             if readError != 0 {
                 throw .synthesisFailed("reading the speech process's output: \(String(cString: strerror(readError)))")
-            }
-            // WIFSIGNALED / WEXITSTATUS, which Swift does not import.
-            if status & 0x7F != 0 {
-                throw .synthesisFailed("the speech process was stopped by signal \(status & 0x7F)")
             }
             return try decode(bytes)
         }
@@ -74,45 +69,13 @@ enum IsolatedSynthesis {
     /// The seed of espeak-ng's noise (`rand()`) for every phrase.
     static let noiseSeed: UInt32 = 1
 
-    /// Forks a child that speaks `text` (SSML) as `request` says. Call with the engine's lock
-    /// held, so that no other thread is inside espeak-ng (or forking) at that moment.
-    static func start(_ request: Request, text: String) throws(SpeechError) -> Child {
-        var text = Array(text.utf8CString)
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
-            throw .synthesisFailed("cannot open a pipe: \(String(cString: strerror(errno)))")
-        }
-        // Kept from anything another thread may exec (pipe2 is not imported).
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-        let pid = request.voice.withUnsafeBufferPointer { voice in
-            request.parameters.withUnsafeBufferPointer { parameters in
-                text.withUnsafeMutableBufferPointer { text in
-                    let pid = fork()
-                    if pid == 0 {
-                        close(ends[0])
-                        speakInChild(voice: voice.baseAddress!, parameters: parameters, text: text, to: ends[1])
-                    }
-                    return pid
-                }
-            }
-        }
-        // Closed at once, so no later child inherits this write end and keeps the pipe open.
-        close(ends[1])
-        guard pid > 0 else {
-            close(ends[0])
-            throw .synthesisFailed("cannot start a speech process: \(String(cString: strerror(errno)))")
-        }
-        return Child(pid: pid, pipe: ends[0])
-    }
-
     // MARK: - The child
 
-    /// Selects the voice, speaks and reports, then leaves the process without running any exit
-    /// handler of the parent's.
-    private static func speakInChild(
+    /// Selects the voice, speaks `text` (SSML) and reports through `pipe`, then leaves the process
+    /// without running any exit handler. Runs in a freshly forked child of the speech server.
+    static func speakInChild(
         voice: UnsafePointer<CChar>, parameters: UnsafeBufferPointer<Parameter>,
-        text: UnsafeMutableBufferPointer<CChar>, to pipe: Int32
+        text: UnsafeBufferPointer<CChar>, to pipe: Int32
     ) -> Never {
         childPipe = pipe
         espeak_SetSynthCallback(childCallback)

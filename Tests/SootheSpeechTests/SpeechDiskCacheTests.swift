@@ -85,6 +85,22 @@ struct SpeechDiskCacheTests {
                 "no temporary file is left behind")
     }
 
+    /// espeak-ng's own samples are 16-bit: kept as such, exactly, in half the space of floats.
+    @Test func sixteenBitClipsAreKeptExactlyInHalfTheSpace() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let sixteen = SpeechClip(samples: (0..<10_000).map { Float(($0 * 37) % 65536 - 32768) / 32768 }, sampleRate: 22050)
+        var floats = sixteen.samples
+        floats[5_000] += 1e-6
+        disk.store(sixteen, key: "sixteen")
+        disk.store(SpeechClip(samples: floats, sampleRate: 48000), key: "floats")
+        #expect(disk.load("sixteen")?.samples == sixteen.samples)
+        #expect(disk.load("floats")?.samples == floats)
+        let size = { (key: String) in try FileManager.default.attributesOfItem(atPath: disk.path(for: key))[.size] as! Int }
+        #expect(try size("sixteen") < 20_200)
+        #expect(try size("floats") > 40_000)
+    }
+
     @Test func theFolderStaysWithinItsLimit() throws {
         let folder = Folder()
         let disk = try #require(SpeechDiskCache(directory: folder.path, limit: 100_000))
