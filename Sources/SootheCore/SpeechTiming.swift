@@ -6,6 +6,30 @@ public protocol SpeechTiming: Sendable {
     /// Seconds from the first to the last audible sample of `text` spoken with `voice`.
     /// `text` may hold pause marks (see ``SpeechText``).
     func speechDuration(of text: String, voice: VoiceProfile) throws -> Double
+
+    /// Whether ``prepare(_:)`` is worth a dry run of the builder to find the phrases.
+    var wantsPreparation: Bool { get }
+
+    /// Called before a build with every phrase the build will ask about, so that they can be
+    /// synthesised together (side by side) rather than one at a time. Best effort: failures
+    /// show up when the phrase is asked for.
+    func prepare(_ phrases: [SpokenPhrase])
+}
+
+extension SpeechTiming {
+    public var wantsPreparation: Bool { false }
+    public func prepare(_ phrases: [SpokenPhrase]) {}
+}
+
+/// A phrase and the voice that speaks it.
+public struct SpokenPhrase: Hashable, Sendable {
+    public let text: String
+    public let voice: VoiceProfile
+
+    public init(text: String, voice: VoiceProfile) {
+        self.text = text
+        self.voice = voice
+    }
 }
 
 /// An estimate from word count and the voice's rate: words × 60 / rate, plus pauses and a short

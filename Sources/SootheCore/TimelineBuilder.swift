@@ -36,6 +36,16 @@ public struct TimelineBuilder: Sendable {
         guard let voice = run.profile(named: script.voice, at: script.voiceLocation) else {
             return (nil, run.diagnostics.sortedByLocation())
         }
+        if timing.wantsPreparation {
+            // A dry run with estimated lengths finds every phrase; the speech provider gets them
+            // all at once (and synthesises them side by side) before the real run asks one by one.
+            var dry = BuildRun(script: script, voices: voices, timing: EstimatedSpeechTiming())
+            dry.sessionVoice = voice
+            dry.phrases = []
+            dry.emit(script.steps, item: nil)
+            var seen = Set<SpokenPhrase>()
+            timing.prepare((dry.phrases ?? []).filter { seen.insert($0).inserted })
+        }
         run.sessionVoice = voice
         run.emit(script.steps, item: nil)
         // A prompt or count that outlasts a final breath phase (already a warning) is heard to
@@ -70,6 +80,8 @@ private struct BuildRun {
     var failedVoices: Set<String> = []
     /// Prompt lengths already warned about.
     var warnedPrompts: Set<SourceLocation> = []
+    /// Every phrase asked about, in order, when collecting (nil: not collecting).
+    var phrases: [SpokenPhrase]?
 
     init(script: Script, voices: [String: VoiceProfile], timing: any SpeechTiming) {
         self.script = script
@@ -99,6 +111,7 @@ private struct BuildRun {
     /// Seconds of `text` in `voice`, or nil after reporting why it cannot be spoken.
     mutating func speechLength(_ text: String, voice: VoiceProfile, at: SourceLocation) -> Double? {
         if failedVoices.contains(voice.name) { return nil }
+        phrases?.append(SpokenPhrase(text: text, voice: voice))
         do {
             return try timing.speechDuration(of: text, voice: voice)
         } catch {

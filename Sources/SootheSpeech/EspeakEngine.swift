@@ -78,23 +78,28 @@ final class EspeakEngine: Sendable {
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
             return try Self.request(for: voice, state: &state)
         }
-        var replies: [IsolatedSynthesis.Reply] = []
-        replies.reserveCapacity(ssmlTexts.count)
-        var failure: SpeechError?
-        for text in ssmlTexts {
-            do throws(SpeechError) {
-                replies.append(try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) })
-            } catch {
-                failure = error
-                break
-            }
-        }
-        // Every reply is read, even after a failure.
+        // A few phrases in flight at a time (each is a process), collected in order.
+        let window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var outputs: [EspeakOutput] = []
-        outputs.reserveCapacity(replies.count)
-        for reply in replies {
+        outputs.reserveCapacity(ssmlTexts.count)
+        var inFlight: [IsolatedSynthesis.Reply] = []
+        var next = 0
+        var failure: SpeechError?
+        while next < ssmlTexts.count || !inFlight.isEmpty {
+            if next < ssmlTexts.count, inFlight.count < window {
+                let text = ssmlTexts[next]
+                next += 1
+                do throws(SpeechError) {
+                    inFlight.append(try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) })
+                } catch {
+                    failure = error
+                    next = ssmlTexts.count
+                }
+                continue
+            }
+            // Every reply is read, even after a failure.
             do throws(SpeechError) {
-                outputs.append(try reply.collect())
+                outputs.append(try inFlight.removeFirst().collect())
             } catch {
                 failure = failure ?? error
             }

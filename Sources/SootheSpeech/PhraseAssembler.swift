@@ -6,12 +6,18 @@ import SootheCore
 /// to where the voice starts and stops; pause marks become exact silences between them. Joining
 /// the pieces ourselves, rather than using `<break>`, makes a pause exactly as long as written,
 /// works at the very start (where espeak-ng ignores a break) and avoids its whole-ms parsing.
-enum PhraseAssembler {
-    /// Synthesises `text` in `voice` with `engine`.
-    static func assemble(_ text: String, voice: VoiceProfile, engine: EspeakEngine) throws(SpeechError) -> SpeechClip {
-        let rate = try engine.sampleRate()
-        let segments = SpeechText.segments(of: text)
-        // Prepare the escaped texts and where each starts in `SpeechText.spokenText(of:)`.
+struct PhraseAssembler {
+    /// The phrase as words and pauses.
+    let segments: [SpeechText.Segment]
+    /// The escaped text of each stretch of words: one espeak-ng call each.
+    let ssmlTexts: [String]
+    /// For each stretch: where each escaped character came from, and where the stretch starts in
+    /// `SpeechText.spokenText(of:)`.
+    private let pieces: [(origin: [Int], offset: Int)]
+
+    /// Plans `text`: what to ask espeak-ng for.
+    init(_ text: String) {
+        segments = SpeechText.segments(of: text)
         var pieces: [(origin: [Int], offset: Int)] = []
         var ssmlTexts: [String] = []
         var spokenOffset = 0
@@ -23,8 +29,19 @@ enum PhraseAssembler {
             // spokenText joins the text segments with one space.
             spokenOffset += words.unicodeScalars.count + 1
         }
-        let outputs = ssmlTexts.isEmpty ? [] : try engine.synthesize(ssmlTexts, voice: voice)
+        self.pieces = pieces
+        self.ssmlTexts = ssmlTexts
+    }
 
+    /// Synthesises `text` in `voice` with `engine`.
+    static func assemble(_ text: String, voice: VoiceProfile, engine: EspeakEngine) throws(SpeechError) -> SpeechClip {
+        let plan = PhraseAssembler(text)
+        let outputs = plan.ssmlTexts.isEmpty ? [] : try engine.synthesize(plan.ssmlTexts, voice: voice)
+        return plan.clip(from: outputs[...], sampleRate: try engine.sampleRate())
+    }
+
+    /// The clip from espeak-ng's `outputs`, one for each of ``ssmlTexts`` in order.
+    func clip(from outputs: ArraySlice<EspeakOutput>, sampleRate rate: Int) -> SpeechClip {
         var samples: [Float] = []
         var words: [WordMark] = []
         var sentences: [Int] = []
@@ -34,7 +51,7 @@ enum PhraseAssembler {
             case .pause(let seconds):
                 samples.append(contentsOf: repeatElement(0, count: Int((seconds * Double(rate)).rounded())))
             case .text:
-                let output = outputs[piece]
+                let output = outputs[outputs.startIndex + piece]
                 let (origin, offset) = pieces[piece]
                 piece += 1
                 let kept = SilenceTrimmer.audibleRange(of: output.samples)

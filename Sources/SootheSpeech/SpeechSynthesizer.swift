@@ -61,6 +61,53 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         }
     }
 
+    /// Yes: building a timeline first hands over all its phrases (see ``prepare(_:)``).
+    public var wantsPreparation: Bool { true }
+
+    /// Synthesises every phrase of `phrases` not yet in memory or on disk, all side by side
+    /// (espeak-ng calls in parallel processes), so the timeline's one-by-one questions that follow
+    /// are lookups. Failures are left for those questions to report.
+    public func prepare(_ phrases: [SpokenPhrase]) {
+        var missing: [(key: PhraseKey, plan: PhraseAssembler, voice: VoiceProfile)] = []
+        for phrase in phrases {
+            let key = PhraseKey(text: phrase.text, voice: phrase.voice)
+            if native.withLock({ $0[key] }) != nil { continue }
+            if let disk, let clip = disk.load(cacheKey(key, sampleRate: nil)) {
+                native.withLock { if $0[key] == nil { $0[key] = clip } }
+                continue
+            }
+            missing.append((key, PhraseAssembler(phrase.text), phrase.voice))
+        }
+        guard let rate = try? engine.sampleRate() else { return }
+        // One batch of espeak-ng calls per voice, in the order the phrases came.
+        var voices: [PhraseKey] = []
+        var byVoice: [PhraseKey: [Int]] = [:]
+        for (index, phrase) in missing.enumerated() {
+            let voice = PhraseKey(text: "", voice: phrase.voice)
+            if byVoice[voice] == nil { voices.append(voice) }
+            byVoice[voice, default: []].append(index)
+        }
+        for voice in voices {
+            let members = byVoice[voice]!.map { missing[$0] }
+            let texts = members.flatMap(\.plan.ssmlTexts)
+            guard let outputs = try? engine.synthesize(texts, voice: members[0].voice) else { continue }
+            var start = 0
+            for member in members {
+                let count = member.plan.ssmlTexts.count
+                let clip = member.plan.clip(from: outputs[start..<(start + count)], sampleRate: rate)
+                start += count
+                let stored = native.withLock { cache -> Bool in
+                    guard cache[member.key] == nil else { return false }
+                    cache[member.key] = clip
+                    return true
+                }
+                guard stored else { continue }
+                syntheses.add(1, ordering: .relaxed)
+                disk?.store(clip, key: cacheKey(member.key, sampleRate: nil))
+            }
+        }
+    }
+
     /// The phrase at `sampleRate` (resampled with soxr HQ, cached per rate). Its length is
     /// `Int((speechDuration × sampleRate).rounded())` samples.
     public func clip(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> SpeechClip {

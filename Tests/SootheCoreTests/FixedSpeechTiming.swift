@@ -8,15 +8,30 @@ final class FixedSpeechTiming: SpeechTiming {
     let overrides: [String: Double]
     private let counter = Mutex<[String]>([])
 
-    init(seconds: Double, overrides: [String: Double] = [:]) {
+    init(seconds: Double, overrides: [String: Double] = [:], wantsPreparation: Bool = false) {
         self.seconds = seconds
         self.overrides = overrides
+        self.wantsPreparation = wantsPreparation
     }
 
     func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
         counter.withLock { $0.append(text) }
         return overrides[text] ?? seconds
     }
+
+    /// Whether to be handed every phrase before a build (as the real synthesiser is).
+    let wantsPreparation: Bool
+    private let prepared = Mutex<[[SpokenPhrase]]>([])
+
+    func prepare(_ phrases: [SpokenPhrase]) {
+        let asked = requests.count
+        prepared.withLock { $0.append(phrases) }
+        // Preparation comes before any question of the build.
+        precondition(asked == counter.withLock { $0.count })
+    }
+
+    /// The phrases of each ``prepare(_:)`` call.
+    var preparations: [[SpokenPhrase]] { prepared.withLock { $0 } }
 
     /// Every text asked about, in order.
     var requests: [String] { counter.withLock { $0 } }

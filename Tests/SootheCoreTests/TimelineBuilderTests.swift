@@ -19,6 +19,30 @@ import Testing
         timeline.cues.filter { $0.kind == .breath && $0.phase == phase }
     }
 
+    // MARK: preparation
+
+    /// A provider that wants it is handed every distinct phrase of the session, once, before the
+    /// build asks about any; one that does not is never called.
+    @Test func everyPhraseIsHandedOverOnceBeforeTheBuild() throws {
+        let steps = """
+              - say: Welcome.
+              - breathe: {pattern: 4-0-4-0, cycles: 3, prompts: {inhale: In, exhale: Out}}
+              - say: Welcome.
+              - {say: Slowly now., voice: warm}
+
+            """
+        let timing = FixedSpeechTiming(seconds: 1, wantsPreparation: true)
+        _ = try TestScripts.build(TestScripts.session(steps), timing: timing)
+        let prepared = try #require(timing.preparations.first)
+        #expect(timing.preparations.count == 1)
+        #expect(prepared.map(\.text) == ["Welcome.", "In", "Out", "Slowly now."])
+        #expect(Set(timing.requests) == Set(prepared.map(\.text)), "the build asks about exactly those")
+
+        let plain = FixedSpeechTiming(seconds: 1)
+        _ = try TestScripts.build(TestScripts.session(steps), timing: plain)
+        #expect(plain.preparations.isEmpty)
+    }
+
     // MARK: breathe
 
     /// Issue 2: `pattern: 4-7-8-0, cycles: 4` gives inhales at 0, 19, 38, 57 s and a 76 s section.

@@ -37,6 +37,30 @@ struct IsolatedSynthesisTests {
         #expect(joined.words.count == 4)
     }
 
+    /// A timeline hands over its phrases first; they are synthesised side by side, and are the
+    /// very clips one-at-a-time synthesis makes.
+    @Test func preparedPhrasesAreTheSameClipsAndLaterLookups() throws {
+        var other = Fixtures.voice
+        other.espeak = "en+m3"
+        let phrases = [
+            SpokenPhrase(text: "Breathe in.", voice: Fixtures.voice),
+            SpokenPhrase(text: "Hold it gently. [0.5s] And let go.", voice: Fixtures.voice),
+            SpokenPhrase(text: "Breathe in.", voice: other),
+            SpokenPhrase(text: Fixtures.passage, voice: Fixtures.voice),
+        ]
+        let prepared = SpeechSynthesizer()
+        prepared.prepare(phrases)
+        #expect(prepared.synthesisCount == 4)
+        let oneByOne = SpeechSynthesizer()
+        for phrase in phrases {
+            let a = try prepared.nativeClip(for: phrase.text, voice: phrase.voice)
+            let b = try oneByOne.nativeClip(for: phrase.text, voice: phrase.voice)
+            let identical = a.samples == b.samples && a.words == b.words && a.sentences == b.sentences
+            #expect(identical, "\(phrase.text)")
+        }
+        #expect(prepared.synthesisCount == 4, "nothing synthesised twice")
+    }
+
     @Test func unknownVoiceStillFailsBeforeAnyChildStarts() {
         var wrong = Fixtures.voice
         wrong.espeak = "en-uss"
