@@ -30,7 +30,7 @@ public final class SpeechDiskCache: Sendable {
 
     /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
     static let formatVersion = 1
-    private static let magic = Array("soothe speech clip\n".utf8)
+    static let magic = Array("soothe speech clip\n".utf8)
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
     /// made or written: soothe then simply synthesises every time.
@@ -42,18 +42,20 @@ public final class SpeechDiskCache: Sendable {
 
     /// The clip stored under `key`, if there is an intact one.
     func load(_ key: String) -> SpeechClip? {
-        let path = self.path(for: key)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < 1 << 30 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        let count = bytes.withUnsafeMutableBytes { Self.readAll(fd, $0) }
-        guard count == bytes.count, let clip = Self.decode(bytes, key: key) else { return nil }
+        guard let file = StoredClip(key: key, path: path(for: key)) else { return nil }
+        defer { file.release() }
+        guard let clip = file.clip() else { return nil }
         // Used now: the last to be removed when the folder is over its limit.
-        _ = futimens(fd, nil)
+        file.touch()
         return clip
+    }
+
+    /// The length in seconds of the clip stored under `key`, read from its header alone.
+    func duration(_ key: String) -> Double? {
+        guard let file = StoredClip(key: key, path: path(for: key)) else { return nil }
+        defer { file.release() }
+        file.touch()
+        return Double(file.sampleCount) / Double(file.sampleRate)
     }
 
     /// Stores `clip` under `key` (best effort: a full disk or a read-only folder only costs speed).
@@ -163,61 +165,6 @@ public final class SpeechDiskCache: Sendable {
         return bytes
     }
 
-    static func decode(_ bytes: [UInt8], key: String) -> SpeechClip? {
-        bytes.withUnsafeBytes { raw -> SpeechClip? in
-            var offset = 0
-            func take<T: FixedWidthInteger>(_: T.Type) -> T? {
-                guard offset + MemoryLayout<T>.size <= raw.count else { return nil }
-                defer { offset += MemoryLayout<T>.size }
-                return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
-            }
-            guard raw.count >= magic.count, raw.prefix(magic.count).elementsEqual(magic) else { return nil }
-            offset = magic.count
-            let keyBytes = Array(key.utf8)
-            guard let keyCount = take(UInt32.self), Int(keyCount) == keyBytes.count,
-                  offset + keyBytes.count <= raw.count,
-                  raw[offset..<(offset + keyBytes.count)].elementsEqual(keyBytes)
-            else { return nil }
-            offset += keyBytes.count
-            guard let rate = take(Int64.self), let sampleCount = take(Int64.self),
-                  let wordCount = take(Int64.self), let sentenceCount = take(Int64.self),
-                  let width = take(Int64.self), width == 2 || width == 4,
-                  rate > 0, sampleCount >= 0, wordCount >= 0, sentenceCount >= 0, sampleCount < 1 << 32,
-                  raw.count - offset == Int(sampleCount * width) + Int(wordCount) * 24 + Int(sentenceCount) * 8
-            else { return nil }
-            var samples = [Float](repeating: 0, count: Int(sampleCount))
-            if width == 2 {
-                let start = offset
-                samples.withUnsafeMutableBufferPointer { target in
-                    for index in target.indices {
-                        let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * index, as: Int16.self))
-                        target[index] = Float(value) / 32768
-                    }
-                }
-            } else {
-                samples.withUnsafeMutableBytes { target in
-                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + target.count)]))
-                }
-                #if _endian(big)
-                samples = samples.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
-                #endif
-            }
-            offset += Int(sampleCount * width)
-            var words: [WordMark] = []
-            words.reserveCapacity(Int(wordCount))
-            for _ in 0..<wordCount {
-                guard let frame = take(Int64.self), let text = take(Int64.self), let length = take(Int64.self) else { return nil }
-                words.append(WordMark(frame: Int(frame), textOffset: Int(text), length: Int(length)))
-            }
-            var sentences: [Int] = []
-            for _ in 0..<sentenceCount {
-                guard let sentence = take(Int64.self) else { return nil }
-                sentences.append(Int(sentence))
-            }
-            return SpeechClip(samples: samples, sampleRate: Int(rate), words: words, sentences: sentences)
-        }
-    }
-
     // MARK: - Files
 
     private static func makeDirectory(_ path: String) -> Bool {
@@ -228,21 +175,6 @@ public final class SpeechDiskCache: Sendable {
         return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
-    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        var done = 0
-        while done < buffer.count {
-            let count = read(fd, buffer.baseAddress! + done, buffer.count - done)
-            if count > 0 {
-                done += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                break
-            }
-        }
-        return done
-    }
-
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var done = 0
         while done < buffer.count {
@@ -250,6 +182,123 @@ public final class SpeechDiskCache: Sendable {
             if count > 0 {
                 done += count
             } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// One open clip file whose header (magic, key, counts) has been read and checked against its
+/// key and its size; the rest is read straight into the clip's arrays.
+private struct StoredClip {
+    let fd: Int32
+    let sampleRate: Int
+    let sampleCount: Int
+    let wordCount: Int
+    let sentenceCount: Int
+    /// Bytes per sample: 2 (16-bit) or 4 (float).
+    let width: Int
+    /// Where the samples start.
+    let offset: Int
+
+    init?(key: String, path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let header = Self.header(fd, key: key) else {
+            close(fd)
+            return nil
+        }
+        self = header
+    }
+
+    private init(fd: Int32, counts: [Int64], offset: Int) {
+        self.fd = fd
+        sampleRate = Int(counts[0])
+        sampleCount = Int(counts[1])
+        wordCount = Int(counts[2])
+        sentenceCount = Int(counts[3])
+        width = Int(counts[4])
+        self.offset = offset
+    }
+
+    private static func header(_ fd: Int32, key: String) -> StoredClip? {
+        let magic = SpeechDiskCache.magic
+        let keyBytes = Array(key.utf8)
+        let size = magic.count + 4 + keyBytes.count + 5 * 8
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) >= size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        guard bytes.withUnsafeMutableBytes({ readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
+        return bytes.withUnsafeBytes { raw -> StoredClip? in
+            guard raw.prefix(magic.count).elementsEqual(magic),
+                  UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self)) == keyBytes.count,
+                  raw[(magic.count + 4)..<(magic.count + 4 + keyBytes.count)].elementsEqual(keyBytes)
+            else { return nil }
+            let counts = (0..<5).map {
+                Int64(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count + 4 + keyBytes.count + 8 * $0, as: Int64.self))
+            }
+            let (rate, samples, words, sentences, width) = (counts[0], counts[1], counts[2], counts[3], counts[4])
+            guard rate > 0, samples >= 0, samples < 1 << 32, words >= 0, words < 1 << 24,
+                  sentences >= 0, sentences < 1 << 24, width == 2 || width == 4,
+                  Int(info.st_size) == size + Int(samples * width) + Int(words) * 24 + Int(sentences) * 8
+            else { return nil }
+            return StoredClip(fd: fd, counts: counts, offset: size)
+        }
+    }
+
+    /// The whole clip, or nil if the file could not be read.
+    func clip() -> SpeechClip? {
+        var ok = true
+        let samples: [Float]
+        if width == 4 {
+            samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
+                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
+                #if _endian(big)
+                for index in 0..<sampleCount { buffer[index] = Float(bitPattern: UInt32(littleEndian: buffer[index].bitPattern)) }
+                #endif
+                count = sampleCount
+            }
+        } else {
+            let stored = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, count in
+                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
+                count = sampleCount
+            }
+            samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
+                for index in 0..<sampleCount {
+                    buffer[index] = Float(Int16(littleEndian: stored[index])) / 32768
+                }
+                count = sampleCount
+            }
+        }
+        let marks = [Int64](unsafeUninitializedCapacity: 3 * wordCount + sentenceCount) { buffer, count in
+            let bytes = (3 * wordCount + sentenceCount) * 8
+            ok = ok && Self.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
+            count = 3 * wordCount + sentenceCount
+        }.map { Int(Int64(littleEndian: $0)) }
+        guard ok else { return nil }
+        let words = (0..<wordCount).map { WordMark(frame: marks[3 * $0], textOffset: marks[3 * $0 + 1], length: marks[3 * $0 + 2]) }
+        return SpeechClip(samples: samples, sampleRate: sampleRate, words: words, sentences: Array(marks[(3 * wordCount)...]))
+    }
+
+    /// Marks the file as just used.
+    func touch() {
+        _ = futimens(fd, nil)
+    }
+
+    func release() {
+        close(fd)
+    }
+
+    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let got = pread(fd, buffer + done, count - done, off_t(offset + done))
+            if got > 0 {
+                done += got
+            } else if got < 0 && errno == EINTR {
                 continue
             } else {
                 return false

@@ -20,6 +20,8 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// the first instead of synthesising it again.
     private let native = Mutex<[PhraseKey: SpeechClip]>([:])
     private let resampled = Mutex<[ResampledKey: SpeechClip]>([:])
+    /// Lengths of phrases found on disk whose samples have not been needed.
+    private let durations = Mutex<[PhraseKey: Double]>([:])
     private let syntheses = Atomic<Int>(0)
 
     /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one),
@@ -40,7 +42,19 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// Trimmed native-rate duration in seconds (cached): from where the voice starts to where it
     /// stops, pause marks included.
     public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
-        try nativeClip(for: text, voice: voice).duration
+        let key = PhraseKey(text: text, voice: voice)
+        if let seconds = storedDuration(key) { return seconds }
+        return try nativeClip(for: text, voice: voice).duration
+    }
+
+    /// The length of a phrase known without synthesising it: from memory, or from the header of
+    /// its file on disk (its samples are read only if a render needs a rate not on disk).
+    private func storedDuration(_ key: PhraseKey) -> Double? {
+        if let clip = native.withLock({ $0[key] }) { return clip.duration }
+        if let seconds = durations.withLock({ $0[key] }) { return seconds }
+        guard let disk, let seconds = disk.duration(cacheKey(key, sampleRate: nil)) else { return nil }
+        durations.withLock { $0[key] = seconds }
+        return seconds
     }
 
     /// The phrase at espeak-ng's native rate, trimmed (cached).
@@ -71,14 +85,10 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         var missing: [(key: PhraseKey, plan: PhraseAssembler, voice: VoiceProfile)] = []
         for phrase in phrases {
             let key = PhraseKey(text: phrase.text, voice: phrase.voice)
-            if native.withLock({ $0[key] }) != nil { continue }
-            if let disk, let clip = disk.load(cacheKey(key, sampleRate: nil)) {
-                native.withLock { if $0[key] == nil { $0[key] = clip } }
-                continue
-            }
+            if storedDuration(key) != nil { continue }
             missing.append((key, PhraseAssembler(phrase.text), phrase.voice))
         }
-        guard let rate = try? engine.sampleRate() else { return }
+        guard !missing.isEmpty, let rate = try? engine.sampleRate() else { return }
         // One batch of espeak-ng calls per voice, in the order the phrases came.
         var voices: [PhraseKey] = []
         var byVoice: [PhraseKey: [Int]] = [:]

@@ -34,6 +34,10 @@ struct SpeechDiskCacheTests {
             #expect(a.words == b.words)
             #expect(a.sentences == b.sentences)
         }
+        // A timeline's question is answered from the file's header alone.
+        let third = SpeechSynthesizer(disk: disk)
+        #expect(try third.speechDuration(of: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice) == native.duration)
+        #expect(third.synthesisCount == 0)
         // And the very clip a synthesiser without a cache makes.
         let fresh = try SpeechSynthesizer().clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
         #expect(fresh.samples == resampled.samples)
