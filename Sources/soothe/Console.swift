@@ -21,8 +21,11 @@ enum Console {
         error("soothe: error: \(message)")
     }
 
+    /// One write for all of them, so a session's diagnostics stay together when several
+    /// sessions load at once.
     static func diagnostics(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.description) }
+        guard !diagnostics.isEmpty else { return }
+        FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
     }
 
     /// Whether stderr is a terminal (progress is shown only then, unless asked).

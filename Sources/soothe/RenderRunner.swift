@@ -75,11 +75,13 @@ struct RenderRunner {
     /// finishes. Returns the outcome of each loaded session and the exit status of each that
     /// failed to load (`load` has reported it), by index.
     ///
-    /// Loading synthesises the session's speech, and espeak-ng is one engine used one call at a
-    /// time whose output depends a little on what it spoke before. So each worker, when it needs
-    /// a session, takes the next one and loads it while holding the loader: sessions are loaded
-    /// one at a time and in order whatever `jobs` is (the files come out byte-identical), and a
+    /// Each worker, when it needs a session, takes the next one and loads it (loading
+    /// synthesises the session's speech) while holding the loader: sessions are loaded one at a
+    /// time and in order whatever `jobs` is, so their diagnostics come out in that order, and a
     /// worker's loading overlaps the other workers' rendering instead of preceding all of it.
+    /// (The files do not depend on the order: every phrase is spoken from the same espeak-ng
+    /// state. Loading two at once measured no faster: a session's phrases are already spoken side
+    /// by side.)
     func runAll(
         count: Int, jobs: Int, load: @escaping @Sendable (Int) -> Result<RenderJob, ExitCode>
     ) -> (outcomes: [Int: JobOutcome], unloaded: [Int: Int32]) {

@@ -51,7 +51,7 @@ extension Soothe {
             if !batch {
                 return try runner.runSingle(flags.job(for: workspace.timeline(arguments[0]), folder: nil))
             }
-            // Any --jobs loads in this same order: the files do not depend on it.
+            // Any --jobs loads in this same order (longest first, so the workers finish together).
             let order = workspace.longestFirst(arguments)
             // A broken session is reported (with its diagnostics) and skipped; the rest render.
             let (flags, names) = (self.flags, order.map { arguments[$0] })
