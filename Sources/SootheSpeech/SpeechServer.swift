@@ -16,14 +16,19 @@ internal import Darwin
 final class SpeechServer: Sendable {
     /// This process's end of the socket.
     private let socket: Int32
+    /// The server's process.
+    private let pid: pid_t
 
-    private init(socket: Int32) {
+    private init(socket: Int32, pid: pid_t) {
         self.socket = socket
+        self.pid = pid
     }
 
-    /// Closing the socket ends the server.
+    /// Closing the socket ends the server (at once: it waits for nothing but the next request),
+    /// which is then reaped.
     deinit {
         close(socket)
+        while waitpid(pid, nil, 0) < 0 && errno == EINTR {}
     }
 
     /// Bytes of a request before its text: text length, parameter count, 8 parameters, voice.
@@ -49,7 +54,7 @@ final class SpeechServer: Sendable {
             close(ends[0])
             throw .synthesisFailed("cannot start the speech process: \(String(cString: strerror(errno)))")
         }
-        return SpeechServer(socket: ends[0])
+        return SpeechServer(socket: ends[0], pid: pid)
     }
 
     /// Asks for `text` (SSML) to be spoken as `request` says; the reply comes through a new pipe.
