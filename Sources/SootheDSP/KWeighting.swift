@@ -47,6 +47,11 @@ struct KWeighting: Sendable {
     /// fourth frame, for a last output of 1 and for a last step of 1 (less that 1, as the last
     /// step is added apart).
     let step0: V, step1: V, step2: V, step3: V, fromY: V, fromE: V
+    /// The sum of a block's four steps, which advances the all-pole output, from its parts: the
+    /// lanes of `step0` … `step3`, of `fromY`, and of `fromE` plus the last step itself, each in
+    /// every lane. Summing from the parts keeps the output's feedback path as short as the
+    /// step's (a multiply and two adds) instead of waiting for the four steps to be added up.
+    let sum0: V, sum1: V, sum2: V, sum3: V, sumY: V, sumE: V
 
     /// The filter's memory between blocks.
     struct State: Sendable {
@@ -156,6 +161,10 @@ struct KWeighting: Sendable {
         (step2, step3) = (steps(y: 0, e: 0, unit(2)), steps(y: 0, e: 0, unit(3)))
         fromY = steps(y: 1, e: 0, none)
         fromE = steps(y: 0, e: 1, none, less: 1)
+        func total(_ v: V) -> V { V(repeating: (v.x + v.y) + (v.z + v.w)) }
+        (sum0, sum1, sum2, sum3) = (total(step0), total(step1), total(step2), total(step3))
+        sumY = total(fromY)
+        sumE = total(steps(y: 0, e: 1, none))
     }
 
     /// The next four outputs for inputs `x`, advancing `s`.
@@ -177,7 +186,8 @@ struct KWeighting: Sendable {
         s.x2 = x2
         s.w1 = w3
         s.w2 = w2
-        s.y = vadd(s.y, V(repeating: (steps.x + steps.y) + (steps.z + steps.w)))
+        let fromWTotal = vadd(vadd(vmul(w0, sum0), vmul(w1, sum1)), vadd(vmul(w2, sum2), vmul(w3, sum3)))
+        s.y = vadd(s.y, vadd(fromWTotal, vadd(vmul(s.e, sumE), vmul(s.y, sumY))))
         s.e = V(repeating: steps.w)
         return y
     }
