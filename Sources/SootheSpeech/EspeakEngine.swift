@@ -65,6 +65,11 @@ final class EspeakEngine: Sendable {
         }
     }
 
+    /// The speech server's process, once started (for tests).
+    var serverProcess: pid_t? {
+        state.withLock { $0.server?.pid }
+    }
+
     /// espeak-ng's output rate (22050 Hz for every voice).
     func sampleRate() throws(SpeechError) -> Int {
         try state.withLock { state throws(SpeechError) in try Self.ready(&state) }

@@ -157,7 +157,7 @@ private func childCallback(
     _ wave: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
 ) -> Int32 {
     if let wave, count > 0 {
-        guard writeRecord(.samples, count), writeAll(UnsafeRawPointer(wave), Int(count) * 2) else { return 1 }
+        guard writeRecord(.samples, count), Descriptor.writeAll(childPipe, UnsafeRawPointer(wave), Int(count) * 2) else { return 1 }
     }
     guard var event = events else { return 0 }
     while event.pointee.type != espeakEVENT_LIST_TERMINATED {
@@ -174,20 +174,5 @@ private func childCallback(
 
 private func writeRecord(_ kind: IsolatedSynthesis.Kind, _ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0) -> Bool {
     var record = (kind.rawValue, a, b, c)
-    return withUnsafeBytes(of: &record) { writeAll($0.baseAddress!, $0.count) }
-}
-
-private func writeAll(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
-    var done = 0
-    while done < count {
-        let written = write(childPipe, bytes + done, count - done)
-        if written > 0 {
-            done += written
-        } else if written < 0 && errno == EINTR {
-            continue
-        } else {
-            return false
-        }
-    }
-    return true
+    return withUnsafeBytes(of: &record) { Descriptor.writeAll(childPipe, $0.baseAddress!, $0.count) }
 }

@@ -66,7 +66,7 @@ public final class SpeechDiskCache: Sendable {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
         let temporary = String(cString: template)
-        let written = bytes.withUnsafeBytes { Self.writeAll(fd, $0) }
+        let written = bytes.withUnsafeBytes { Descriptor.writeAll(fd, $0.baseAddress!, $0.count) }
         let closed = close(fd) == 0
         guard written, closed, rename(temporary, path) == 0 else {
             unlink(temporary)
@@ -174,21 +174,6 @@ public final class SpeechDiskCache: Sendable {
         if !parent.isEmpty, !makeDirectory(parent) { return false }
         return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
-
-    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let count = write(fd, buffer.baseAddress! + done, buffer.count - done)
-            if count > 0 {
-                done += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                return false
-            }
-        }
-        return true
-    }
 }
 
 /// One open clip file whose header (magic, key, counts) has been read and checked against its
@@ -231,7 +216,7 @@ private struct StoredClip {
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) >= size else { return nil }
         var bytes = [UInt8](repeating: 0, count: size)
-        guard bytes.withUnsafeMutableBytes({ readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
+        guard bytes.withUnsafeMutableBytes({ Descriptor.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
         return bytes.withUnsafeBytes { raw -> StoredClip? in
             guard raw.prefix(magic.count).elementsEqual(magic),
                   UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self)) == keyBytes.count,
@@ -255,7 +240,7 @@ private struct StoredClip {
         let samples: [Float]
         if width == 4 {
             samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
+                ok = Descriptor.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
                 #if _endian(big)
                 for index in 0..<sampleCount { buffer[index] = Float(bitPattern: UInt32(littleEndian: buffer[index].bitPattern)) }
                 #endif
@@ -263,7 +248,7 @@ private struct StoredClip {
             }
         } else {
             let stored = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
+                ok = Descriptor.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
                 count = sampleCount
             }
             samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
@@ -275,7 +260,7 @@ private struct StoredClip {
         }
         let marks = [Int64](unsafeUninitializedCapacity: 3 * wordCount + sentenceCount) { buffer, count in
             let bytes = (3 * wordCount + sentenceCount) * 8
-            ok = ok && Self.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
+            ok = ok && Descriptor.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
             count = 3 * wordCount + sentenceCount
         }.map { Int(Int64(littleEndian: $0)) }
         guard ok else { return nil }
@@ -290,20 +275,5 @@ private struct StoredClip {
 
     func release() {
         close(fd)
-    }
-
-    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let got = pread(fd, buffer + done, count - done, off_t(offset + done))
-            if got > 0 {
-                done += got
-            } else if got < 0 && errno == EINTR {
-                continue
-            } else {
-                return false
-            }
-        }
-        return true
     }
 }

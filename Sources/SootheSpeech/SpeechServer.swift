@@ -17,7 +17,7 @@ final class SpeechServer: Sendable {
     /// This process's end of the socket.
     private let socket: Int32
     /// The server's process.
-    private let pid: pid_t
+    let pid: pid_t
 
     private init(socket: Int32, pid: pid_t) {
         self.socket = socket
@@ -171,14 +171,14 @@ final class SpeechServer: Sendable {
                control.load(fromByteOffset: 12, as: Int32.self) == Int32(SCM_RIGHTS) {
                 reply = control.load(fromByteOffset: 16, as: Int32.self)
             }
-            guard readAll(socket, header + received, headerSize - received) else { _exit(1) }
+            guard Descriptor.readAll(socket, header + received, headerSize - received) else { _exit(1) }
             let textCount = Int(header.load(fromByteOffset: 0, as: UInt64.self))
             if textCount > capacity {
                 capacity = textCount
                 free(text)
                 text = malloc(capacity)!
             }
-            guard readAll(socket, text, textCount) else { _exit(1) }
+            guard Descriptor.readAll(socket, text, textCount) else { _exit(1) }
             guard reply >= 0 else { continue }
             if fork() == 0 {
                 close(socket)
@@ -193,21 +193,6 @@ final class SpeechServer: Sendable {
             }
             close(reply)
         }
-    }
-
-    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let got = read(fd, buffer + done, count - done)
-            if got > 0 {
-                done += got
-            } else if got < 0 && errno == EINTR {
-                continue
-            } else {
-                return false
-            }
-        }
-        return true
     }
 
     /// Closes every descriptor the server inherited (output files, other pipes) but the standard

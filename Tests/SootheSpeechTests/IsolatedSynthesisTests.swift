@@ -1,3 +1,4 @@
+import Foundation
 import SootheCore
 import Testing
 @testable import SootheSpeech
@@ -59,6 +60,17 @@ struct IsolatedSynthesisTests {
             #expect(identical, "\(phrase.text)")
         }
         #expect(prepared.synthesisCount == 4, "nothing synthesised twice")
+    }
+
+    /// The server lives as long as the process; it must not keep open what it inherited (an
+    /// output being written, a pipe someone waits on to close): only the standard three and its
+    /// socket.
+    @Test func theServerHoldsNoInheritedDescriptor() throws {
+        _ = try SpeechSynthesizer().nativeClip(for: "Rest.", voice: Fixtures.voice)
+        let pid = try #require(EspeakEngine.shared.serverProcess)
+        let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").compactMap(Int.init).sorted()
+        #expect(open.count <= 4, "\(open)")
+        #expect(open.filter { $0 > 2 }.count == 1, "\(open)")
     }
 
     @Test func unknownVoiceStillFailsBeforeAnyChildStarts() {
