@@ -48,3 +48,16 @@ struct FailingSpeechTiming: SpeechTiming {
         throw Unavailable()
     }
 }
+
+/// Estimated lengths, from a timing that asks for every phrase before a build (as the real
+/// synthesiser does), so the builder's dry run runs too; counts the phrases handed over.
+final class PreparingSpeechTiming: SpeechTiming {
+    private let handed = Mutex(0)
+    var wantsPreparation: Bool { true }
+    func prepare(_ phrases: [SpokenPhrase]) { handed.withLock { $0 += phrases.count } }
+    func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
+        try EstimatedSpeechTiming().speechDuration(of: text, voice: voice)
+    }
+    /// Phrases handed over so far.
+    var phrasesHanded: Int { handed.withLock { $0 } }
+}
