@@ -4,9 +4,16 @@ import SootheSpeech
 /// The speech synthesiser every command uses, and where it keeps clips between runs.
 enum Speech {
     /// Synthesises with a disk cache in ``cacheDirectory(in:)`` (none if that is `off` or cannot
-    /// be written).
-    static let synthesizer = SpeechSynthesizer(
-        disk: cacheDirectory(in: ProcessInfo.processInfo.environment).flatMap { SpeechDiskCache(directory: $0) })
+    /// be written: a folder named in `$SOOTHE_CACHE` that cannot be used gets a warning).
+    static let synthesizer: SpeechSynthesizer = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let directory = cacheDirectory(in: environment) else { return SpeechSynthesizer() }
+        let disk = SpeechDiskCache(directory: directory)
+        if disk == nil, environment["SOOTHE_CACHE"] != nil {
+            Console.error("soothe: warning: SOOTHE_CACHE: cannot create or write \(directory); speech is not cached")
+        }
+        return SpeechSynthesizer(disk: disk)
+    }()
 
     /// `$SOOTHE_CACHE` (a folder, or `off` for no cache), else `$XDG_CACHE_HOME/soothe/speech`,
     /// else `$HOME/.cache/soothe/speech`.

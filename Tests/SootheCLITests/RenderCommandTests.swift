@@ -229,6 +229,17 @@ import Testing
         }
     }
 
+    /// A cache folder that cannot be used costs only speed, and says so.
+    @Test func unusableSpeechCacheIsAWarningNotAFailure() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("rest.wav")
+        let result = try SootheCLI.run(
+            ["render", "grounding-5-4-3-2-1", "-o", path] + Self.small, cache: "/proc/soothe-cannot-be-here")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: SOOTHE_CACHE"), "\(result)")
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
     /// The speech cache changes nothing but speed: the same file with it cold, warm or off.
     @Test func speechCacheIsInvisibleInTheFile() throws {
         let folder = try TemporaryFolder()
