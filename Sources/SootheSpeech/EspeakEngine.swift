@@ -87,7 +87,7 @@ final class EspeakEngine: Sendable {
         let window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var outputs: [EspeakOutput] = []
         outputs.reserveCapacity(ssmlTexts.count)
-        var inFlight: [IsolatedSynthesis.Reply] = []
+        var inFlight: [(text: String, reply: IsolatedSynthesis.Reply)] = []
         var next = 0
         var failure: SpeechError?
         while next < ssmlTexts.count || !inFlight.isEmpty {
@@ -95,7 +95,7 @@ final class EspeakEngine: Sendable {
                 let text = ssmlTexts[next]
                 next += 1
                 do throws(SpeechError) {
-                    inFlight.append(try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) })
+                    inFlight.append((text, try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }))
                 } catch {
                     failure = error
                     next = ssmlTexts.count
@@ -103,8 +103,20 @@ final class EspeakEngine: Sendable {
                 continue
             }
             // Every reply is read, even after a failure.
+            let (text, reply) = inFlight.removeFirst()
             do throws(SpeechError) {
-                outputs.append(try inFlight.removeFirst().collect())
+                if let output = try reply.collect() {
+                    outputs.append(output)
+                } else {
+                    // Cut short: the server (or this phrase's child) was killed. Asked once more,
+                    // from a new server if the old one is gone; a phrase that kills its child
+                    // twice is an error.
+                    let again = try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }
+                    guard let output = try again.collect() else {
+                        throw .synthesisFailed("the speech process stopped before finishing '\(text.prefix(40))'")
+                    }
+                    outputs.append(output)
+                }
             } catch {
                 failure = failure ?? error
             }

@@ -41,8 +41,9 @@ enum IsolatedSynthesis {
         /// The read end of the phrase's pipe.
         let pipe: Int32
 
-        /// Reads the child's records to the end and decodes its output.
-        func collect() throws(SpeechError) -> EspeakOutput {
+        /// Reads the child's records to the end and decodes its output; nil if they stop short
+        /// of the end record (the child, or the server before it forked the child, was killed).
+        func collect() throws(SpeechError) -> EspeakOutput? {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(1 << 18)
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -107,7 +108,7 @@ enum IsolatedSynthesis {
     }
 
     /// Turns the child's records into its output.
-    private static func decode(_ bytes: [UInt8]) throws(SpeechError) -> EspeakOutput {
+    private static func decode(_ bytes: [UInt8]) throws(SpeechError) -> EspeakOutput? {
         var output = EspeakOutput()
         var status: UInt32?
         let failure: SpeechError? = bytes.withUnsafeBytes { raw -> SpeechError? in
@@ -141,7 +142,7 @@ enum IsolatedSynthesis {
             return nil
         }
         if let failure { throw failure }
-        guard let status else { throw .synthesisFailed("the speech process ended without finishing") }
+        guard let status else { return nil }
         let result = espeak_ng_STATUS(rawValue: status)
         guard result == ENS_OK else { throw .synthesisFailed(EspeakEngine.message(result)) }
         return output

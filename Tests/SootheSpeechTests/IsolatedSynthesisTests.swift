@@ -3,7 +3,7 @@ import SootheCore
 import Testing
 @testable import SootheSpeech
 
-@Suite("Each phrase spoken from the same espeak-ng state")
+@Suite("Each phrase spoken from the same espeak-ng state", .serialized)
 struct IsolatedSynthesisTests {
     /// espeak-ng on its own carries state from call to call (the same phrase came out up to
     /// ~600 samples longer after a long sentence); each phrase is now spoken by a child forked
@@ -71,6 +71,18 @@ struct IsolatedSynthesisTests {
         let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").compactMap(Int.init).sorted()
         #expect(open.count <= 4, "\(open)")
         #expect(open.filter { $0 > 2 }.count == 1, "\(open)")
+    }
+
+    /// A killed speech server is replaced, from the same state: speech goes on, and the same
+    /// phrase comes out the same. (Phrases other tests have in flight meanwhile are asked again.)
+    @Test func aKilledServerIsReplacedAndSpeaksTheSame() throws {
+        let before = try SpeechSynthesizer().nativeClip(for: "Let the breath slow down.", voice: Fixtures.voice)
+        let pid = try #require(EspeakEngine.shared.serverProcess)
+        #expect(kill(pid, SIGKILL) == 0)
+        let after = try SpeechSynthesizer().nativeClip(for: "Let the breath slow down.", voice: Fixtures.voice)
+        #expect(EspeakEngine.shared.serverProcess != pid)
+        let identical = before.samples == after.samples && before.words == after.words
+        #expect(identical)
     }
 
     @Test func unknownVoiceStillFailsBeforeAnyChildStarts() {
