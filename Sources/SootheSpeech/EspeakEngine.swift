@@ -83,6 +83,9 @@ final class EspeakEngine: Sendable {
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
             return try Self.request(for: voice, state: &state)
         }
+        func send(_ text: String) throws(SpeechError) -> IsolatedSynthesis.Reply {
+            try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }
+        }
         // A few phrases in flight at a time (each is a process), collected in order.
         let window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var outputs: [EspeakOutput] = []
@@ -95,28 +98,24 @@ final class EspeakEngine: Sendable {
                 let text = ssmlTexts[next]
                 next += 1
                 do throws(SpeechError) {
-                    inFlight.append((text, try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }))
+                    inFlight.append((text, try send(text)))
                 } catch {
                     failure = error
                     next = ssmlTexts.count
                 }
                 continue
             }
-            // Every reply is read, even after a failure.
+            // Every reply is read, even after a failure. One cut short (the server or this
+            // phrase's child was killed) is asked once more, from a new server if the old one is
+            // gone; a phrase that kills its child twice is an error.
             let (text, reply) = inFlight.removeFirst()
             do throws(SpeechError) {
-                if let output = try reply.collect() {
-                    outputs.append(output)
-                } else {
-                    // Cut short: the server (or this phrase's child) was killed. Asked once more,
-                    // from a new server if the old one is gone; a phrase that kills its child
-                    // twice is an error.
-                    let again = try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }
-                    guard let output = try again.collect() else {
-                        throw .synthesisFailed("the speech process stopped before finishing '\(text.prefix(40))'")
-                    }
-                    outputs.append(output)
+                var output = try reply.collect()
+                if output == nil { output = try send(text).collect() }
+                guard let output else {
+                    throw .synthesisFailed("the speech process stopped before finishing '\(text.prefix(40))'")
                 }
+                outputs.append(output)
             } catch {
                 failure = failure ?? error
             }

@@ -62,17 +62,21 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         let key = PhraseKey(text: text, voice: voice)
         return try native.withLock { cache throws(SpeechError) -> SpeechClip in
             if let clip = cache[key] { return clip }
-            let diskKey = disk == nil ? nil : cacheKey(key, sampleRate: nil)
-            if let disk, let diskKey, let clip = disk.load(diskKey) {
+            if let disk, let clip = disk.load(cacheKey(key, sampleRate: nil)) {
                 cache[key] = clip
                 return clip
             }
             let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine)
-            cache[key] = clip
-            syntheses.add(1, ordering: .relaxed)
-            if let disk, let diskKey { disk.store(clip, key: diskKey) }
+            keep(clip, for: key, in: &cache)
             return clip
         }
+    }
+
+    /// Keeps a clip just synthesised: in memory (`cache`, the native clips), counted, and on disk.
+    private func keep(_ clip: SpeechClip, for key: PhraseKey, in cache: inout [PhraseKey: SpeechClip]) {
+        cache[key] = clip
+        syntheses.add(1, ordering: .relaxed)
+        disk?.store(clip, key: cacheKey(key, sampleRate: nil))
     }
 
     /// Yes: building a timeline first hands over all its phrases (see ``prepare(_:)``).
@@ -90,30 +94,24 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         }
         guard !missing.isEmpty, let rate = try? engine.sampleRate() else { return }
         // One batch of espeak-ng calls per voice, in the order the phrases came.
-        var voices: [PhraseKey] = []
-        var byVoice: [PhraseKey: [Int]] = [:]
+        var voices: [VoiceProfile] = []
+        var byVoice: [VoiceProfile: [Int]] = [:]
         for (index, phrase) in missing.enumerated() {
-            let voice = PhraseKey(text: "", voice: phrase.voice)
-            if byVoice[voice] == nil { voices.append(voice) }
-            byVoice[voice, default: []].append(index)
+            if byVoice[phrase.voice] == nil { voices.append(phrase.voice) }
+            byVoice[phrase.voice, default: []].append(index)
         }
         for voice in voices {
             let members = byVoice[voice]!.map { missing[$0] }
-            let texts = members.flatMap(\.plan.ssmlTexts)
-            guard let outputs = try? engine.synthesize(texts, voice: members[0].voice) else { continue }
+            guard let outputs = try? engine.synthesize(members.flatMap(\.plan.ssmlTexts), voice: voice) else { continue }
             var start = 0
             for member in members {
                 let count = member.plan.ssmlTexts.count
                 let clip = member.plan.clip(from: outputs[start..<(start + count)], sampleRate: rate)
                 start += count
-                let stored = native.withLock { cache -> Bool in
-                    guard cache[member.key] == nil else { return false }
-                    cache[member.key] = clip
-                    return true
+                // A caller may have synthesised it meanwhile: the same clip, kept once.
+                native.withLock { cache in
+                    if cache[member.key] == nil { keep(clip, for: member.key, in: &cache) }
                 }
-                guard stored else { continue }
-                syntheses.add(1, ordering: .relaxed)
-                disk?.store(clip, key: cacheKey(member.key, sampleRate: nil))
             }
         }
     }

@@ -25,7 +25,7 @@ enum Console {
     /// sessions load at once.
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
+        error(diagnostics.map(\.description).joined(separator: "\n"))
     }
 
     /// Whether stderr is a terminal (progress is shown only then, unless asked).
