@@ -31,19 +31,22 @@ let package = Package(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
 
+        // The vocabulary every module shares: chime kinds, ambience sounds, voice profiles,
+        // speech clips and where they come from. Depends on nothing.
+        .target(name: "SootheModel"),
         // Pure Swift: script model, diagnostics, timeline builder, cue-sheet formats. No C, never prints.
-        .target(name: "SootheCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "SootheCore", dependencies: ["SootheModel", .product(name: "Yams", package: "Yams")]),
         // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter.
         // Optimised even in debug builds: its per-sample loops run ~50x slower unoptimised, which
         // would make every test and end-to-end render crawl.
-        .target(name: "SootheDSP", swiftSettings: optimizedInDebug),
+        .target(name: "SootheDSP", dependencies: ["SootheModel"], swiftSettings: optimizedInDebug),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
         .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
         // The only owner of libsndfile and libebur128: writer, reader, loudness.
         .target(name: "SootheAudioIO", dependencies: ["CSndFile", "CEbur128", "CSoxr"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
-            name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheSpeech", "SootheAudioIO"],
+            name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"],
             swiftSettings: optimizedInDebug),
         // The thin executable: argument parsing, printing, exit codes.
         .executableTarget(
@@ -54,10 +57,10 @@ let package = Package(
             ]),
 
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheAudioIO"]),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheAudioIO"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO"]),
         .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public struct Cue: Sendable, Hashable {
     /// Speech: the text as written (with any pause marks).
     public var text: String?
     /// Chime: the kind of bell.
-    public var name: String?
+    public var chime: ChimeKind?
     /// Breath: the phase.
     public var phase: BreathPhase?
     /// Breath (and prompts): the 1-based cycle within its `breathe` step.
@@ -39,7 +39,7 @@ public struct Cue: Sendable, Hashable {
     public var tone: Bool
 
     public init(
-        start: Double, end: Double, kind: CueKind, text: String? = nil, name: String? = nil,
+        start: Double, end: Double, kind: CueKind, text: String? = nil, chime: ChimeKind? = nil,
         phase: BreathPhase? = nil, cycle: Int? = nil, line: Int, step: Int,
         voice: VoiceProfile? = nil, level: Double = 0, strikes: Int = 1, tone: Bool = false
     ) {
@@ -47,7 +47,7 @@ public struct Cue: Sendable, Hashable {
         self.end = end
         self.kind = kind
         self.text = text
-        self.name = name
+        self.chime = chime
         self.phase = phase
         self.cycle = cycle
         self.line = line

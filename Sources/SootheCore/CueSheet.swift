@@ -22,7 +22,7 @@ public enum CueSheet {
             ]
             switch cue.kind {
             case .speech: fields.append("\"text\": \(JSON.string(SpeechText.spokenText(of: cue.text ?? "")))")
-            case .chime: fields.append("\"name\": \(JSON.string(cue.name ?? ""))")
+            case .chime: fields.append("\"name\": \(JSON.string(cue.chime?.rawValue ?? ""))")
             case .breath:
                 fields.append("\"phase\": \(JSON.string(cue.phase?.rawValue ?? ""))")
                 fields.append("\"cycle\": \(cue.cycle ?? 0)")

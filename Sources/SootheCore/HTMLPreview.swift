@@ -52,7 +52,7 @@ public enum HTMLPreview {
             ("Voice", timeline.voice.name),
         ]
         if let technique = timeline.technique { facts.append(("Technique", technique)) }
-        facts.append(("Ambience", timeline.ambience?.sound ?? "none"))
+        facts.append(("Ambience", timeline.ambience?.sound.rawValue ?? "none"))
         out += "<dl class=\"facts\">\n"
         for (term, value) in facts {
             out += "<div><dt>\(term)</dt><dd>\(e(value))</dd></div>\n"
@@ -183,12 +183,12 @@ public enum HTMLPreview {
             return
         }
         let level = bed.level == 0 ? "default level" : "\(bed.level > 0 ? "+" : "")\(PreviewTable.format1(bed.level)) dB"
-        let label = "Ambience \(bed.sound), \(level), the whole session (\(DurationParser.clock(timeline.duration)))"
+        let label = "Ambience \(bed.sound.rawValue), \(level), the whole session (\(DurationParser.clock(timeline.duration)))"
         out += "<rect class=\"bed\" x=\"\(c(layout.x(0)))\" y=\"\(c(y + 6))\" width=\"\(c(layout.width(from: 0, to: timeline.duration)))\""
         out += " height=\"\(c(top - 12))\" rx=\"4\" tabindex=\"0\" role=\"img\" data-kind=\"ambience\""
         out += " data-start=\"0.0\" data-end=\"\(HTMLText.seconds(timeline.duration))\" data-label=\"Ambience\""
-        out += " data-what=\"\(e(bed.sound)), \(level)\" aria-label=\"\(e(label))\"><title>\(e(label))</title></rect>\n"
-        out += "<text class=\"bed-name\" x=\"\(c(HTMLTimelineLayout.edge + 8))\" y=\"\(c(y + top / 2 + 4))\" aria-hidden=\"true\">\(e(bed.sound)) · \(level)</text>\n"
+        out += " data-what=\"\(e(bed.sound.rawValue)), \(level)\" aria-label=\"\(e(label))\"><title>\(e(label))</title></rect>\n"
+        out += "<text class=\"bed-name\" x=\"\(c(HTMLTimelineLayout.edge + 8))\" y=\"\(c(y + top / 2 + 4))\" aria-hidden=\"true\">\(e(bed.sound.rawValue)) · \(level)</text>\n"
     }
 
     static func legend(palette: HTMLPalette, into out: inout String) {
@@ -232,7 +232,7 @@ public enum HTMLPreview {
             let words = SpeechText.spokenText(of: cue.text ?? "")
             return (cue.cycle == nil ? "Speech" : "Prompt", words)
         case .chime:
-            var what = cue.name ?? "chime"
+            var what = cue.chime?.rawValue ?? "chime"
             if cue.strikes > 1 { what += " × \(cue.strikes)" }
             if cue.level != 0 { what += " (\(PreviewTable.format1(cue.level)) dB)" }
             return ("Chime", what)

@@ -6,7 +6,7 @@ public enum PreviewTable {
         lines.append("\(timeline.title)  (\(timeline.id))")
         if let summary = timeline.summary { lines.append(summary) }
         var setting = "voice \(timeline.voice.name) (\(timeline.voice.espeak), \(timeline.voice.rate) wpm)"
-        if let ambience = timeline.ambience { setting += " · ambience \(ambience.sound)" }
+        if let ambience = timeline.ambience { setting += " · ambience \(ambience.sound.rawValue)" }
         lines.append(setting)
         lines.append("")
         lines.append("  " + pad("TIME", 9) + pad("LENGTH", 9, right: true) + "  " + pad("KIND", 8) + pad("WHAT", 52) + "LINE")
@@ -41,7 +41,7 @@ public enum PreviewTable {
             let quoted = "\"\(text)\""
             return quoted.count > 50 ? String(quoted.prefix(46)) + "...\"" : quoted
         case .chime:
-            var what = cue.name ?? ""
+            var what = cue.chime?.rawValue ?? ""
             if cue.strikes > 1 { what += " × \(cue.strikes)" }
             if cue.level != 0 { what += " (\(format1(cue.level)) dB)" }
             return what

@@ -64,12 +64,18 @@ public struct Step: Sendable, Hashable {
     public struct Pause: Sendable, Hashable {
         public var duration: Double
         public var chimeEvery: Double?
-        public var chime: String
+        public var chime: ChimeKind
+
+        public init(duration: Double, chimeEvery: Double? = nil, chime: ChimeKind = .softChime) {
+            self.duration = duration
+            self.chimeEvery = chimeEvery
+            self.chime = chime
+        }
     }
 
     /// A bell.
     public struct Chime: Sendable, Hashable {
-        public var kind: String
+        public var kind: ChimeKind
         /// dB relative to the chime's normal level.
         public var level: Double
         public var strikes: Int
@@ -77,6 +83,13 @@ public struct Step: Sendable, Hashable {
         public var wait: Double
         /// The wait used when a script gives none.
         public static let defaultWait = 1.5
+
+        public init(kind: ChimeKind, level: Double = 0, strikes: Int = 1, wait: Double = defaultWait) {
+            self.kind = kind
+            self.level = level
+            self.strikes = strikes
+            self.wait = wait
+        }
     }
 
     /// A paced breathing section.

@@ -217,27 +217,25 @@ private struct ParseRun {
     mutating func parseAmbience(_ node: Node) -> AmbienceSpec? {
         switch node {
         case .scalar:
-            guard let name = text(node, for: "ambience") else { return nil }
-            guard checkName(name, at: node.location, kind: "ambience sound", in: SoundCatalog.ambiences) else { return nil }
-            return AmbienceSpec(sound: name, level: 0)
+            guard let name = text(node, for: "ambience"), let sound: AmbienceSound = known(name, at: node.location, kind: "ambience sound", in: AmbienceSound.names)
+            else { return nil }
+            return AmbienceSpec(sound: sound, level: 0)
         case .mapping(let mapping):
-            var sound: String?
+            var sound: AmbienceSound?
             var level = 0.0
             for (keyNode, value) in mapping {
                 guard let key = keyName(keyNode) else { continue }
                 switch key {
                 case "sound":
-                    if let name = text(value, for: "sound"),
-                        checkName(name, at: value.location, kind: "ambience sound", in: SoundCatalog.ambiences)
-                    {
-                        sound = name
+                    if let name = text(value, for: "sound") {
+                        sound = known(name, at: value.location, kind: "ambience sound", in: AmbienceSound.names)
                     }
                 case "level": level = number(value, for: "level", in: -60...12, unit: " dB") ?? 0
                 default: unknownKey(key, at: keyNode.location, expected: ["sound", "level"], context: "in 'ambience'")
                 }
             }
             if !mapping.keys.contains(where: { $0.scalarText == "sound" }) {
-                error(node.location, "'ambience' needs 'sound': one of \(SoundCatalog.ambiences.joined(separator: ", "))")
+                error(node.location, "'ambience' needs 'sound': one of \(AmbienceSound.names.joined(separator: ", "))")
             }
             return sound.map { AmbienceSpec(sound: $0, level: level) }
         default:
@@ -334,7 +332,7 @@ private struct ParseRun {
 
     mutating func parsePause(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
         guard let seconds = duration(value, for: "pause", allowZero: false) else { return nil }
-        var pause = Step.Pause(duration: seconds, chimeEvery: nil, chime: "soft-chime")
+        var pause = Step.Pause(duration: seconds, chimeEvery: nil, chime: .softChime)
         if let every = options["chime-every"] {
             pause.chimeEvery = duration(every.value, for: "chime-every", allowZero: false)
             if let interval = pause.chimeEvery, interval >= seconds {
@@ -342,10 +340,8 @@ private struct ParseRun {
             }
         }
         if let kind = options["chime"] {
-            if let name = text(kind.value, for: "chime"),
-                checkName(name, at: kind.value.location, kind: "chime", in: SoundCatalog.chimes)
-            {
-                pause.chime = name
+            if let name = text(kind.value, for: "chime"), let chime: ChimeKind = known(name, at: kind.value.location, kind: "chime", in: ChimeKind.names) {
+                pause.chime = chime
             }
             if options["chime-every"] == nil {
                 warning(kind.key.location, "'chime' in a pause names the interval bell, but there is no 'chime-every'")
@@ -355,10 +351,9 @@ private struct ParseRun {
     }
 
     mutating func parseChime(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
-        guard let name = text(value, for: "chime"),
-            checkName(name, at: value.location, kind: "chime", in: SoundCatalog.chimes)
+        guard let name = text(value, for: "chime"), let kind: ChimeKind = known(name, at: value.location, kind: "chime", in: ChimeKind.names)
         else { return nil }
-        var chime = Step.Chime(kind: name, level: 0, strikes: 1, wait: Step.Chime.defaultWait)
+        var chime = Step.Chime(kind: kind, level: 0, strikes: 1, wait: Step.Chime.defaultWait)
         if let level = options["level"] { chime.level = number(level.value, for: "level", in: -40...6, unit: " dB") ?? 0 }
         if let strikes = options["strikes"] { chime.strikes = integer(strikes.value, for: "strikes", in: 1...10) ?? 1 }
         if let wait = options["wait"] { chime.wait = duration(wait.value, for: "wait", allowZero: true) ?? chime.wait }
@@ -586,6 +581,12 @@ private struct ParseRun {
     }
 
     /// Reports a name not in `known`, with the nearest known names.
+    /// The sound `name` names, or nil after an error listing the sounds there are.
+    mutating func known<Sound: RawRepresentable<String>>(_ name: String, at: SourceLocation, kind: String, in names: [String]) -> Sound? {
+        guard checkName(name, at: at, kind: kind, in: names) else { return nil }
+        return Sound(rawValue: name)
+    }
+
     mutating func checkName(_ name: String, at: SourceLocation, kind: String, in known: [String]) -> Bool {
         if known.contains(name) { return true }
         let near = Suggestions.didYouMean(name, in: known)

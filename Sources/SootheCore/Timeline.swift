@@ -1,10 +1,9 @@
 /// The bed of sound under a whole session.
 public struct AmbienceSpec: Sendable, Hashable {
-    /// `brown-noise`, `pink-noise`, `rain` or `ocean`.
-    public var sound: String
+    public var sound: AmbienceSound
     /// Level in dB relative to the default bed level (0 = default).
     public var level: Double
-    public init(sound: String, level: Double) {
+    public init(sound: AmbienceSound, level: Double) {
         self.sound = sound
         self.level = level
     }

@@ -219,15 +219,15 @@ private struct BuildRun {
     }
 
     mutating func emitChime(_ chime: Step.Chime, at: SourceLocation) {
-        let span = beginSpan(kind: "chime", label: "Chime: \(chime.kind)", at: at)
+        let span = beginSpan(kind: "chime", label: "Chime: \(chime.kind.rawValue)", at: at)
         addChime(kind: chime.kind, level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
         time += chime.wait
         spans[span].end = time
     }
 
-    mutating func addChime(kind: String, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
-        let end = start + SoundCatalog.chimeLength(kind, strikes: strikes)
-        cues.append(Cue(start: start, end: end, kind: .chime, name: kind, line: line, step: step, level: level, strikes: strikes))
+    mutating func addChime(kind: ChimeKind, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
+        let end = start + kind.length(strikes: strikes)
+        cues.append(Cue(start: start, end: end, kind: .chime, chime: kind, line: line, step: step, level: level, strikes: strikes))
         ringEnd = max(ringEnd, end)
     }
 

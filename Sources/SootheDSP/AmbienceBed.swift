@@ -1,3 +1,5 @@
+import SootheModel
+
 /// A stereo bed (decorrelated channels) of the given length with fades in and out.
 ///
 /// Seeded noise synthesised as it streams, so any length has no loop and no seam. `rain` is
@@ -6,7 +8,7 @@
 /// whose heights drift over minutes). RMS about −30 dBFS at `levelDB` 0.
 public struct AmbienceBed: Sendable {
     /// The bed's sound.
-    public let kind: AmbienceKind
+    public let kind: AmbienceSound
     /// Frames of the bed, fades included; silence after.
     public let frameCount: Int
     /// Frames already rendered.
@@ -37,7 +39,7 @@ public struct AmbienceBed: Sendable {
     /// A bed of `duration` seconds with `fadeIn` / `fadeOut` seconds of fades (shortened
     /// proportionally if they do not fit), deterministic for a `seed`.
     public init(
-        kind: AmbienceKind, duration: Double, sampleRate: Double, seed: UInt64, levelDB: Double = 0,
+        kind: AmbienceSound, duration: Double, sampleRate: Double, seed: UInt64, levelDB: Double = 0,
         fadeIn: Double = 4, fadeOut: Double = 6
     ) {
         self.kind = kind

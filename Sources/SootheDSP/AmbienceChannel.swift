@@ -1,8 +1,10 @@
+import SootheModel
+
 /// The sound of both channels of an ambience bed, before fades and level: the left and right
 /// channels are the two lanes of SIMD vectors, every lane drawing its own noise (decorrelated).
 /// Every kind keeps its state here.
 struct AmbienceChannel: Sendable {
-    private let kind: AmbienceKind
+    private let kind: AmbienceSound
     private let sampleRate: Double
     private var rng: SplitMix64
     private var brown: BrownNoise
@@ -15,7 +17,7 @@ struct AmbienceChannel: Sendable {
     /// Linear normalisation that brings this kind to unit RMS (measured over minutes).
     let normalisation: Float
 
-    init(kind: AmbienceKind, sampleRate: Double, seed: UInt64) {
+    init(kind: AmbienceSound, sampleRate: Double, seed: UInt64) {
         self.kind = kind
         self.sampleRate = sampleRate
         rng = SplitMix64(seed: SplitMix64.derive(seed, 1))

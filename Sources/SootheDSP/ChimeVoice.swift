@@ -1,3 +1,5 @@
+import SootheModel
+
 /// One struck chime (all its strikes), rendered block by block. Mono.
 ///
 /// Modal synthesis: every partial of `ChimeKind.partials` is a pair of exponentially decaying

@@ -1,14 +1,5 @@
 import SootheCore
 import SootheDSP
-import SootheSpeech
-
-/// Where speech comes from: the real synthesiser, or a fake in tests.
-public protocol SpeechClipProvider: Sendable {
-    /// The phrase at `sampleRate`, trimmed to where the voice starts and stops.
-    func clip(for text: String, voice: VoiceProfile, sampleRate: Int) throws -> SpeechClip
-}
-
-extension SpeechSynthesizer: SpeechClipProvider {}
 
 /// Turns a timeline into interleaved frames, one block at a time, before any gain or limiting.
 ///
@@ -71,7 +62,7 @@ struct MixEngine {
                 speechEvents.append(.init(start: start, source: ClipSource(samples: clip.samples), gain: gain))
                 speechSpans.append((start, start + clip.samples.count))
             case .chime:
-                guard let kind = ChimeKind(rawValue: cue.name ?? "") else { continue }
+                guard let kind = cue.chime else { continue }
                 let voice = ChimeVoice(
                     kind: kind, levelDB: cue.level, strikes: cue.strikes, sampleRate: rate,
                     seed: SplitMix64.derive(options.seed, UInt64(index)))
@@ -86,7 +77,8 @@ struct MixEngine {
         let cycles = breathCycles ?? BreathCycleCache(timeline: timeline, options: options)
         precondition(cycles.sampleRate == options.sampleRate, "breath cycles rendered at another rate")
         tones = Schedule(cycles.events())
-        if let spec = timeline.ambience, let kind = AmbienceKind(rawValue: spec.sound) {
+        if let spec = timeline.ambience {
+            let kind = spec.sound
             ambience = AmbienceBed(
                 kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
                 seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level)

@@ -1,3 +1,4 @@
+import SootheModel
 import SootheDSP
 
 /// The balance of the mix before loudness normalisation, as linear gains.
@@ -31,7 +32,7 @@ enum MixLevels {
     static let toneDuckDepthDB = -6.0
     /// Per ambience kind, so that each bed reads about -36 LUFS short-term against speech's
     /// -17.5 (before the dip under speech).
-    static func ambience(_ kind: AmbienceKind) -> Float {
+    static func ambience(_ kind: AmbienceSound) -> Float {
         switch kind {
         case .brownNoise: 0.77
         case .pinkNoise: 0.35

@@ -1,3 +1,4 @@
+import SootheModel
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)

@@ -8,7 +8,7 @@ import Testing
         id: "belly-breathing", title: "Belly \"Breathing\"", summary: nil, technique: nil,
         voice: .fallback, ambience: nil, duration: 300.00049,
         cues: [
-            Cue(start: 0, end: 6, kind: .chime, name: "singing-bowl", line: 8, step: 0),
+            Cue(start: 0, end: 6, kind: .chime, chime: .singingBowl, line: 8, step: 0),
             Cue(start: 6, end: 9.1234, kind: .speech, text: "Sit or lie down. [2s] Rest <here> & now.", line: 10, step: 1),
             Cue(start: 9.1234, end: 12.5, kind: .pause, line: 11, step: 2),
             Cue(start: 24.3, end: 29.3, kind: .breath, phase: .inhale, cycle: 1, line: 14, step: 3, tone: true),
@@ -53,7 +53,7 @@ import Testing
     @Test func jsonTextIsExactlyAsDocumented() {
         let small = Timeline(
             id: "x", title: "T", summary: nil, technique: nil, voice: .fallback, ambience: nil, duration: 6,
-            cues: [Cue(start: 0, end: 6, kind: .chime, name: "bell", line: 3, step: 0)], steps: [])
+            cues: [Cue(start: 0, end: 6, kind: .chime, chime: .bell, line: 3, step: 0)], steps: [])
         #expect(CueSheet.json(small) == """
             {
               "id": "x",

@@ -43,9 +43,9 @@ extension XMLElement {
         id: "tricky", title: "Calm <script>alert('x')</script> & \"rest\"",
         summary: "Body & breath — <b>not bold</b>", technique: "grounding",
         voice: VoiceProfile(name: "calma", espeak: "es+f3", rate: 120, wordGap: 0),
-        ambience: AmbienceSpec(sound: "rain", level: -6), duration: 61.23456,
+        ambience: AmbienceSpec(sound: .rain, level: -6), duration: 61.23456,
         cues: [
-            Cue(start: 0, end: 6, kind: .chime, name: "singing-bowl", line: 4, step: 0, strikes: 2),
+            Cue(start: 0, end: 6, kind: .chime, chime: .singingBowl, line: 4, step: 0, strikes: 2),
             Cue(start: 6.00049, end: 9.1234, kind: .speech, text: "Sit <down>. [2s] Rest & \"be\".", line: 5, step: 1),
             Cue(start: 9.1234, end: 12.5, kind: .pause, line: 6, step: 2),
             Cue(start: 12.5, end: 16.5, kind: .breath, phase: .inhale, cycle: 1, line: 7, step: 3, tone: true),

@@ -33,7 +33,7 @@ import Testing
         #expect(script.technique == "calming/deep-breathing")
         #expect(script.voice == "warm")
         #expect(script.voiceLocation == SootheCore.SourceLocation(line: 5, column: 8))
-        #expect(script.ambience == AmbienceSpec(sound: "brown-noise", level: 0))
+        #expect(script.ambience == AmbienceSpec(sound: .brownNoise, level: 0))
         #expect(script.file == TestScripts.file)
     }
 
@@ -46,12 +46,12 @@ import Testing
 
     @Test func ambienceMappingForm() throws {
         let script = try clean("title: T\nambience: {sound: rain, level: -30}\nsteps:\n  - pause: 1s\n")
-        #expect(script.ambience == AmbienceSpec(sound: "rain", level: -30))
+        #expect(script.ambience == AmbienceSpec(sound: .rain, level: -30))
     }
 
-    @Test(arguments: SoundCatalog.ambiences)
-    func everyAmbienceIsAccepted(_ sound: String) throws {
-        let script = try clean("title: T\nambience: \(sound)\nsteps:\n  - pause: 1s\n")
+    @Test(arguments: AmbienceSound.allCases)
+    func everyAmbienceIsAccepted(_ sound: AmbienceSound) throws {
+        let script = try clean("title: T\nambience: \(sound.rawValue)\nsteps:\n  - pause: 1s\n")
         #expect(script.ambience?.sound == sound)
     }
 
@@ -67,21 +67,21 @@ import Testing
     }
 
     @Test func pauseShortAndLongForm() throws {
-        #expect(try onlyStep("  - pause: 1m30s\n").action == .pause(Step.Pause(duration: 90, chimeEvery: nil, chime: "soft-chime")))
+        #expect(try onlyStep("  - pause: 1m30s\n").action == .pause(Step.Pause(duration: 90, chimeEvery: nil, chime: .softChime)))
         let long = try onlyStep("  - {pause: 10m, chime-every: 2m30s, chime: bell}\n")
-        #expect(long.action == .pause(Step.Pause(duration: 600, chimeEvery: 150, chime: "bell")))
+        #expect(long.action == .pause(Step.Pause(duration: 600, chimeEvery: 150, chime: .bell)))
     }
 
     @Test func chimeShortAndLongForm() throws {
         #expect(try onlyStep("  - chime: singing-bowl\n").action
-            == .chime(Step.Chime(kind: "singing-bowl", level: 0, strikes: 1, wait: 1.5)))
+            == .chime(Step.Chime(kind: .singingBowl, level: 0, strikes: 1, wait: 1.5)))
         #expect(try onlyStep("  - {chime: wood-block, level: -6, strikes: 3, wait: 250ms}\n").action
-            == .chime(Step.Chime(kind: "wood-block", level: -6, strikes: 3, wait: 0.25)))
+            == .chime(Step.Chime(kind: .woodBlock, level: -6, strikes: 3, wait: 0.25)))
     }
 
-    @Test(arguments: SoundCatalog.chimes)
-    func everyChimeKindIsAccepted(_ kind: String) throws {
-        guard case .chime(let chime) = try onlyStep("  - chime: \(kind)\n").action else {
+    @Test(arguments: ChimeKind.allCases)
+    func everyChimeKindIsAccepted(_ kind: ChimeKind) throws {
+        guard case .chime(let chime) = try onlyStep("  - chime: \(kind.rawValue)\n").action else {
             Issue.record("not a chime")
             return
         }

@@ -31,17 +31,17 @@ import Testing
 
     @Test func prefixesOfLongNamesAreSuggested() {
         // "sing" is 8 edits from "singing-bowl" but a prefix of it.
-        #expect(Suggestions.nearest(to: "sing", in: SoundCatalog.chimes, limit: 1) == ["singing-bowl"])
+        #expect(Suggestions.nearest(to: "sing", in: ChimeKind.names, limit: 1) == ["singing-bowl"])
     }
 
     @Test(arguments: ["xyzzy", "completely-different", "zzzzzz"])
     func farWordsGetNoSuggestion(_ word: String) {
-        #expect(Suggestions.nearest(to: word, in: SoundCatalog.chimes + Self.topKeys).isEmpty)
-        #expect(Suggestions.didYouMean(word, in: SoundCatalog.chimes + Self.topKeys) == "")
+        #expect(Suggestions.nearest(to: word, in: ChimeKind.names + Self.topKeys).isEmpty)
+        #expect(Suggestions.didYouMean(word, in: ChimeKind.names + Self.topKeys) == "")
     }
 
     @Test func didYouMeanNamesTheBestCandidate() {
-        #expect(Suggestions.didYouMean("rian", in: SoundCatalog.ambiences) == "; did you mean 'rain'?")
+        #expect(Suggestions.didYouMean("rian", in: AmbienceSound.names) == "; did you mean 'rain'?")
         #expect(Suggestions.didYouMean("gentel", in: ["calma", "clear", "gentle", "warm"]) == "; did you mean 'gentle'?")
     }
 }

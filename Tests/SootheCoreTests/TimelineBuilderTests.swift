@@ -236,36 +236,36 @@ import Testing
     @Test func chimeWaitsAndItsRingExtendsTheSession() throws {
         let t = try timeline("  - chime: bell\n  - pause: 2s\n")
         let bell = try #require(t.cues.first)
-        #expect((bell.kind, bell.name, bell.start, bell.end, bell.strikes) == (.chime, "bell", 0, 8, 1))
+        #expect((bell.kind, bell.chime, bell.start, bell.end, bell.strikes) == (.chime, ChimeKind.bell, 0, 8, 1))
         #expect(abs(t.cues[1].start - Step.Chime.defaultWait) < Self.tolerance)
         #expect(abs(t.duration - 8) < Self.tolerance, "the session lasts until the bell has faded")
 
         let waited = try timeline("  - {chime: bell, wait: 3s, strikes: 2, level: -6}\n  - pause: 2s\n")
         #expect(abs(waited.cues[1].start - 3) < Self.tolerance)
-        #expect(abs(waited.cues[0].end - (8 + SoundCatalog.strikeInterval)) < Self.tolerance)
+        #expect(abs(waited.cues[0].end - (8 + ChimeKind.strikeInterval)) < Self.tolerance)
         #expect(waited.cues[0].level == -6 && waited.cues[0].strikes == 2)
         #expect(abs(waited.duration - 10.5) < Self.tolerance)
     }
 
-    @Test(arguments: SoundCatalog.chimes)
-    func theLastStepEndsTheSessionWhenNoBellRingsOn(_ kind: String) throws {
-        let t = try timeline("  - chime: \(kind)\n  - pause: 20s\n")
+    @Test(arguments: ChimeKind.allCases)
+    func theLastStepEndsTheSessionWhenNoBellRingsOn(_ kind: ChimeKind) throws {
+        let t = try timeline("  - chime: \(kind.rawValue)\n  - pause: 20s\n")
         #expect(abs(t.duration - 21.5) < Self.tolerance)
-        #expect(abs(t.cues[0].duration - SoundCatalog.chimeRing[kind]!) < Self.tolerance)
+        #expect(abs(t.cues[0].duration - kind.ringSeconds) < Self.tolerance)
     }
 
     @Test func pauseWithIntervalBells() throws {
         let t = try timeline("  - {pause: 10m, chime-every: 3m, chime: bell}\n")
         let bells = t.cues.filter { $0.kind == .chime }
         #expect(close(bells.map(\.start), [180, 360, 540]))
-        #expect(bells.allSatisfy { $0.name == "bell" && $0.level == -3 && $0.line == 3 })
+        #expect(bells.allSatisfy { $0.chime == .bell && $0.level == -3 && $0.line == 3 })
         #expect(t.cues.first?.kind == .pause)
         #expect(close([t.cues[0].start, t.cues[0].end], [0, 600]))
         #expect(abs(t.duration - 600) < Self.tolerance)
 
         let even = try timeline("  - {pause: 10m, chime-every: 5m}\n")
         #expect(even.cues.filter { $0.kind == .chime }.map(\.start) == [300], "no bell at the very end")
-        #expect(even.cues.last?.name == "soft-chime")
+        #expect(even.cues.last?.chime == .softChime)
     }
 
     @Test func intervalBellRingingPastThePauseExtendsTheSession() throws {

@@ -1,12 +1,13 @@
 import SootheDSP
+import SootheModel
 import Testing
 
 @Suite("Ambience beds")
 struct AmbienceBedTests {
     static let rate = 22_050.0
 
-    @Test("RMS about −30 dBFS at level 0, finite, within range, channels decorrelated", arguments: AmbienceKind.allCases)
-    func level(kind: AmbienceKind) {
+    @Test("RMS about −30 dBFS at level 0, finite, within range, channels decorrelated", arguments: AmbienceSound.allCases)
+    func level(kind: AmbienceSound) {
         let bed = Measure.bed(kind, duration: 40, rate: Self.rate, fadeIn: 1, fadeOut: 1)
         let body = Int(2 * Self.rate)..<Int(38 * Self.rate)
         for channel in [bed.left, bed.right] {
@@ -23,16 +24,16 @@ struct AmbienceBedTests {
         #expect(abs(product / (l2 * r2).squareRoot()) < 0.1, "\(kind): correlation")
     }
 
-    @Test("noise spectra slope as they should (pink −3, brown −6 dB/octave)", arguments: [(AmbienceKind.pinkNoise, -3.0), (.brownNoise, -6.0)])
-    func slopes(kind: AmbienceKind, expected: Double) {
+    @Test("noise spectra slope as they should (pink −3, brown −6 dB/octave)", arguments: [(AmbienceSound.pinkNoise, -3.0), (.brownNoise, -6.0)])
+    func slopes(kind: AmbienceSound, expected: Double) {
         let bed = Measure.bed(kind, duration: 12, rate: Self.rate, fadeIn: 0, fadeOut: 0)
         let psd = Measure.psd(bed.left, size: 4_096)
         let slope = Measure.slopePerOctave(psd, rate: Self.rate, size: 4_096, low: 100, high: 3_000)
         #expect(abs(slope - expected) < 0.5, "\(kind): \(slope) dB/octave")
     }
 
-    @Test("the slopes hold at 48 kHz too, up to 10 kHz", arguments: [(AmbienceKind.pinkNoise, -3.0), (.brownNoise, -6.0)])
-    func slopesAt48k(kind: AmbienceKind, expected: Double) {
+    @Test("the slopes hold at 48 kHz too, up to 10 kHz", arguments: [(AmbienceSound.pinkNoise, -3.0), (.brownNoise, -6.0)])
+    func slopesAt48k(kind: AmbienceSound, expected: Double) {
         let rate = 48_000.0
         let bed = Measure.bed(kind, duration: 12, rate: rate, fadeIn: 0, fadeOut: 0)
         let psd = Measure.psd(bed.left, size: 8_192)
@@ -40,8 +41,8 @@ struct AmbienceBedTests {
         #expect(abs(slope - expected) < 0.5, "\(kind): \(slope) dB/octave")
     }
 
-    @Test("fades in from and out to exact silence; nothing after the end", arguments: AmbienceKind.allCases)
-    func fades(kind: AmbienceKind) {
+    @Test("fades in from and out to exact silence; nothing after the end", arguments: AmbienceSound.allCases)
+    func fades(kind: AmbienceSound) {
         let bed = Measure.bed(kind, duration: 12, rate: Self.rate, fadeIn: 2, fadeOut: 3, extra: 1_000)
         let frames = Int(12 * Self.rate)
         let x = bed.left
@@ -67,8 +68,8 @@ struct AmbienceBedTests {
         #expect(crossings >= 3 && crossings <= 10, "\(crossings) swells in a minute")
     }
 
-    @Test("blocks of 64 and 4096 frames give the same samples; seeds decide", arguments: AmbienceKind.allCases)
-    func determinism(kind: AmbienceKind) {
+    @Test("blocks of 64 and 4096 frames give the same samples; seeds decide", arguments: AmbienceSound.allCases)
+    func determinism(kind: AmbienceSound) {
         let a = Measure.bed(kind, duration: 3, rate: Self.rate, seed: 4, block: 64, fadeIn: 1, fadeOut: 1)
         let b = Measure.bed(kind, duration: 3, rate: Self.rate, seed: 4, block: 4_096, fadeIn: 1, fadeOut: 1)
         let c = Measure.bed(kind, duration: 3, rate: Self.rate, seed: 5, block: 4_096, fadeIn: 1, fadeOut: 1)

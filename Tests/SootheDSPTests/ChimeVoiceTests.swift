@@ -1,4 +1,5 @@
 import SootheDSP
+import SootheModel
 import Testing
 
 @Suite("Chimes: modal synthesis")

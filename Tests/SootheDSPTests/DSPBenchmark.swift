@@ -1,5 +1,6 @@
 import Foundation
 import SootheDSP
+import SootheModel
 import Testing
 
 /// Speed of every generator and of the limiter, in nanoseconds per frame. Off by default: run
@@ -210,7 +211,7 @@ struct DSPBenchmark {
         }
 
         if Self.wanted("breath tone") { Self.benchBreathTone() }
-        for kind in AmbienceKind.allCases where Self.wanted("ambience \(kind.rawValue)") {
+        for kind in AmbienceSound.allCases where Self.wanted("ambience \(kind.rawValue)") {
             let bedFrames = Int(60 * Self.rate)
             let bed = AmbienceBed(kind: kind, duration: 60, sampleRate: Self.rate, seed: 2)
             let ns = Self.time(units: bedFrames) {

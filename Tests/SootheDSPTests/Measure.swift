@@ -1,4 +1,5 @@
 import SootheDSP
+import SootheModel
 
 #if canImport(Glibc)
     import Glibc
@@ -30,7 +31,7 @@ enum Measure {
         return render(frames: tone.frameCount + extra, block: block) { tone.render(adding: $0, gain: 1) }
     }
 
-    static func bed(_ kind: AmbienceKind, duration: Double, rate: Double, seed: UInt64 = 11, block: Int = 4096, fadeIn: Double = 4, fadeOut: Double = 6, extra: Int = 0) -> (left: [Float], right: [Float]) {
+    static func bed(_ kind: AmbienceSound, duration: Double, rate: Double, seed: UInt64 = 11, block: Int = 4096, fadeIn: Double = 4, fadeOut: Double = 6, extra: Int = 0) -> (left: [Float], right: [Float]) {
         var bed = AmbienceBed(kind: kind, duration: duration, sampleRate: rate, seed: seed, fadeIn: fadeIn, fadeOut: fadeOut)
         let frames = bed.frameCount + extra
         var left = [Float](repeating: 0, count: frames)

@@ -47,11 +47,11 @@ extension Soothe {
             if cycles != nil && minutes != nil { throw ValidationError("give --cycles or --minutes, not both") }
             if let cycles, !(1...10_000).contains(cycles) { throw ValidationError("--cycles must be between 1 and 10000, got \(cycles)") }
             if let minutes, !(minutes > 0 && minutes <= 600) { throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)") }
-            if chime != "none", SoundCatalog.chimeRing[chime] == nil {
-                throw ValidationError("--chime must be one of \(SoundCatalog.chimes.joined(separator: ", ")) or none, got '\(chime)'")
+            if chime != "none", ChimeKind(rawValue: chime) == nil {
+                throw ValidationError("--chime must be one of \(ChimeKind.names.joined(separator: ", ")) or none, got '\(chime)'")
             }
-            if let ambience, !SoundCatalog.ambiences.contains(ambience) {
-                throw ValidationError("--ambience must be one of \(SoundCatalog.ambiences.joined(separator: ", ")), got '\(ambience)'")
+            if let ambience, AmbienceSound(rawValue: ambience) == nil {
+                throw ValidationError("--ambience must be one of \(AmbienceSound.names.joined(separator: ", ")), got '\(ambience)'")
             }
             guard guidedCycles >= 0 else { throw ValidationError("--guided-cycles must be 0 or more") }
         }

@@ -25,16 +25,16 @@ extension Soothe {
 
         func run() throws {
             let body: String
-            if SoundCatalog.chimeRing[name] != nil {
+            if ChimeKind(rawValue: name) != nil {
                 body = "steps:\n  - {chime: \(name), strikes: \(strikes)}\n  - pause: \(seconds)s\n"
-            } else if SoundCatalog.ambiences.contains(name) {
+            } else if AmbienceSound(rawValue: name) != nil {
                 body = "ambience: \(name)\nsteps:\n  - pause: \(seconds)s\n"
             } else if name.hasPrefix("breath:") {
                 body = "steps:\n  - breathe: {pattern: \(JSON.string(String(name.dropFirst(7)))), cycles: 4}\n"
             } else if name.hasPrefix("say:") {
                 body = "steps:\n  - say: \(JSON.string(String(name.dropFirst(4))))\n"
             } else {
-                throw ValidationError("unknown sound '\(name)': \(SoundCatalog.chimes.joined(separator: ", ")), \(SoundCatalog.ambiences.joined(separator: ", ")), breath:PATTERN or say:TEXT")
+                throw ValidationError("unknown sound '\(name)': \(ChimeKind.names.joined(separator: ", ")), \(AmbienceSound.names.joined(separator: ", ")), breath:PATTERN or say:TEXT")
             }
             let workspace = Workspace()
             let result = workspace.loader.load(bytes: Array("title: \(name)\n\(body)".utf8), file: "<sound>", defaultID: "sound")

@@ -1,21 +1,7 @@
-/// The struck instruments SootheDSP synthesises. Raw values are the script names.
-public enum ChimeKind: String, CaseIterable, Sendable {
-    case singingBowl = "singing-bowl", bell, softChime = "soft-chime", woodBlock = "wood-block"
+import SootheModel
 
-    /// Seconds one strike rings before it has faded to exact silence
-    /// (the contract in `SootheCore.SoundCatalog.chimeRing`).
-    public var ringSeconds: Double {
-        switch self {
-        case .singingBowl: 15.0
-        case .bell: 8.0
-        case .softChime: 5.0
-        case .woodBlock: 0.6
-        }
-    }
-
-    /// Seconds between successive strikes (`SoundCatalog.strikeInterval`).
-    public static let strikeInterval = 2.5
-
+/// How SootheDSP synthesises each struck instrument: its modes, striker and transient.
+extension ChimeKind {
     /// The frequency, in hertz, that partial ratios multiply.
     public var fundamental: Double {
         switch self {
