@@ -12,15 +12,15 @@ extension CueSheet {
         var chapters: [Chapter] = []
         var open: Chapter?
         for span in timeline.steps {
-            if span.kind == "breathe" {
+            if span.kind == .breathe {
                 if let current = open { chapters.append(current) }
                 open = nil
                 chapters.append(Chapter(title: span.label, start: span.start, end: span.end))
             } else if open == nil {
-                open = Chapter(title: span.kind == "say" ? span.label : "", start: span.start, end: span.end)
+                open = Chapter(title: span.kind == .say ? span.label : "", start: span.start, end: span.end)
             } else {
                 open!.end = span.end
-                if open!.title.isEmpty, span.kind == "say" { open!.title = span.label }
+                if open!.title.isEmpty, span.kind == .say { open!.title = span.label }
             }
         }
         if let current = open { chapters.append(current) }

@@ -1,4 +1,4 @@
-/// What a cue is.
+/// What a cue is, without its details: the `kind` of the cue sheet and of the preview.
 public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case speech, chime, breath, pause
 }
@@ -16,48 +16,106 @@ public struct Cue: Sendable, Hashable {
     public var start: Double
     /// Seconds from the start of the file. For speech: where the voice stops.
     public var end: Double
-    public var kind: CueKind
-    /// Speech: the text as written (with any pause marks).
-    public var text: String?
-    /// Chime: the kind of bell.
-    public var chime: ChimeKind?
-    /// Breath: the phase.
-    public var phase: BreathPhase?
-    /// Breath (and prompts): the 1-based cycle within its `breathe` step.
-    public var cycle: Int?
     /// The script line the cue came from.
     public var line: Int
     /// Index of the step (in flattened step order) the cue belongs to.
     public var step: Int
-    /// Speech: the voice that speaks it (rate override applied).
-    public var voice: VoiceProfile?
-    /// Speech and chime: level relative to normal, in dB (counts are softer; chimes have `level:`).
-    public var level: Double
-    /// Chime: how many strikes (a half-sound first, then the full bell).
-    public var strikes: Int
-    /// Breath: whether the breath tone sounds in this phase.
-    public var tone: Bool
+    /// What sounds, with the facts of its kind.
+    public var event: Event
 
-    public init(
-        start: Double, end: Double, kind: CueKind, text: String? = nil, chime: ChimeKind? = nil,
-        phase: BreathPhase? = nil, cycle: Int? = nil, line: Int, step: Int,
-        voice: VoiceProfile? = nil, level: Double = 0, strikes: Int = 1, tone: Bool = false
-    ) {
+    /// What sounds during a cue.
+    public enum Event: Sendable, Hashable {
+        case speech(Speech)
+        case chime(Chime)
+        case breath(Breath)
+        case pause
+    }
+
+    /// Something spoken: a `say`, a breathing prompt or a counted second.
+    public struct Speech: Sendable, Hashable {
+        /// The text as written (with any pause marks).
+        public var text: String
+        /// The voice that speaks it (rate override applied).
+        public var voice: VoiceProfile
+        /// Level relative to normal speech, in dB (counts are softer).
+        public var level: Double
+        /// For prompts and counts: the 1-based cycle of the `breathe` step they guide.
+        public var cycle: Int?
+
+        public init(text: String, voice: VoiceProfile, level: Double = 0, cycle: Int? = nil) {
+            self.text = text
+            self.voice = voice
+            self.level = level
+            self.cycle = cycle
+        }
+
+        /// The words alone, pause marks removed: what captions and previews show.
+        public var words: String { SpeechText.spokenText(of: text) }
+    }
+
+    /// A bell.
+    public struct Chime: Sendable, Hashable {
+        public var kind: ChimeKind
+        /// Level relative to the bell's normal level, in dB.
+        public var level: Double
+        /// How many strikes (a half-sound first, then the full bell).
+        public var strikes: Int
+
+        public init(kind: ChimeKind, level: Double = 0, strikes: Int = 1) {
+            self.kind = kind
+            self.level = level
+            self.strikes = strikes
+        }
+    }
+
+    /// One phase of a paced breath.
+    public struct Breath: Sendable, Hashable {
+        public var phase: BreathPhase
+        /// The 1-based cycle within its `breathe` step.
+        public var cycle: Int
+        /// Whether the breath tone sounds in this phase.
+        public var tone: Bool
+
+        public init(phase: BreathPhase, cycle: Int, tone: Bool) {
+            self.phase = phase
+            self.cycle = cycle
+            self.tone = tone
+        }
+    }
+
+    public init(start: Double, end: Double, line: Int, step: Int, _ event: Event) {
         self.start = start
         self.end = end
-        self.kind = kind
-        self.text = text
-        self.chime = chime
-        self.phase = phase
-        self.cycle = cycle
         self.line = line
         self.step = step
-        self.voice = voice
-        self.level = level
-        self.strikes = strikes
-        self.tone = tone
+        self.event = event
     }
 
     /// `end - start`.
     public var duration: Double { end - start }
+
+    /// The kind of event, without its details.
+    public var kind: CueKind {
+        switch event {
+        case .speech: .speech
+        case .chime: .chime
+        case .breath: .breath
+        case .pause: .pause
+        }
+    }
+
+    /// The speech, if the cue is spoken.
+    public var speech: Speech? {
+        if case .speech(let speech) = event { speech } else { nil }
+    }
+
+    /// The bell, if the cue is one.
+    public var chime: Chime? {
+        if case .chime(let chime) = event { chime } else { nil }
+    }
+
+    /// The breath phase, if the cue is one.
+    public var breath: Breath? {
+        if case .breath(let breath) = event { breath } else { nil }
+    }
 }

@@ -20,12 +20,12 @@ public enum CueSheet {
                 "\"end\": \(JSON.number(milliseconds(cue.end)))",
                 "\"kind\": \(JSON.string(cue.kind.rawValue))",
             ]
-            switch cue.kind {
-            case .speech: fields.append("\"text\": \(JSON.string(SpeechText.spokenText(of: cue.text ?? "")))")
-            case .chime: fields.append("\"name\": \(JSON.string(cue.chime?.rawValue ?? ""))")
-            case .breath:
-                fields.append("\"phase\": \(JSON.string(cue.phase?.rawValue ?? ""))")
-                fields.append("\"cycle\": \(cue.cycle ?? 0)")
+            switch cue.event {
+            case .speech(let speech): fields.append("\"text\": \(JSON.string(speech.words))")
+            case .chime(let chime): fields.append("\"name\": \(JSON.string(chime.kind.rawValue))")
+            case .breath(let breath):
+                fields.append("\"phase\": \(JSON.string(breath.phase.rawValue))")
+                fields.append("\"cycle\": \(breath.cycle)")
             case .pause: break
             }
             fields.append("\"line\": \(cue.line)")
@@ -38,9 +38,9 @@ public enum CueSheet {
     /// WebVTT captions of the speech cues, with times from the cue sheet.
     public static func webVTT(_ timeline: Timeline) -> String {
         var out = "WEBVTT\n"
-        for (index, cue) in speechCues(timeline).enumerated() {
+        for (index, (cue, speech)) in spoken(timeline).enumerated() {
             out += "\n\(index + 1)\n\(timestamp(cue.start, separator: ".")) --> \(timestamp(cue.end, separator: "."))\n"
-            out += escapeCaption(SpeechText.spokenText(of: cue.text ?? "")) + "\n"
+            out += escapeCaption(speech.words) + "\n"
         }
         return out
     }
@@ -48,8 +48,8 @@ public enum CueSheet {
     /// SubRip captions of the speech cues.
     public static func srt(_ timeline: Timeline) -> String {
         var blocks: [String] = []
-        for (index, cue) in speechCues(timeline).enumerated() {
-            blocks.append("\(index + 1)\n\(timestamp(cue.start, separator: ",")) --> \(timestamp(cue.end, separator: ","))\n\(SpeechText.spokenText(of: cue.text ?? ""))\n")
+        for (index, (cue, speech)) in spoken(timeline).enumerated() {
+            blocks.append("\(index + 1)\n\(timestamp(cue.start, separator: ",")) --> \(timestamp(cue.end, separator: ","))\n\(speech.words)\n")
         }
         return blocks.joined(separator: "\n")
     }
@@ -57,6 +57,11 @@ public enum CueSheet {
     /// Speech cues in time order.
     public static func speechCues(_ timeline: Timeline) -> [Cue] {
         timeline.cues.filter { $0.kind == .speech }
+    }
+
+    /// Speech cues in time order, each with its speech.
+    static func spoken(_ timeline: Timeline) -> [(cue: Cue, speech: Cue.Speech)] {
+        timeline.cues.compactMap { cue in cue.speech.map { (cue, $0) } }
     }
 
     /// `HH:MM:SS.mmm` (or `,mmm` for SRT).

@@ -142,14 +142,13 @@ public enum HTMLPreview {
         let lane = HTMLTimelineLayout.Lane(cue.kind)
         let top = layout.top(of: lane)
         let x = c(layout.x(cue.start)), w = c(layout.width(from: cue.start, to: cue.end))
-        switch cue.kind {
+        switch cue.event {
         case .speech:
             return "rect x=\"\(x)\" y=\"\(c(top + 9))\" width=\"\(w)\" height=\"\(c(lane.height - 18))\" rx=\"4\""
         case .pause:
             return "rect x=\"\(x)\" y=\"\(c(top + lane.height / 2 - 4))\" width=\"\(w)\" height=\"8\" rx=\"4\""
-        case .breath:
-            let phase = cue.phase ?? .rest
-            let next = HTMLTimelineLayout.breathLevel(after: phase, from: level)
+        case .breath(let breath):
+            let next = HTMLTimelineLayout.breathLevel(after: breath.phase, from: level)
             defer { level = next }
             return "path d=\"\(layout.breathPath(start: cue.start, end: cue.end, from: level, to: next))\""
         case .chime:
@@ -162,14 +161,20 @@ public enum HTMLPreview {
         let e = HTMLText.escape
         let (kind, what) = describe(cue)
         let label = "\(kind) at \(PreviewTable.clock(cue.start)) for \(length(cue)), line \(cue.line): \(what)"
+        var phase: BreathPhase?, cycle: Int?
+        switch cue.event {
+        case .speech(let speech): cycle = speech.cycle
+        case .breath(let breath): (phase, cycle) = (breath.phase, breath.cycle)
+        case .chime, .pause: break
+        }
         var classes = "cue kind-\(cue.kind.rawValue)"
-        if let phase = cue.phase { classes += " phase-\(phase.rawValue)" }
-        if cue.kind == .speech, cue.cycle != nil { classes += " prompt" }
+        if let phase { classes += " phase-\(phase.rawValue)" }
+        if cue.kind == .speech, cycle != nil { classes += " prompt" }
         out += "<\(shape) id=\"cue-\(index)\" class=\"\(classes)\" tabindex=\"0\" role=\"\(seekable ? "button" : "img")\""
         out += " data-kind=\"\(cue.kind.rawValue)\" data-start=\"\(HTMLText.seconds(cue.start))\" data-end=\"\(HTMLText.seconds(cue.end))\""
         out += " data-line=\"\(cue.line)\""
-        if let phase = cue.phase { out += " data-phase=\"\(phase.rawValue)\"" }
-        if let cycle = cue.cycle { out += " data-cycle=\"\(cycle)\"" }
+        if let phase { out += " data-phase=\"\(phase.rawValue)\"" }
+        if let cycle { out += " data-cycle=\"\(cycle)\"" }
         out += " data-label=\"\(e(kind))\" data-what=\"\(e(what))\" aria-label=\"\(e(label))\">"
         out += "<title>\(e(label))</title></\(shape.prefix { $0 != " " })>\n"
     }
@@ -227,20 +232,19 @@ public enum HTMLPreview {
 
     /// A cue's kind as a reader sees it, and what happens in it.
     static func describe(_ cue: Cue) -> (kind: String, what: String) {
-        switch cue.kind {
-        case .speech:
-            let words = SpeechText.spokenText(of: cue.text ?? "")
-            return (cue.cycle == nil ? "Speech" : "Prompt", words)
-        case .chime:
-            var what = cue.chime?.rawValue ?? "chime"
-            if cue.strikes > 1 { what += " × \(cue.strikes)" }
-            if cue.level != 0 { what += " (\(PreviewTable.format1(cue.level)) dB)" }
+        switch cue.event {
+        case .speech(let speech):
+            return (speech.cycle == nil ? "Speech" : "Prompt", speech.words)
+        case .chime(let chime):
+            var what = chime.kind.rawValue
+            if chime.strikes > 1 { what += " × \(chime.strikes)" }
+            if chime.level != 0 { what += " (\(PreviewTable.format1(chime.level)) dB)" }
             return ("Chime", what)
-        case .breath:
-            let phase = cue.phase.map { $0 == .topUp ? "Top-up inhale" : $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() } ?? "Breath"
-            var what = phase
-            if let cycle = cue.cycle { what += ", cycle \(cycle)" }
-            if !cue.tone { what += " (no tone)" }
+        case .breath(let breath):
+            let phase = breath.phase
+            var what = phase == .topUp ? "Top-up inhale" : phase.rawValue.prefix(1).uppercased() + phase.rawValue.dropFirst()
+            what += ", cycle \(breath.cycle)"
+            if !breath.tone { what += " (no tone)" }
             return ("Breath", what)
         case .pause:
             return ("Silence", "Silence")

@@ -27,7 +27,7 @@ public enum PreviewTable {
         var lines = [
             "Length \(DurationParser.clock(timeline.duration)) · \(timeline.cues.count) cues · speech \(DurationParser.clock(speech)) (\(share) % of the session)"
         ]
-        for span in timeline.steps where span.kind == "breathe" {
+        for span in timeline.steps where span.kind == .breathe {
             let pace = span.breathsPerMinute.map { String(format1($0)) } ?? "-"
             lines.append("Breathing at line \(span.line): \(span.label), \(DurationParser.clock(span.end - span.start)) at \(pace) breaths/min")
         }
@@ -35,18 +35,17 @@ public enum PreviewTable {
     }
 
     static func describe(_ cue: Cue) -> String {
-        switch cue.kind {
-        case .speech:
-            let text = SpeechText.spokenText(of: cue.text ?? "")
-            let quoted = "\"\(text)\""
+        switch cue.event {
+        case .speech(let speech):
+            let quoted = "\"\(speech.words)\""
             return quoted.count > 50 ? String(quoted.prefix(46)) + "...\"" : quoted
-        case .chime:
-            var what = cue.chime?.rawValue ?? ""
-            if cue.strikes > 1 { what += " × \(cue.strikes)" }
-            if cue.level != 0 { what += " (\(format1(cue.level)) dB)" }
+        case .chime(let chime):
+            var what = chime.kind.rawValue
+            if chime.strikes > 1 { what += " × \(chime.strikes)" }
+            if chime.level != 0 { what += " (\(format1(chime.level)) dB)" }
             return what
-        case .breath:
-            return "\(cue.phase?.rawValue ?? "") · cycle \(cue.cycle ?? 0)" + (cue.tone ? "" : " (no tone)")
+        case .breath(let breath):
+            return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + (breath.tone ? "" : " (no tone)")
         case .pause:
             return "silence"
         }

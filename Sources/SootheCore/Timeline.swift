@@ -9,12 +9,16 @@ public struct AmbienceSpec: Sendable, Hashable {
     }
 }
 
+/// The kind of step a span comes from (`repeat` makes no span of its own: its copies do).
+public enum StepKind: String, Sendable, Hashable, CaseIterable {
+    case say, pause, chime, breathe
+}
+
 /// A span of the session that one step produced: used for WAV cue points and chapters.
 public struct StepSpan: Sendable, Hashable {
     /// Index in flattened step order.
     public var index: Int
-    /// `say`, `pause`, `chime`, `breathe`.
-    public var kind: String
+    public var kind: StepKind
     /// A short human label ("Breathe 4-7-8-0 × 4", the first words of a `say`, ...).
     public var label: String
     public var start: Double

@@ -177,7 +177,7 @@ private struct BuildRun {
         }
     }
 
-    mutating func beginSpan(kind: String, label: String, at: SourceLocation) -> Int {
+    mutating func beginSpan(kind: StepKind, label: String, at: SourceLocation) -> Int {
         spans.append(StepSpan(index: spans.count, kind: kind, label: label, start: time, end: time, line: at.line))
         return spans.count - 1
     }
@@ -195,17 +195,17 @@ private struct BuildRun {
             voice = profile
         }
         voice = voice.withRate(say.rate)
-        let span = beginSpan(kind: "say", label: Self.label(for: text), at: at)
+        let span = beginSpan(kind: .say, label: Self.label(for: text), at: at)
         guard let length = speechLength(text, voice: voice, at: at) else { return }
-        cues.append(Cue(start: time, end: time + length, kind: .speech, text: text, line: at.line, step: span, voice: voice))
+        cues.append(Cue(start: time, end: time + length, line: at.line, step: span, .speech(.init(text: text, voice: voice))))
         time += length + say.after
         spans[span].end = time
     }
 
     mutating func emitPause(_ pause: Step.Pause, at: SourceLocation) {
-        let span = beginSpan(kind: "pause", label: "Pause \(DurationParser.clock(pause.duration))", at: at)
+        let span = beginSpan(kind: .pause, label: "Pause \(DurationParser.clock(pause.duration))", at: at)
         let start = time
-        cues.append(Cue(start: start, end: start + pause.duration, kind: .pause, line: at.line, step: span))
+        cues.append(Cue(start: start, end: start + pause.duration, line: at.line, step: span, .pause))
         if let every = pause.chimeEvery {
             var k = 1.0
             while start + k * every < start + pause.duration - 1e-9 {
@@ -219,7 +219,7 @@ private struct BuildRun {
     }
 
     mutating func emitChime(_ chime: Step.Chime, at: SourceLocation) {
-        let span = beginSpan(kind: "chime", label: "Chime: \(chime.kind.rawValue)", at: at)
+        let span = beginSpan(kind: .chime, label: "Chime: \(chime.kind.rawValue)", at: at)
         addChime(kind: chime.kind, level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
         time += chime.wait
         spans[span].end = time
@@ -227,7 +227,7 @@ private struct BuildRun {
 
     mutating func addChime(kind: ChimeKind, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
         let end = start + kind.length(strikes: strikes)
-        cues.append(Cue(start: start, end: end, kind: .chime, chime: kind, line: line, step: step, level: level, strikes: strikes))
+        cues.append(Cue(start: start, end: end, line: line, step: step, .chime(.init(kind: kind, level: level, strikes: strikes))))
         ringEnd = max(ringEnd, end)
     }
 
@@ -243,7 +243,7 @@ private struct BuildRun {
             cycleCount = max(1, Int((seconds / average).rounded()))
         }
         let notation = breathe.to.map { "\(first.notation) → \($0.notation)" } ?? first.notation
-        let span = beginSpan(kind: "breathe", label: "Breathe \(notation) × \(cycleCount)", at: at)
+        let span = beginSpan(kind: .breathe, label: "Breathe \(notation) × \(cycleCount)", at: at)
         let sectionStart = time
         let promptCycles = min(breathe.promptCycles ?? cycleCount, cycleCount)
         var shortestPhase: [BreathPhase: Double] = [:]
@@ -256,15 +256,15 @@ private struct BuildRun {
             for (phase, length) in pattern.phases where length > 0 {
                 let phaseStart = time
                 cues.append(Cue(
-                    start: phaseStart, end: phaseStart + length, kind: .breath, phase: phase, cycle: cycle + 1,
-                    line: at.line, step: span, tone: breathe.tone))
+                    start: phaseStart, end: phaseStart + length, line: at.line, step: span,
+                    .breath(.init(phase: phase, cycle: cycle + 1, tone: breathe.tone))))
                 var spokenUntil = phaseStart
                 if guided, let prompt = breathe.prompts[phase] {
                     let text = Self.substitute(prompt.text, item: item)
                     if let spoken = speechLength(text, voice: sessionVoice, at: prompt.location) {
                         cues.append(Cue(
-                            start: phaseStart, end: phaseStart + spoken, kind: .speech, text: text, cycle: cycle + 1,
-                            line: prompt.location.line, step: span, voice: sessionVoice))
+                            start: phaseStart, end: phaseStart + spoken, line: prompt.location.line, step: span,
+                            .speech(.init(text: text, voice: sessionVoice, cycle: cycle + 1))))
                         spokenUntil = phaseStart + spoken
                         promptLengths[phase] = spoken
                         shortestPhase[phase] = min(shortestPhase[phase] ?? .infinity, length)
@@ -298,8 +298,8 @@ private struct BuildRun {
             let start = phaseStart + Double(second - 1)
             if start >= until - 1e-9, let spoken = speechLength(words[second - 1], voice: sessionVoice, at: SourceLocation(line: line, column: 1)) {
                 cues.append(Cue(
-                    start: start, end: start + spoken, kind: .speech, text: words[second - 1], cycle: cycle,
-                    line: line, step: step, voice: sessionVoice, level: -6))
+                    start: start, end: start + spoken, line: line, step: step,
+                    .speech(.init(text: words[second - 1], voice: sessionVoice, level: -6, cycle: cycle))))
                 until = start + spoken
             }
             second += 1

@@ -46,8 +46,9 @@ struct BreathCycle: Sendable {
                 seed: SplitMix64.derive(SplitMix64.derive(seed, UInt64(0x1000 + run.step)), UInt64(index))))
         }
 
-        for cue in timeline.cues where cue.kind == .breath {
-            guard cue.tone, let phase = cue.phase else { continue }
+        for cue in timeline.cues {
+            guard case .breath(let breath) = cue.event, breath.tone else { continue }
+            let phase = breath.phase
             let segment = BreathTone.Segment(phase: MixEngine.tonePhase(phase), duration: cue.duration)
             if let run = open, run.step == cue.step, abs(run.end - cue.start) < 1e-6, !(phase == .inhale && run.inhaled) {
                 open!.segments.append(segment)

@@ -15,25 +15,25 @@ enum LoudnessGuess {
         var sounding = 0.0
         for cue in timeline.cues {
             let seconds = max(0, cue.duration)
-            switch cue.kind {
-            case .speech:
-                energy += seconds * power(MixLevels.rawSpeechLoudness + cue.level)
+            switch cue.event {
+            case .speech(let speech):
+                energy += seconds * power(MixLevels.rawSpeechLoudness + speech.level)
                 sounding += seconds
-            case .breath where cue.tone:
-                switch cue.phase {
+            case .breath(let breath) where breath.tone:
+                switch breath.phase {
                 case .inhale, .topUp, .exhale:
                     energy += seconds * power(-22)
                     sounding += seconds
                 case .hold:
                     energy += seconds * power(-30)
                     sounding += seconds
-                default:
+                case .rest:
                     break
                 }
-            case .chime:
-                energy += seconds * power(-24 + cue.level)
+            case .chime(let chime):
+                energy += seconds * power(-24 + chime.level)
                 sounding += seconds
-            default:
+            case .breath, .pause:
                 break
             }
         }

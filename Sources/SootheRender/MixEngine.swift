@@ -48,25 +48,23 @@ struct MixEngine {
         var chimeEvents: [Schedule<ChimeVoice>.Event] = []
 
         for (index, cue) in timeline.cues.enumerated() {
-            switch cue.kind {
-            case .speech:
-                guard let text = cue.text else { continue }
+            switch cue.event {
+            case .speech(let speech):
                 let clip: SpeechClip
                 do {
-                    clip = try provider.clip(for: text, voice: cue.voice ?? timeline.voice, sampleRate: options.sampleRate)
+                    clip = try provider.clip(for: speech.text, voice: speech.voice, sampleRate: options.sampleRate)
                 } catch {
-                    throw RenderError(.speech, "cannot speak '\(SpeechText.spokenText(of: text))' (line \(cue.line)): \(error)")
+                    throw RenderError(.speech, "cannot speak '\(speech.words)' (line \(cue.line)): \(error)")
                 }
                 let start = frame(cue.start)
-                let gain = MixLevels.speech * Float(pow10(cue.level / 20))
+                let gain = MixLevels.speech * Float(pow10(speech.level / 20))
                 speechEvents.append(.init(start: start, source: ClipSource(samples: clip.samples), gain: gain))
                 speechSpans.append((start, start + clip.samples.count))
-            case .chime:
-                guard let kind = cue.chime else { continue }
+            case .chime(let chime):
                 let voice = ChimeVoice(
-                    kind: kind, levelDB: cue.level, strikes: cue.strikes, sampleRate: rate,
+                    kind: chime.kind, levelDB: chime.level, strikes: chime.strikes, sampleRate: rate,
                     seed: SplitMix64.derive(options.seed, UInt64(index)))
-                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(kind)))
+                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(chime.kind)))
             case .breath, .pause:
                 continue  // the breath tone comes from `BreathCycleCache`
             }

@@ -8,12 +8,12 @@ import Testing
         id: "belly-breathing", title: "Belly \"Breathing\"", summary: nil, technique: nil,
         voice: .fallback, ambience: nil, duration: 300.00049,
         cues: [
-            Cue(start: 0, end: 6, kind: .chime, chime: .singingBowl, line: 8, step: 0),
-            Cue(start: 6, end: 9.1234, kind: .speech, text: "Sit or lie down. [2s] Rest <here> & now.", line: 10, step: 1),
-            Cue(start: 9.1234, end: 12.5, kind: .pause, line: 11, step: 2),
-            Cue(start: 24.3, end: 29.3, kind: .breath, phase: .inhale, cycle: 1, line: 14, step: 3, tone: true),
-            Cue(start: 29.3, end: 30.3, kind: .breath, phase: .topUp, cycle: 1, line: 14, step: 3, tone: true),
-            Cue(start: 3725.0016, end: 3726.5, kind: .speech, text: "Done.", cycle: 2, line: 20, step: 4),
+            Cue(start: 0, end: 6, line: 8, step: 0, .chime(.init(kind: .singingBowl))),
+            Cue(start: 6, end: 9.1234, line: 10, step: 1, .speech(.init(text: "Sit or lie down. [2s] Rest <here> & now.", voice: .fallback))),
+            Cue(start: 9.1234, end: 12.5, line: 11, step: 2, .pause),
+            Cue(start: 24.3, end: 29.3, line: 14, step: 3, .breath(.init(phase: .inhale, cycle: 1, tone: true))),
+            Cue(start: 29.3, end: 30.3, line: 14, step: 3, .breath(.init(phase: .topUp, cycle: 1, tone: true))),
+            Cue(start: 3725.0016, end: 3726.5, line: 20, step: 4, .speech(.init(text: "Done.", voice: .fallback, cycle: 2))),
         ],
         steps: [])
 
@@ -53,7 +53,7 @@ import Testing
     @Test func jsonTextIsExactlyAsDocumented() {
         let small = Timeline(
             id: "x", title: "T", summary: nil, technique: nil, voice: .fallback, ambience: nil, duration: 6,
-            cues: [Cue(start: 0, end: 6, kind: .chime, chime: .bell, line: 3, step: 0)], steps: [])
+            cues: [Cue(start: 0, end: 6, line: 3, step: 0, .chime(.init(kind: .bell)))], steps: [])
         #expect(CueSheet.json(small) == """
             {
               "id": "x",

@@ -45,16 +45,16 @@ extension XMLElement {
         voice: VoiceProfile(name: "calma", espeak: "es+f3", rate: 120, wordGap: 0),
         ambience: AmbienceSpec(sound: .rain, level: -6), duration: 61.23456,
         cues: [
-            Cue(start: 0, end: 6, kind: .chime, chime: .singingBowl, line: 4, step: 0, strikes: 2),
-            Cue(start: 6.00049, end: 9.1234, kind: .speech, text: "Sit <down>. [2s] Rest & \"be\".", line: 5, step: 1),
-            Cue(start: 9.1234, end: 12.5, kind: .pause, line: 6, step: 2),
-            Cue(start: 12.5, end: 16.5, kind: .breath, phase: .inhale, cycle: 1, line: 7, step: 3, tone: true),
-            Cue(start: 12.5, end: 13.4, kind: .speech, text: "In", cycle: 1, line: 7, step: 3),
-            Cue(start: 16.5, end: 17.5, kind: .breath, phase: .topUp, cycle: 1, line: 7, step: 3, tone: true),
-            Cue(start: 17.5, end: 24.5, kind: .breath, phase: .hold, cycle: 1, line: 7, step: 3, tone: true),
-            Cue(start: 24.5, end: 32.5, kind: .breath, phase: .exhale, cycle: 1, line: 7, step: 3, tone: true),
-            Cue(start: 32.5, end: 34.5, kind: .breath, phase: .rest, cycle: 1, line: 7, step: 3, tone: false),
-            Cue(start: 34.5, end: 61.23456, kind: .pause, line: 9, step: 4),
+            Cue(start: 0, end: 6, line: 4, step: 0, .chime(.init(kind: .singingBowl, strikes: 2))),
+            Cue(start: 6.00049, end: 9.1234, line: 5, step: 1, .speech(.init(text: "Sit <down>. [2s] Rest & \"be\".", voice: .fallback))),
+            Cue(start: 9.1234, end: 12.5, line: 6, step: 2, .pause),
+            Cue(start: 12.5, end: 16.5, line: 7, step: 3, .breath(.init(phase: .inhale, cycle: 1, tone: true))),
+            Cue(start: 12.5, end: 13.4, line: 7, step: 3, .speech(.init(text: "In", voice: .fallback, cycle: 1))),
+            Cue(start: 16.5, end: 17.5, line: 7, step: 3, .breath(.init(phase: .topUp, cycle: 1, tone: true))),
+            Cue(start: 17.5, end: 24.5, line: 7, step: 3, .breath(.init(phase: .hold, cycle: 1, tone: true))),
+            Cue(start: 24.5, end: 32.5, line: 7, step: 3, .breath(.init(phase: .exhale, cycle: 1, tone: true))),
+            Cue(start: 32.5, end: 34.5, line: 7, step: 3, .breath(.init(phase: .rest, cycle: 1, tone: false))),
+            Cue(start: 34.5, end: 61.23456, line: 9, step: 4, .pause),
         ],
         steps: [])
 
@@ -80,7 +80,7 @@ extension XMLElement {
             #expect(label.contains(PreviewTable.clock(cue.start)) && label.contains("line \(cue.line)"))
             let title = try #require(element.elements(forName: "title").first)
             #expect(title.stringValue == label, "the <title> tooltip says what the accessible name says")
-            #expect(element["data-phase"] == cue.phase?.rawValue)
+            #expect(element["data-phase"] == cue.breath?.phase.rawValue)
         }
         #expect(page.byID("soothe-preview")?["data-cue-count"] == String(Self.timeline.cues.count))
     }

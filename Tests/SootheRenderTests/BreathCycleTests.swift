@@ -130,9 +130,9 @@ import Testing
         #expect(cache.renderings.isEmpty)
         var previousLength = 0
         for (k, cycle) in cache.cycles.enumerated() {
-            let cues = breaths.filter { $0.cycle == k + 1 }
+            let cues = breaths.filter { $0.breath?.cycle == k + 1 }
             // Its segments are its cues, and it starts at its inhale's frame.
-            #expect(cycle.segments.map(\.phase) == cues.map { MixEngine.tonePhase($0.phase!) })
+            #expect(cycle.segments.map(\.phase) == cues.compactMap { $0.breath.map { MixEngine.tonePhase($0.phase) } })
             #expect(zip(cycle.segments, cues).allSatisfy { abs($0.duration - $1.duration) < 1e-12 })
             #expect(cycle.start == Int((cues[0].start * Double(rate)).rounded()))
             // Cycles lengthen, and each ends within a frame of where the next begins: no drift.
@@ -154,7 +154,7 @@ import Testing
 
     @Test func phasesBeforeTheFirstInhaleBelongToTheFirstCycle() throws {
         var timeline = try Sessions.timeline(ToneTrack.script("4-2-4-0", cycles: 3))
-        let firstInhale = try #require(timeline.cues.firstIndex { $0.phase == .inhale })
+        let firstInhale = try #require(timeline.cues.firstIndex { $0.breath?.phase == .inhale })
         timeline.cues.remove(at: firstInhale)
         let cache = BreathCycleCache(timeline: timeline, options: ToneTrack.options(rate: 22_050))
         // hold, exhale | inhale, hold, exhale | inhale, hold, exhale: the first inhale's cycle

@@ -26,7 +26,7 @@ import Testing
         var searchFrom = 0
         for (index, cue) in speech.enumerated() {
             let start = Int((cue.start * Double(rate)).rounded())
-            let length = try timing.clip(for: cue.text ?? "", voice: timeline.voice, sampleRate: rate).samples.count
+            let length = try timing.clip(for: try #require(cue.speech).text, voice: timeline.voice, sampleRate: rate).samples.count
             let first = try #require(Measure.firstSound(audio, from: searchFrom), "phrase \(index) is silent")
             #expect(first == start, "phrase \(index): first sound at frame \(first), cue sheet says \(start)")
             // The cue sheet's millisecond value is within half a millisecond (plus rounding) of it.
