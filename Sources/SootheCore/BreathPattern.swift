@@ -56,6 +56,18 @@ public struct BreathPattern: Sendable, Hashable {
 
     /// Shortest inhale or exhale accepted, in seconds: anything shorter is not a breath.
     public static let minimumBreath = 0.5
+    /// Longest phase accepted, in seconds.
+    public static let maximumPhase = 120.0
+
+    /// Why the pattern cannot be breathed (a phrase such as "has a phase longer than 2 minutes"),
+    /// or nil when it can.
+    public var problem: String? {
+        if inhale < Self.minimumBreath || exhale < Self.minimumBreath {
+            return "needs an inhale and an exhale of at least \(Self.minimumBreath) s each"
+        }
+        if phases.contains(where: { $0.1 > Self.maximumPhase }) { return "has a phase longer than 2 minutes" }
+        return nil
+    }
 
     /// Parses `IN-HOLD-OUT-REST` (each a non-negative number of seconds; IN may be `A+B` for a
     /// top-up inhale) or a preset name. Returns nil when neither.

@@ -1,7 +1,9 @@
 /// The script behind `soothe breathe`: a guided breathing track without writing YAML.
 public struct BreathingTrack: Sendable, Hashable {
-    /// A preset name or `IN-HOLD-OUT-REST`.
-    public var pattern: String
+    /// The pattern as given: a preset name or `IN-HOLD-OUT-REST`.
+    public var patternName: String
+    /// The pattern `patternName` names.
+    public var pattern: BreathPattern
     /// Cycles, or nil to fill `minutes`.
     public var cycles: Int?
     /// Minutes of breathing (used when `cycles` is nil).
@@ -15,18 +17,21 @@ public struct BreathingTrack: Sendable, Hashable {
     /// Count the seconds during guided cycles.
     public var count: Bool
     /// The opening and closing chime (nil: none).
-    public var chime: String?
+    public var chime: ChimeKind?
     /// An ambience bed (nil: none).
-    public var ambience: String?
+    public var ambience: AmbienceSound?
     /// Voice profile name.
     public var voice: String
 
-    public init(
+    /// A track breathing `pattern` (a preset or `IN-HOLD-OUT-REST`); nil when it names no pattern.
+    public init?(
         pattern: String = "belly", cycles: Int? = nil, minutes: Double = 5, voiceGuidance: Bool = true,
-        guidedCycles: Int = 3, tone: Bool = true, count: Bool = false, chime: String? = "singing-bowl",
-        ambience: String? = nil, voice: String = "gentle"
+        guidedCycles: Int = 3, tone: Bool = true, count: Bool = false, chime: ChimeKind? = .singingBowl,
+        ambience: AmbienceSound? = nil, voice: String = "gentle"
     ) {
-        self.pattern = pattern
+        guard let parsed = BreathPattern.parse(pattern) else { return nil }
+        self.patternName = pattern
+        self.pattern = parsed
         self.cycles = cycles
         self.minutes = minutes
         self.voiceGuidance = voiceGuidance
@@ -45,58 +50,51 @@ public struct BreathingTrack: Sendable, Hashable {
 
     /// The session id, e.g. `breathe-box-5m`.
     public var id: String {
-        let name = BreathPattern.presets[pattern] != nil ? pattern : pattern.replacingAll(".", with: "_")
+        let name = BreathPattern.presets[patternName] != nil ? patternName : patternName.replacingAll(".", with: "_")
         let length = cycles.map { "\($0)x" } ?? "\(Self.trim(minutes))m"
         return ScriptParser.defaultID(forFileName: "breathe-\(name)-\(length)")
     }
 
-    /// The script as YAML, so it goes through the same parser and checks as any file.
-    public var yaml: String {
-        let title = (BreathPattern.presets[pattern] != nil ? Self.titles[pattern] ?? pattern : "Breathing \(pattern)")
-        var lines = [
-            "title: \(JSON.string(title))",
-            "id: \(id)",
-            "summary: \(JSON.string("Paced breathing, pattern \(pattern)."))",
-            "technique: calming/deep-breathing",
-            "voice: \(JSON.string(voice))",
-        ]
-        if let ambience { lines.append("ambience: \(JSON.string(ambience))") }
-        lines.append("steps:")
+    /// The session title, e.g. `Box Breathing`.
+    public var title: String {
+        BreathPattern.presets[patternName] != nil ? Self.titles[patternName] ?? patternName : "Breathing \(patternName)"
+    }
+
+    /// The track as a script: chime, a safety note, the paced breathing, a closing line, chime.
+    /// Every step is placed at line 1 of `<breathe>`, the file its diagnostics name.
+    public var script: Script {
+        var steps: [Step] = []
+        func add(_ action: Step.Action) { steps.append(Step(action, at: .start)) }
         if let chime {
-            lines.append("  - chime: \(JSON.string(chime))")
-            lines.append("  - pause: 6s")
+            add(.chime(Step.Chime(kind: chime)))
+            add(.pause(Step.Pause(duration: 6)))
         }
         if voiceGuidance {
-            lines.append("  - say: \"Let's breathe together. You can stop at any time, open your eyes and breathe normally.\"")
-            lines.append("  - pause: 2s")
-            lines.append("  - say: \"If you feel lightheaded, breathe less deeply.\"")
-            lines.append("  - pause: 3s")
+            add(.say(Step.Say(text: "Let's breathe together. You can stop at any time, open your eyes and breathe normally.")))
+            add(.pause(Step.Pause(duration: 2)))
+            add(.say(Step.Say(text: "If you feel lightheaded, breathe less deeply.")))
+            add(.pause(Step.Pause(duration: 3)))
         }
-        lines.append("  - breathe:")
-        lines.append("      pattern: \(JSON.string(pattern))")
-        if let cycles {
-            lines.append("      cycles: \(cycles)")
-        } else {
-            lines.append("      duration: \(Self.trim(minutes * 60))s")
-        }
+        var prompts: [BreathPhase: Step.Prompt] = [:]
         if voiceGuidance {
-            let phases = BreathPattern.parse(pattern).map { p in p.phases.filter { $0.1 > 0 }.map(\.0) } ?? [.inhale, .exhale]
-            let items = phases.map { "\($0.rawValue): \(JSON.string(Self.prompts[$0]!))" }
-            lines.append("      prompts: {\(items.joined(separator: ", "))}")
-            lines.append("      prompt-cycles: \(guidedCycles)")
-            if count { lines.append("      count: true") }
+            for (phase, length) in pattern.phases where length > 0 { prompts[phase] = Step.Prompt(Self.prompts[phase]!) }
         }
-        lines.append("      tone: \(tone)")
+        add(.breathe(Step.Breathe(
+            pattern: pattern, length: cycles.map { .cycles($0) } ?? .duration(minutes * 60), prompts: prompts,
+            promptCycles: voiceGuidance ? guidedCycles : nil, count: voiceGuidance && count, tone: tone)))
         if voiceGuidance {
-            lines.append("  - pause: 2s")
-            lines.append("  - say: \"Let your breath return to its own rhythm. Notice how you feel now.\"")
-            lines.append("  - pause: 4s")
+            add(.pause(Step.Pause(duration: 2)))
+            add(.say(Step.Say(text: "Let your breath return to its own rhythm. Notice how you feel now.")))
+            add(.pause(Step.Pause(duration: 4)))
         }
         if let chime {
-            lines.append("  - chime: \(JSON.string(chime))")
-            lines.append("  - pause: 18s")
+            add(.chime(Step.Chime(kind: chime)))
+            add(.pause(Step.Pause(duration: 18)))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Script(
+            file: "<breathe>", id: id, title: title, summary: "Paced breathing, pattern \(patternName).",
+            technique: "calming/deep-breathing", voice: voice, ambience: ambience.map { AmbienceSpec(sound: $0, level: 0) },
+            steps: steps)
     }
 
     static let titles = [

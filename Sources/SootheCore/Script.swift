@@ -58,6 +58,14 @@ public struct Step: Sendable, Hashable {
         public var rate: Int?
         /// Silence after the speech, in seconds.
         public var after: Double
+
+        public init(text: String, voice: String? = nil, voiceLocation: SourceLocation? = nil, rate: Int? = nil, after: Double = 0) {
+            self.text = text
+            self.voice = voice
+            self.voiceLocation = voiceLocation
+            self.rate = rate
+            self.after = after
+        }
     }
 
     /// Silence, optionally with interval bells.
@@ -110,12 +118,30 @@ public struct Step: Sendable, Hashable {
         public var count: Bool
         /// The breath tone (default on).
         public var tone: Bool
+
+        public init(
+            pattern: BreathPattern, to: BreathPattern? = nil, length: Length, prompts: [BreathPhase: Prompt] = [:],
+            promptCycles: Int? = nil, count: Bool = false, tone: Bool = true
+        ) {
+            self.pattern = pattern
+            self.to = to
+            self.length = length
+            self.prompts = prompts
+            self.promptCycles = promptCycles
+            self.count = count
+            self.tone = tone
+        }
     }
 
     /// A breathing prompt and where it was written.
     public struct Prompt: Sendable, Hashable {
         public var text: String
         public var location: SourceLocation
+
+        public init(_ text: String, at location: SourceLocation = .start) {
+            self.text = text
+            self.location = location
+        }
     }
 
     /// Steps played several times.
@@ -123,5 +149,16 @@ public struct Step: Sendable, Hashable {
         /// One entry per copy: nil for `times`, the item for `for`.
         public var items: [String?]
         public var steps: [Step]
+
+        /// `times` copies of `steps`.
+        public init(times: Int, steps: [Step]) {
+            self.init(items: Array(repeating: nil, count: max(0, times)), steps: steps)
+        }
+
+        /// One copy of `steps` per item, `{item}` replaced by it.
+        public init(items: [String?], steps: [Step]) {
+            self.items = items
+            self.steps = steps
+        }
     }
 }

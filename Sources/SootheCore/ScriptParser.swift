@@ -316,7 +316,7 @@ private struct ParseRun {
             return nil
         }
         checkSpeechText(raw, at: value.location, for: "say")
-        var say = Step.Say(text: raw, voice: nil, voiceLocation: nil, rate: nil, after: 0)
+        var say = Step.Say(text: raw)
         if let voice = options["voice"] {
             say.voice = voiceName(voice.value)
             say.voiceLocation = voice.value.location
@@ -510,13 +510,8 @@ private struct ParseRun {
             error(node.location, "'\(key)' expects a pattern such as 4-7-8-0 or {inhale: 4, exhale: 6}; found \(node.kindDescription)")
             return nil
         }
-        let minimum = BreathPattern.minimumBreath
-        guard pattern.inhale >= minimum, pattern.exhale >= minimum else {
-            error(node.location, "pattern '\(pattern.notation)' for '\(key)' needs an inhale and an exhale of at least \(Self.seconds(minimum)) each")
-            return nil
-        }
-        guard pattern.phases.allSatisfy({ $0.1 <= 120 }) else {
-            error(node.location, "pattern '\(pattern.notation)' for '\(key)' has a phase longer than 2 minutes")
+        if let problem = pattern.problem {
+            error(node.location, "pattern '\(pattern.notation)' for '\(key)' \(problem)")
             return nil
         }
         return pattern
@@ -536,7 +531,7 @@ private struct ParseRun {
             }
             if let t = text(value, for: key), !t.isEmpty {
                 checkSpeechText(t, at: value.location, for: "\(key) prompt")
-                prompts[phase] = Step.Prompt(text: t, location: value.location)
+                prompts[phase] = Step.Prompt(t, at: value.location)
             }
         }
         return prompts

@@ -79,9 +79,15 @@ public struct SessionLoader: Sendable {
         let parser = ScriptParser(voiceNames: voices.names.isEmpty ? [VoiceProfile.fallback.name] : voices.names)
         let (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
         guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
-        let builder = TimelineBuilder(voices: voices.profiles, timing: timing)
-        let (timeline, buildDiagnostics) = builder.build(script)
-        return Result(script: script, timeline: timeline, diagnostics: (parseDiagnostics + buildDiagnostics).sortedByLocation())
+        var result = build(script)
+        result.diagnostics = (parseDiagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    /// Builds a script made as a value (it has no YAML to parse).
+    public func build(_ script: Script) -> Result {
+        let (timeline, diagnostics) = TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
+        return Result(script: script, timeline: timeline, diagnostics: diagnostics)
     }
 
     /// Reads and loads a resolved source.

@@ -42,6 +42,14 @@ struct Workspace {
         return timeline
     }
 
+    /// Builds a script made as a value; prints its diagnostics; throws 65 when it has errors.
+    func timeline(of script: Script) throws -> Timeline {
+        let result = loader.build(script)
+        Console.diagnostics(voices.diagnostics + result.diagnostics)
+        guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+        return timeline
+    }
+
     /// The indices of `names`, longest session first by a length estimated without speaking
     /// (words at a steady pace; unknown or broken sessions count as 0), ties in the given
     /// order: a batch that starts long sessions first ends with short ones, so its workers

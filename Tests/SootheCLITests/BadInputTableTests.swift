@@ -103,7 +103,8 @@ import Testing
         BadInput(name: "breathe: cycles and minutes", arguments: ["breathe", "--cycles", "3", "--minutes", "2"], status: 64, message: "give --cycles or --minutes, not both"),
         BadInput(name: "breathe: huge minutes", arguments: ["breathe", "--minutes", "1e9"], status: 64, message: "--minutes must be more than 0 and at most 600"),
         BadInput(name: "breathe: unknown chime", arguments: ["breathe", "--chime", "gong"], status: 64, message: "--chime must be one of bell, singing-bowl"),
-        BadInput(name: "breathe: unknown voice profile", arguments: ["breathe", "--voice", "nobody", "-o", "b.wav"], status: 65, message: "unknown voice profile 'nobody'"),
+        BadInput(name: "breathe: inhale too short", arguments: ["breathe", "--pattern", "0.1-0-4-0"], status: 64, message: "--pattern 0.1-0-4-0 needs an inhale and an exhale of at least 0.5 s each"),
+        BadInput(name: "breathe: unknown voice profile", arguments: ["breathe", "--voice", "nobody", "-o", "b.wav"], status: 64, message: "--voice: unknown voice profile 'nobody'"),
 
         // Outputs that cannot be created.
         BadInput(name: "render into a file's folder", files: ["one.yaml": oneSecond, "file.txt": text("x\n")],

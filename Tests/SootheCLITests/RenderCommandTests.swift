@@ -274,21 +274,24 @@ import Testing
         #expect(peak <= -1, "\(preset): \(peak) dBTP")
     }
 
-    /// With its defaults (chimes, spoken guidance), a breathing track is as long as the cue sheet
-    /// of the script it stands for.
+    /// With its defaults (chimes, spoken guidance), a breathing track speaks every phrase of the
+    /// script it stands for, and its file is as long as that script's timeline (whose chapters
+    /// tile it).
     @Test func breatheWithGuidanceMatchesItsScript() throws {
         let folder = try TemporaryFolder()
-        let track = BreathingTrack(pattern: "coherent", cycles: 2)
-        let script = try folder.write("track.yaml", track.yaml)
-        let sheet = try Self.cueSheet(script)
-        let result = try SootheCLI.run(["breathe", "--pattern", "coherent", "--cycles", "2", "--captions"] + Self.small, in: folder.path)
+        let track = try #require(BreathingTrack(pattern: "coherent", cycles: 2))
+        let loader = SessionLoader(voices: VoiceLibrary(profiles: ["gentle": .fallback]), timing: EstimatedSpeechTiming())
+        let timeline = try #require(loader.build(track.script).timeline)
+        let result = try SootheCLI.run(
+            ["breathe", "--pattern", "coherent", "--cycles", "2", "--captions", "--chapters"] + Self.small, in: folder.path)
         #expect(result.status == 0, "\(result)")
-        let audio = folder.file("out/\(track.id).wav")
-        #expect(try AudioFileReader(path: audio).frames == (try Self.frames(sheet, rate: 22050)))
         let vtt = try String(contentsOfFile: folder.file("out/\(track.id).vtt"), encoding: .utf8)
         let captions = try #require(Self.parseVTT(vtt))
-        let speech = try #require(sheet["cues"] as? [[String: Any]]).filter { $0["kind"] as? String == "speech" }
-        #expect(captions.count == speech.count)
+        #expect(captions.map(\.text) == CueSheet.speechCues(timeline).compactMap { $0.speech?.words })
         #expect(captions.count >= 4, "intro, prompts and closing are spoken")
+        let chapterText = try String(contentsOfFile: folder.file("out/\(track.id).chapters.vtt"), encoding: .utf8)
+        let end = try #require(Self.parseVTT(chapterText)?.last?.end)
+        let frames = try AudioFileReader(path: folder.file("out/\(track.id).wav")).frames
+        #expect(frames == Int((Double(end) / 1000 * 22050).rounded()))
     }
 }

@@ -107,7 +107,7 @@ import Testing
         #expect(breathe.pattern == BreathPattern(inhale: 4, hold: 7, exhale: 8, rest: 0))
         #expect(breathe.to == BreathPattern(inhale: 4, hold: 7, exhale: 10.5, rest: 0))
         #expect(breathe.length == .cycles(4))
-        #expect(breathe.prompts[.inhale] == Step.Prompt(text: "In", location: SootheCore.SourceLocation(line: 7, column: 25)))
+        #expect(breathe.prompts[.inhale] == Step.Prompt("In", at: SootheCore.SourceLocation(line: 7, column: 25)))
         #expect(breathe.prompts[.hold]?.text == "Hold")
         #expect(breathe.prompts[.exhale]?.text == "Out")
         #expect(breathe.prompts[.rest] == nil)

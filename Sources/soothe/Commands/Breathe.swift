@@ -41,9 +41,10 @@ extension Soothe {
         @OptionGroup var flags: RenderFlags
 
         func validate() throws {
-            guard BreathPattern.parse(pattern) != nil else {
+            guard let parsed = BreathPattern.parse(pattern) else {
                 throw ValidationError("--pattern must be one of \(BreathPattern.presetNames.joined(separator: ", ")) or IN-HOLD-OUT-REST seconds such as 4-2-6-0, got '\(pattern)'")
             }
+            if let problem = parsed.problem { throw ValidationError("--pattern \(pattern) \(problem)") }
             if cycles != nil && minutes != nil { throw ValidationError("give --cycles or --minutes, not both") }
             if let cycles, !(1...10_000).contains(cycles) { throw ValidationError("--cycles must be between 1 and 10000, got \(cycles)") }
             if let minutes, !(minutes > 0 && minutes <= 600) { throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)") }
@@ -58,14 +59,18 @@ extension Soothe {
 
         func run() throws {
             SignalGuard.install()
-            let track = BreathingTrack(
-                pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
-                guidedCycles: guidedCycles, tone: tone, count: count, chime: chime == "none" ? nil : chime,
-                ambience: ambience, voice: voice)
             let workspace = Workspace()
-            let result = workspace.loader.load(bytes: Array(track.yaml.utf8), file: "<breathe>", defaultID: track.id)
-            Console.diagnostics(result.diagnostics)
-            guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+            guard workspace.voices.profiles[voice] != nil else {
+                let names = workspace.voices.names
+                Console.fail("--voice: unknown voice profile '\(voice)'\(Suggestions.didYouMean(voice, in: names)) (profiles: \(names.joined(separator: ", ")))")
+                throw ExitStatus.usage
+            }
+            guard let track = BreathingTrack(
+                pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
+                guidedCycles: guidedCycles, tone: tone, count: count, chime: ChimeKind(rawValue: chime),
+                ambience: ambience.flatMap(AmbienceSound.init(rawValue:)), voice: voice)
+            else { throw ExitStatus.usage }
+            let timeline = try workspace.timeline(of: track.script)
             let job = try flags.job(for: timeline, folder: nil)
             try RenderRunner(flags: flags).runSingle(job)
         }

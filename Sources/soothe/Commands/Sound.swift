@@ -23,23 +23,42 @@ extension Soothe {
 
         @OptionGroup var flags: RenderFlags
 
-        func run() throws {
-            let body: String
-            if ChimeKind(rawValue: name) != nil {
-                body = "steps:\n  - {chime: \(name), strikes: \(strikes)}\n  - pause: \(seconds)s\n"
-            } else if AmbienceSound(rawValue: name) != nil {
-                body = "ambience: \(name)\nsteps:\n  - pause: \(seconds)s\n"
+        func validate() throws {
+            guard seconds > 0, seconds <= TimelineBuilder.maximumLength else {
+                throw ValidationError("--seconds must be more than 0 and at most \(Int(TimelineBuilder.maximumLength)), got \(seconds)")
+            }
+            guard (1...10).contains(strikes) else { throw ValidationError("--strikes must be between 1 and 10, got \(strikes)") }
+        }
+
+        /// The script that plays `name`.
+        func script() throws -> Script {
+            var ambience: AmbienceSpec?
+            let steps: [Step.Action]
+            if let chime = ChimeKind(rawValue: name) {
+                steps = [.chime(Step.Chime(kind: chime, strikes: strikes)), .pause(Step.Pause(duration: seconds))]
+            } else if let sound = AmbienceSound(rawValue: name) {
+                ambience = AmbienceSpec(sound: sound, level: 0)
+                steps = [.pause(Step.Pause(duration: seconds))]
             } else if name.hasPrefix("breath:") {
-                body = "steps:\n  - breathe: {pattern: \(JSON.string(String(name.dropFirst(7)))), cycles: 4}\n"
-            } else if name.hasPrefix("say:") {
-                body = "steps:\n  - say: \(JSON.string(String(name.dropFirst(4))))\n"
+                let notation = String(name.dropFirst(7))
+                guard let pattern = BreathPattern.parse(notation) else {
+                    throw ValidationError("malformed pattern '\(notation)': expected IN-HOLD-OUT-REST in seconds (e.g. 4-7-8-0) or a preset (\(BreathPattern.presetNames.joined(separator: ", ")))")
+                }
+                if let problem = pattern.problem { throw ValidationError("pattern '\(notation)' \(problem)") }
+                steps = [.breathe(Step.Breathe(pattern: pattern, length: .cycles(4)))]
+            } else if name.hasPrefix("say:"), !name.dropFirst(4).allSatisfy(\.isWhitespace) {
+                steps = [.say(Step.Say(text: String(name.dropFirst(4))))]
             } else {
                 throw ValidationError("unknown sound '\(name)': \(ChimeKind.names.joined(separator: ", ")), \(AmbienceSound.names.joined(separator: ", ")), breath:PATTERN or say:TEXT")
             }
+            return Script(
+                file: "<sound>", id: "sound", title: name, ambience: ambience,
+                steps: steps.map { Step($0, at: .start) })
+        }
+
+        func run() throws {
             let workspace = Workspace()
-            let result = workspace.loader.load(bytes: Array("title: \(name)\n\(body)".utf8), file: "<sound>", defaultID: "sound")
-            Console.diagnostics(result.diagnostics)
-            guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+            let timeline = try workspace.timeline(of: try script())
             let path = flags.output ?? "out/sound.wav"
             let format = flags.format(for: path)
             var options = flags.options(format: format)
