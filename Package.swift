@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheAudioIO"]),
         .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,6 @@ import Foundation
 import SootheAudioIO
 import SootheCore
 @testable import SootheRender
-import SootheSpeech
 import Testing
 
 /// The render mixes once at a guessed gain and corrects the spooled samples exactly: however far
@@ -16,7 +15,7 @@ import Testing
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         var renderer = SessionRenderer(
-            options: RenderOptions(format: .wav, sampleRate: 22050, channels: 2, loudness: -16), speech: SpeechSynthesizer.shared)
+            options: RenderOptions(format: .wav, sampleRate: 22050, channels: 2, loudness: -16), speech: Sessions.voice)
         renderer.firstGainAdjustmentDB = adjustment
         let path = folder.file("c.wav")
         let report = try renderer.render(timeline, to: path)

@@ -1,7 +1,6 @@
 import Foundation
 import SootheCore
 @testable import SootheRender
-import SootheSpeech
 import Testing
 
 /// The mix streams in blocks; the block size must not change a single sample.
@@ -10,7 +9,7 @@ import Testing
     /// (one channel when the session has no ambience: see `MixEngine.channels`).
     static func mix(_ timeline: Timeline, channels fileChannels: Int, blockFrames: Int) throws -> [Float] {
         let options = RenderOptions(format: .wav, sampleRate: 22050, channels: fileChannels, blockFrames: blockFrames)
-        var engine = try MixEngine(timeline: timeline, options: options, speech: SpeechSynthesizer.shared)
+        var engine = try MixEngine(timeline: timeline, options: options, speech: Sessions.voice)
         let channels = engine.channels
         #expect(channels == (timeline.ambience == nil ? 1 : fileChannels))
         var out: [Float] = []
@@ -47,7 +46,7 @@ import Testing
         for blockFrames in [512, 4096] {
             let options = RenderOptions(format: .wav, sampleRate: 22050, channels: 2, blockFrames: blockFrames)
             let path = folder.file("b\(blockFrames).wav")
-            _ = try SessionRenderer(options: options, speech: SpeechSynthesizer.shared).render(timeline, to: path)
+            _ = try SessionRenderer(options: options, speech: Sessions.voice).render(timeline, to: path)
             files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
         }
         #expect(files[0] == files[1])

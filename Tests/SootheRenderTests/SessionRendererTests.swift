@@ -2,7 +2,6 @@ import Foundation
 import SootheAudioIO
 import SootheCore
 import SootheRender
-import SootheSpeech
 import Testing
 
 @Suite struct SessionRendererTests {
@@ -16,7 +15,7 @@ import Testing
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         let path = folder.file("render-check.\(testCase.format.fileExtension)")
-        let renderer = SessionRenderer(options: testCase.options, speech: SpeechSynthesizer.shared)
+        let renderer = SessionRenderer(options: testCase.options, speech: Sessions.voice)
         let report = try renderer.render(timeline, to: path)
 
         let audio = try Measure.read(path)
@@ -56,7 +55,7 @@ import Testing
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         let options = RenderOptions(format: .wav, sampleRate: 22050, channels: 2)
-        let renderer = SessionRenderer(options: options, speech: SpeechSynthesizer.shared)
+        let renderer = SessionRenderer(options: options, speech: Sessions.voice)
         let path = folder.file("cues.wav")
         _ = try renderer.render(timeline, to: path)
 
@@ -75,7 +74,7 @@ import Testing
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         let options = RenderOptions(format: format, sampleRate: format == .opus ? 48000 : 22050, channels: 2, date: "2025-03-14")
-        let renderer = SessionRenderer(options: options, speech: SpeechSynthesizer.shared)
+        let renderer = SessionRenderer(options: options, speech: Sessions.voice)
         let first = folder.file("a.\(format.fileExtension)"), second = folder.file("b.\(format.fileExtension)")
         _ = try renderer.render(timeline, to: first)
         _ = try renderer.render(timeline, to: second)
@@ -89,9 +88,9 @@ import Testing
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         var options = RenderOptions(format: .wav, sampleRate: 22050, channels: 1)
-        _ = try SessionRenderer(options: options, speech: SpeechSynthesizer.shared).render(timeline, to: folder.file("a.wav"))
+        _ = try SessionRenderer(options: options, speech: Sessions.voice).render(timeline, to: folder.file("a.wav"))
         options.seed &+= 1
-        _ = try SessionRenderer(options: options, speech: SpeechSynthesizer.shared).render(timeline, to: folder.file("b.wav"))
+        _ = try SessionRenderer(options: options, speech: Sessions.voice).render(timeline, to: folder.file("b.wav"))
         let a = try Measure.read(folder.file("a.wav")), b = try Measure.read(folder.file("b.wav"))
         #expect(a.frames == b.frames)
         #expect(a.samples != b.samples)

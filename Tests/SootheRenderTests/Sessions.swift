@@ -1,6 +1,5 @@
 import Foundation
 import SootheCore
-import SootheSpeech
 import Testing
 
 /// Short session scripts and the timelines built from them.
@@ -12,7 +11,10 @@ enum Sessions {
     /// The repository's voice profiles.
     static let voices = VoiceLibrary.load(directory: packageRoot + "/voices")
 
-    /// About 12 s with every layer: chime, real speech, breath tone with prompts, ambience.
+    /// The voice render tests speak with: no espeak-ng, but peaky, harmonic, in syllables.
+    static let voice = MarkerSpeech(signal: .voiceLike)
+
+    /// About 12 s with every layer: chime, speech, breath tone with prompts, ambience.
     static let everything = """
         title: Render Check
         summary: A short session that uses every layer.
@@ -74,7 +76,7 @@ enum Sessions {
     }
 
     /// Builds the timeline of `yaml` (timed by `timing`), or records the diagnostics and fails.
-    static func timeline(_ yaml: String, id: String = "render-check", timing: any SpeechTiming = SpeechSynthesizer.shared) throws -> Timeline {
+    static func timeline(_ yaml: String, id: String = "render-check", timing: any SpeechTiming = Sessions.voice) throws -> Timeline {
         let loader = SessionLoader(voices: voices, timing: timing)
         let result = loader.load(bytes: Array(yaml.utf8), file: "\(id).yaml", defaultID: id)
         return try #require(result.timeline, "\(result.diagnostics.map(\.description))")

@@ -1,6 +1,5 @@
 import SootheCore
 @testable import SootheRender
-import SootheSpeech
 
 /// Breathing scripts and their mixes, for the breath-cycle tests.
 enum ToneTrack {
@@ -27,7 +26,7 @@ enum ToneTrack {
 
     /// Every frame of `timeline`'s mix, interleaved in the engine's channels, with `cache`.
     static func mix(_ timeline: Timeline, options: RenderOptions, cache: BreathCycleCache? = nil) throws -> [Float] {
-        var engine = try MixEngine(timeline: timeline, options: options, speech: SpeechSynthesizer.shared, breathCycles: cache)
+        var engine = try MixEngine(timeline: timeline, options: options, speech: Sessions.voice, breathCycles: cache)
         var out: [Float] = []
         out.reserveCapacity(engine.totalFrames * engine.channels)
         var buffer = [Float](repeating: 0, count: options.blockFrames * engine.channels)
