@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "soothe", targets: ["soothe"]),
         .library(name: "SootheCore", targets: ["SootheCore"]),
+        .library(name: "SootheFormats", targets: ["SootheFormats"]),
         .library(name: "SootheRender", targets: ["SootheRender"]),
     ],
     dependencies: [
@@ -34,8 +35,12 @@ let package = Package(
         // The vocabulary every module shares: chime kinds, ambience sounds, voice profiles,
         // speech clips and where they come from. Depends on nothing.
         .target(name: "SootheModel"),
-        // Pure Swift: script model, diagnostics, timeline builder, cue-sheet formats. No C, never prints.
+        // Pure Swift: the script (parser, diagnostics) and the timeline builder. No C, no files, no
+        // environment, never prints.
         .target(name: "SootheCore", dependencies: ["SootheModel", .product(name: "Yams", package: "Yams")]),
+        // What a timeline is written as, besides audio: cue sheet JSON, the preview table, WebVTT
+        // and SRT captions, chapters, the HTML preview page. Pure Swift.
+        .target(name: "SootheFormats", dependencies: ["SootheCore"]),
         // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter.
         // Optimised even in debug builds: its per-sample loops run ~50x slower unoptimised, which
         // would make every test and end-to-end render crawl.
@@ -52,16 +57,17 @@ let package = Package(
         .executableTarget(
             name: "soothe",
             dependencies: [
-                "SootheCore", "SootheSpeech", "SootheAudioIO", "SootheRender",
+                "SootheCore", "SootheFormats", "SootheSpeech", "SootheAudioIO", "SootheRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore", "SootheFormats"], exclude: ["Snapshots"]),
+        .testTarget(name: "SootheFormatsTests", dependencies: ["SootheFormats"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheAudioIO"]),
-        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheFormats", "SootheAudioIO"]),
+        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore", "SootheFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,25 +50,26 @@ public struct AudioFileSettings: Sendable, Equatable {
         let maxChannels = format == .mp3 ? 2 : 8
         guard (1...maxChannels).contains(channels) else {
             throw AudioIOError(
-                .unsupported, "\(format.rawValue) supports 1 to \(maxChannels) channels, got \(channels)", path: path)
+                .unsupported, "\(format.rawValue) supports 1 to \(maxChannels) channels, got \(channels)", path: path,
+                fix: AudioSettingFix(.channels, values: ["2", "1"]))
         }
         if format == .flac && encoding == .float {
-            throw AudioIOError(.unsupported, "FLAC supports 16 or 24 bit, not float: use 16 or 24", path: path)
+            throw AudioIOError(.unsupported, "FLAC supports 16 or 24 bit, not float", path: path, fix: AudioSettingFix(.encoding, values: ["16", "24"]))
         }
         if format == .opus, let rates = format.supportedSampleRates, !rates.contains(sampleRate) {
             throw AudioIOError(
                 .unsupported,
-                "Opus supports only 8000, 12000, 16000, 24000 or 48000 Hz, not \(sampleRate): use --sample-rate 48000",
-                path: path)
+                "Opus supports only 8000, 12000, 16000, 24000 or 48000 Hz, not \(sampleRate)",
+                path: path, fix: AudioSettingFix(.sampleRate, values: ["48000"]))
         }
         if format == .mp3, let rates = format.supportedSampleRates, !rates.contains(sampleRate) {
             throw AudioIOError(
                 .unsupported,
-                "MP3 supports only \(rates.map(String.init).joined(separator: ", ")) Hz, not \(sampleRate): use --sample-rate 48000 or 44100",
-                path: path)
+                "MP3 supports only \(rates.map(String.init).joined(separator: ", ")) Hz, not \(sampleRate)",
+                path: path, fix: AudioSettingFix(.sampleRate, values: ["48000", "44100"]))
         }
         guard quality.isFinite, (0...1).contains(quality) else {
-            throw AudioIOError(.unsupported, "quality must be between 0 and 1, got \(quality)", path: path)
+            throw AudioIOError(.unsupported, "quality must be between 0 and 1, got \(quality)", path: path, fix: AudioSettingFix(.quality, values: ["0.5"]))
         }
         if let bad = cuePoints.first(where: { $0 < 0 || $0 > Int(UInt32.max) }) {
             throw AudioIOError(.unsupported, "cue point position \(bad) is outside 0...\(UInt32.max)", path: path)

@@ -26,12 +26,16 @@ public struct AudioIOError: Error, Sendable, CustomStringConvertible, Equatable 
     public var message: String
     /// The file concerned, when there is one.
     public var path: String?
+    /// For `.unsupported`: the setting at fault and values of it that would work, so a caller
+    /// can say how to change it in its own terms.
+    public var fix: AudioSettingFix?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String, path: String? = nil) {
+    public init(_ kind: Kind, _ message: String, path: String? = nil, fix: AudioSettingFix? = nil) {
         self.kind = kind
         self.message = message
         self.path = path
+        self.fix = fix
     }
 
     /// "PATH: MESSAGE", or the message alone.

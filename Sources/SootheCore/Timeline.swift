@@ -59,6 +59,12 @@ public struct Timeline: Sendable, Hashable {
         self.steps = steps
     }
 
+    /// Seconds rounded to milliseconds: the precision of every time a file or cue sheet shows,
+    /// and of the session's length in frames.
+    public static func milliseconds(_ seconds: Double) -> Double {
+        (seconds * 1000).rounded() / 1000
+    }
+
     /// Seconds of speech (sum of speech cue lengths).
     public var speechSeconds: Double {
         cues.lazy.filter { $0.kind == .speech }.reduce(0) { $0 + $1.duration }

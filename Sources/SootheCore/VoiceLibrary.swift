@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// The voice profiles in a `voices/` folder.
@@ -16,18 +15,16 @@ public struct VoiceLibrary: Sendable {
     /// Sorted profile names.
     public var names: [String] { profiles.keys.sorted() }
 
-    /// Loads every `*.yaml` in `directory` (none when it does not exist).
-    public static func load(directory: String) -> VoiceLibrary {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var library = VoiceLibrary(profiles: [:])
-        for name in files.sorted() where name.hasSuffix(".yaml") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let (profile, diagnostics) = parse(text: text, file: path, defaultName: String(name.dropLast(5)))
-            library.diagnostics += diagnostics
-            if let profile { library.profiles[profile.name] = profile }
+    /// The profiles in `files` (each a path and its text), read in the given order; a profile's
+    /// default name is its file name without `.yaml`.
+    public init(files: [(path: String, text: String)]) {
+        self.init(profiles: [:])
+        for (path, text) in files {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let (profile, diagnostics) = Self.parse(text: text, file: path, defaultName: name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name)
+            self.diagnostics += diagnostics
+            if let profile { profiles[profile.name] = profile }
         }
-        return library
     }
 
     static let keys = ["name", "description", "espeak", "rate", "pitch", "range", "word-gap"]

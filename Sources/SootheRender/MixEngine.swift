@@ -100,7 +100,7 @@ struct MixEngine {
 
     /// Frames in the file: the cue sheet's duration (in milliseconds) × the rate.
     static func frameCount(of timeline: Timeline, sampleRate: Int) -> Int {
-        Int((CueSheet.milliseconds(timeline.duration) * Double(sampleRate)).rounded())
+        Int((Timeline.milliseconds(timeline.duration) * Double(sampleRate)).rounded())
     }
 
     static func tonePhase(_ phase: BreathPhase) -> BreathTone.Phase {

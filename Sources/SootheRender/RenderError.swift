@@ -1,3 +1,5 @@
+import SootheAudioIO
+
 /// Why a render failed.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
@@ -15,11 +17,29 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// For `.invalidOptions`: the option at fault and values of it that would work (none
+    /// when the message gives the range).
+    public var fix: (setting: RenderOptions.Setting, values: [String])?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, fix: (setting: RenderOptions.Setting, values: [String])? = nil) {
         self.kind = kind
         self.message = message
+        self.fix = fix
     }
 
     public var description: String { message }
+}
+
+extension RenderError {
+    /// An audio file setting the format refuses, as an option error.
+    init(_ error: AudioIOError) {
+        let setting: RenderOptions.Setting? = switch error.fix?.setting {
+        case .sampleRate: .sampleRate
+        case .channels: .channels
+        case .encoding: .encoding
+        case .quality: .quality
+        case nil: nil
+        }
+        self.init(.invalidOptions, error.description, fix: setting.map { ($0, error.fix?.values ?? []) })
+    }
 }

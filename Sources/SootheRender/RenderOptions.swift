@@ -44,21 +44,31 @@ public struct RenderOptions: Sendable, Hashable {
         self.blockFrames = blockFrames
     }
 
-    /// Rejects what cannot be rendered before any work is done.
+    /// An option a caller may have to change.
+    public enum Setting: String, Sendable, Hashable {
+        case sampleRate = "sample rate"
+        case channels = "channel count"
+        case encoding = "sample encoding"
+        case loudness = "loudness target"
+        case quality
+    }
+
+    /// Rejects what cannot be rendered before any work is done. A range error's message starts
+    /// with the setting's name (`sample rate must be ...`).
     public func validate() throws(RenderError) {
         guard (22050...96000).contains(sampleRate) else {
-            throw RenderError(.invalidOptions, "--sample-rate must be between 22050 and 96000 Hz, got \(sampleRate)")
+            throw RenderError(.invalidOptions, "sample rate must be between 22050 and 96000 Hz, got \(sampleRate)", fix: (.sampleRate, []))
         }
         guard channels == 1 || channels == 2 else {
-            throw RenderError(.invalidOptions, "--channels must be 1 or 2, got \(channels)")
+            throw RenderError(.invalidOptions, "channel count must be 1 or 2, got \(channels)", fix: (.channels, []))
         }
         guard loudness.isFinite, (-40 ... -5).contains(loudness) else {
-            throw RenderError(.invalidOptions, "--loudness must be between -40 and -5 LUFS, got \(loudness)")
+            throw RenderError(.invalidOptions, "loudness target must be between -40 and -5 LUFS, got \(loudness)", fix: (.loudness, []))
         }
         do {
             try audioSettings(tags: AudioTags(), cuePoints: []).validate()
         } catch {
-            throw RenderError(.invalidOptions, error.message)
+            throw RenderError(AudioIOError(error.kind, error.message, fix: error.fix))
         }
     }
 

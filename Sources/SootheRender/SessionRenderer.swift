@@ -48,7 +48,7 @@ public struct SessionRenderer: Sendable {
     public func cuePoints(for timeline: Timeline) -> [Int] {
         let rate = Double(options.sampleRate)
         var seen = Set<Int>()
-        return timeline.steps.map { Int((CueSheet.milliseconds($0.start) * rate).rounded()) }.filter { seen.insert($0).inserted }
+        return timeline.steps.map { Int((Timeline.milliseconds($0.start) * rate).rounded()) }.filter { seen.insert($0).inserted }
     }
 
     /// Renders to `path` atomically. `progress` gets the fraction done (0...1) now and then.
@@ -250,7 +250,7 @@ public struct SessionRenderer: Sendable {
     static func wrap(_ error: AudioIOError) -> RenderError {
         switch error.kind {
         case .cannotCreate: RenderError(.cannotCreate, error.description)
-        case .unsupported: RenderError(.invalidOptions, error.description)
+        case .unsupported: RenderError(error)
         default: RenderError(.output, error.description)
         }
     }

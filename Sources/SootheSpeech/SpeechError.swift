@@ -39,7 +39,7 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownVoice(let name, let suggestions):
             let hint = suggestions.isEmpty
                 ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
-            return "unknown espeak-ng voice '\(name)'\(hint); `soothe voices --espeak` lists the installed ones"
+            return "unknown espeak-ng voice '\(name)'\(hint)"
         case .initializationFailed(let message):
             return "espeak-ng could not be initialised: \(message)"
         case .synthesisFailed(let message):

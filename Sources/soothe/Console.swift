@@ -25,7 +25,12 @@ enum Console {
     /// sessions load at once.
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        error(diagnostics.map(\.description).joined(separator: "\n"))
+        var lines = diagnostics.map(\.description)
+        // The speech library names the voice; where to find the right name is the command line's advice.
+        if diagnostics.contains(where: { $0.message.contains("unknown espeak-ng voice") }) {
+            lines.append("note: `soothe voices --espeak` lists the installed espeak-ng voices")
+        }
+        error(lines.joined(separator: "\n"))
     }
 
     /// Whether stderr is a terminal (progress is shown only then, unless asked).

@@ -68,7 +68,7 @@ struct RenderFlags: ParsableArguments {
         do {
             try options(format: format).validate()
         } catch {
-            throw ValidationError(error.message)
+            throw ValidationError(OptionAdvice.message(for: error))
         }
     }
 

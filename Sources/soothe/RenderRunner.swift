@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SootheFormats
 import SootheRender
 import SootheSpeech
 import Synchronization
@@ -45,7 +46,7 @@ struct RenderRunner {
             case .cannotCreate: 73
             default: 1
             }
-            return .failed(id: job.timeline.id, message: error.message, status: status)
+            return .failed(id: job.timeline.id, message: OptionAdvice.message(for: error), status: status)
         } catch {
             return .failed(id: job.timeline.id, message: "\(error)", status: 73)
         }

@@ -122,9 +122,9 @@ import Testing
         BadInput(name: "voices: a broken profile", files: ["home/voices/loud.yaml": text("espeak: en\nrate: 9000\n"), "home/assets/sessions/.keep": []],
                  arguments: ["voices"], home: "home", status: 65, message: "'rate' must be a whole number from 80 to 450; found '9000'"),
         BadInput(name: "check: missing espeak-ng voice", files: ghostHome, arguments: ["check", "hello"], home: "home", status: 65,
-                 message: "zz-nowhere"),
+                 message: "unknown espeak-ng voice 'zz-nowhere'"),
         BadInput(name: "render: missing espeak-ng voice", files: ghostHome, arguments: ["render", "hello", "-o", "hello.wav"], home: "home", status: 65,
-                 message: "zz-nowhere"),
+                 message: "`soothe voices --espeak` lists the installed espeak-ng voices"),
     ]
 
     @Test(arguments: cases)

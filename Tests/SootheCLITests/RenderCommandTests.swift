@@ -1,6 +1,7 @@
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SootheFormats
 import Testing
 
 /// End-to-end tests of `soothe render` and `soothe breathe`: the built binary, its files read

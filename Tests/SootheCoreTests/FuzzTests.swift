@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SootheCore
+import SootheFormats
 
 /// Seeded fuzzing of what `check` and `preview` do: parse, build with estimated speech timing,
 /// and write every preview format of each accepted timeline.
@@ -235,7 +236,7 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             let cues = object?["cues"] as? [[String: Any]]
             if cues?.count != timeline.cues.count { problems.append("JSON has \(cues?.count ?? -1) cues, the timeline \(timeline.cues.count)") }
-            if (object?["duration"] as? Double) != CueSheet.milliseconds(timeline.duration) { problems.append("JSON duration differs") }
+            if (object?["duration"] as? Double) != Timeline.milliseconds(timeline.duration) { problems.append("JSON duration differs") }
             if (object?["id"] as? String) != timeline.id { problems.append("JSON id differs") }
         } catch {
             problems.append("JSON does not parse: \(error)\n\(json.prefix(300))")

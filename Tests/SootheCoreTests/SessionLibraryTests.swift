@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SootheCore
+import SootheFormats
 
 /// The built-in session library (`assets/sessions/`): every script parses and builds cleanly, and
 /// one session's timeline is kept as a readable snapshot.

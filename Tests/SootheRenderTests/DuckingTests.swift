@@ -1,5 +1,6 @@
 import Foundation
 import SootheCore
+import SootheFormats
 import SootheRender
 import Testing
 

@@ -26,7 +26,7 @@ import Testing
         #expect(audio.frames == expected)
         #expect(audio.samples.count == expected * testCase.channels)
         #expect(report.frames == expected)
-        #expect(abs(report.duration - CueSheet.milliseconds(timeline.duration)) <= 0.5 / Double(testCase.sampleRate))
+        #expect(abs(report.duration - Timeline.milliseconds(timeline.duration)) <= 0.5 / Double(testCase.sampleRate))
 
         let (lufs, peak) = try Measure.loudness(audio)
         #expect(abs(lufs - testCase.loudness) <= 0.5, "measured \(lufs) LUFS for a \(testCase.loudness) LUFS target")
@@ -59,7 +59,7 @@ import Testing
         let path = folder.file("cues.wav")
         _ = try renderer.render(timeline, to: path)
 
-        let stepStarts = timeline.steps.map { Int((CueSheet.milliseconds($0.start) * 22050).rounded()) }
+        let stepStarts = timeline.steps.map { Int((Timeline.milliseconds($0.start) * 22050).rounded()) }
         #expect(timeline.steps.count == 5)
         #expect(Set(stepStarts).count == 5, "every step of this session starts at its own time")
         let read = try AudioFileReader(path: path).cuePoints

@@ -1,5 +1,6 @@
 import Foundation
 import SootheCore
+import SootheFormats
 import Testing
 
 /// Short session scripts and the timelines built from them.
@@ -9,7 +10,11 @@ enum Sessions {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The repository's voice profiles.
-    static let voices = VoiceLibrary.load(directory: packageRoot + "/voices")
+    static let voices: VoiceLibrary = {
+        let folder = packageRoot + "/voices"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        return VoiceLibrary(files: names.map { ("\(folder)/\($0)", (try? String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8)) ?? "") })
+    }()
 
     /// The voice render tests speak with: no espeak-ng, but peaky, harmonic, in syllables.
     static let voice = MarkerSpeech(signal: .voiceLike)
@@ -84,6 +89,6 @@ enum Sessions {
 
     /// Frames the file of `timeline` must hold at `rate`: the cue sheet's duration × rate.
     static func expectedFrames(_ timeline: Timeline, rate: Int) -> Int {
-        Int((CueSheet.milliseconds(timeline.duration) * Double(rate)).rounded())
+        Int((Timeline.milliseconds(timeline.duration) * Double(rate)).rounded())
     }
 }

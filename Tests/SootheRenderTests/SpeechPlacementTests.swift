@@ -1,6 +1,7 @@
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SootheFormats
 import SootheRender
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         let timeline = try Sessions.timeline(Sessions.speechOnly, timing: timing)
         let speech = CueSheet.speechCues(timeline)
         #expect(speech.count == 4)
-        #expect(speech.contains { abs(CueSheet.milliseconds($0.start) - $0.start) > 1e-7 }, "some starts fall between milliseconds")
+        #expect(speech.contains { abs(Timeline.milliseconds($0.start) - $0.start) > 1e-7 }, "some starts fall between milliseconds")
 
         // Float samples, so no quiet sample rounds to zero and no dither adds any.
         let options = RenderOptions(format: .wav, sampleRate: rate, channels: channels, encoding: .float)
@@ -30,7 +31,7 @@ import Testing
             let first = try #require(Measure.firstSound(audio, from: searchFrom), "phrase \(index) is silent")
             #expect(first == start, "phrase \(index): first sound at frame \(first), cue sheet says \(start)")
             // The cue sheet's millisecond value is within half a millisecond (plus rounding) of it.
-            #expect(abs(Double(first) / Double(rate) - CueSheet.milliseconds(cue.start)) <= 0.0005 + 1 / Double(rate))
+            #expect(abs(Double(first) / Double(rate) - Timeline.milliseconds(cue.start)) <= 0.0005 + 1 / Double(rate))
             let end = start + length
             let next = index + 1 < speech.count ? Int((speech[index + 1].start * Double(rate)).rounded()) : audio.frames
             let last = try #require(Measure.lastSound(audio, before: next))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SootheCore
+import SootheFormats
 
 extension Soothe {
     /// `soothe list`: the built-in sessions with their lengths.
@@ -33,7 +34,7 @@ extension Soothe {
                     guard let t = row.timeline else {
                         return "  {\"id\": \(JSON.string(row.id)), \"valid\": false, \"file\": \(JSON.string(row.path))}"
                     }
-                    return "  {\"id\": \(JSON.string(t.id)), \"title\": \(JSON.string(t.title)), \"technique\": \(t.technique.map(JSON.string) ?? "null"), \"summary\": \(t.summary.map(JSON.string) ?? "null"), \"duration\": \(JSON.number(CueSheet.milliseconds(t.duration))), \"length\": \(JSON.string(DurationParser.clock(t.duration))), \"file\": \(JSON.string(row.path))}"
+                    return "  {\"id\": \(JSON.string(t.id)), \"title\": \(JSON.string(t.title)), \"technique\": \(t.technique.map(JSON.string) ?? "null"), \"summary\": \(t.summary.map(JSON.string) ?? "null"), \"duration\": \(JSON.number(Timeline.milliseconds(t.duration))), \"length\": \(JSON.string(DurationParser.clock(t.duration))), \"file\": \(JSON.string(row.path))}"
                 }
                 Console.out("[\n" + items.joined(separator: ",\n") + "\n]\n")
             } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SootheCore
+import SootheFormats
 
 extension Soothe {
     /// `soothe preview`: the cue timeline without rendering audio.

@@ -127,7 +127,7 @@ extension RenderFlags {
         do {
             try options(format: format).validate()
         } catch {
-            Console.fail(error.message)
+            Console.fail(OptionAdvice.message(for: error))
             throw ExitStatus.usage
         }
     }

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The preview page's style sheet: calm, readable at phone width, visible focus, no web fonts.
 enum HTMLStyle {
     /// The CSS for a palette and layout.

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The preview page (`soothe preview --format html`, `soothe render --html`): one self-contained
 /// HTML file with the session's title, a timeline drawn in SVG (lanes for voice, breath, chimes
 /// and ambience, an m:ss axis, details on hover and focus), a table of every cue as its text

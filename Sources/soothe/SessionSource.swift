@@ -1,19 +1,20 @@
 import Foundation
+import SootheCore
 
 /// A session script to read: a file path or the id of a built-in session.
-public struct SessionSource: Sendable, Hashable {
+struct SessionSource: Sendable, Hashable {
     /// The script's path.
-    public var path: String
+    var path: String
     /// The id implied by the file name.
-    public var defaultID: String
+    var defaultID: String
 
     /// Why a SESSION argument names nothing.
-    public struct NotFound: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    struct NotFound: Error, Sendable, CustomStringConvertible {
+        var description: String
     }
 
     /// Resolves a SESSION argument: an existing path, else a built-in id.
-    public static func resolve(_ argument: String, sessionsDirectory: String?) throws(NotFound) -> SessionSource {
+    static func resolve(_ argument: String, sessionsDirectory: String?) throws(NotFound) -> SessionSource {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let looksLikePath = argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
@@ -41,7 +42,7 @@ public struct SessionSource: Sendable, Hashable {
     }
 
     /// The ids of the built-in sessions, sorted.
-    public static func builtInIDs(in sessionsDirectory: String?) -> [String] {
+    static func builtInIDs(in sessionsDirectory: String?) -> [String] {
         guard let folder = sessionsDirectory,
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return [] }
@@ -49,7 +50,7 @@ public struct SessionSource: Sendable, Hashable {
     }
 
     /// The file's bytes.
-    public func read() throws(NotFound) -> [UInt8] {
+    func read() throws(NotFound) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NotFound(description: "cannot read \(path)")
         }
@@ -57,41 +58,9 @@ public struct SessionSource: Sendable, Hashable {
     }
 }
 
-/// Parsing and building in one call: what `check`, `preview` and `render` all start with.
-public struct SessionLoader: Sendable {
-    public var voices: VoiceLibrary
-    public var timing: any SpeechTiming
-
-    public init(voices: VoiceLibrary, timing: any SpeechTiming) {
-        self.voices = voices
-        self.timing = timing
-    }
-
-    /// The outcome of loading one session.
-    public struct Result: Sendable {
-        public var script: Script?
-        public var timeline: Timeline?
-        public var diagnostics: [Diagnostic]
-    }
-
-    /// Parses and builds the script in `bytes`.
-    public func load(bytes: [UInt8], file: String, defaultID: String) -> Result {
-        let parser = ScriptParser(voiceNames: voices.names.isEmpty ? [VoiceProfile.fallback.name] : voices.names)
-        let (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
-        guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
-        var result = build(script)
-        result.diagnostics = (parseDiagnostics + result.diagnostics).sortedByLocation()
-        return result
-    }
-
-    /// Builds a script made as a value (it has no YAML to parse).
-    public func build(_ script: Script) -> Result {
-        let (timeline, diagnostics) = TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
-        return Result(script: script, timeline: timeline, diagnostics: diagnostics)
-    }
-
+extension SessionLoader {
     /// Reads and loads a resolved source.
-    public func load(_ source: SessionSource) throws(SessionSource.NotFound) -> Result {
+    func load(_ source: SessionSource) throws(SessionSource.NotFound) -> Result {
         load(bytes: try source.read(), file: source.path, defaultID: source.defaultID)
     }
 }

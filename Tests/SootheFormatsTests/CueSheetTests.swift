@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SootheCore
+import SootheCore
+@testable import SootheFormats
 
 @Suite struct CueSheetTests {
     /// A small timeline with one cue of every kind and times that need rounding.

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The geometry of the preview page's timeline: scale, lanes, time-axis ticks, cue shapes.
 struct HTMLTimelineLayout: Sendable {
     /// A horizontal band of the timeline.

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The readable timeline `soothe preview` prints by default: one row per cue, then totals.
 public enum PreviewTable {
     /// The whole table as text.

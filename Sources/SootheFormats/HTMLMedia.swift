@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The rendered audio an HTML preview page plays, named relative to the page.
 public struct HTMLMedia: Sendable, Hashable {
     /// The audio file's path relative to the page (usually just its file name, e.g. `calm.ogg`).

@@ -4,19 +4,19 @@ import Foundation
 ///
 /// Looked for, in order: `$SOOTHE_HOME`; next to the executable (or above it, as for a build in
 /// `.build/`); the install prefix `BIN/../share/soothe`; then walking up from the current folder.
-public struct SootheHome: Sendable {
+struct SootheHome: Sendable {
     /// The folder holding `assets/sessions/` and `voices/`, if one was found.
-    public var root: String?
+    var root: String?
     /// Every place looked at, for the message when nothing is found.
-    public var searched: [String]
+    var searched: [String]
 
     /// `root/assets/sessions`.
-    public var sessionsDirectory: String? { root.map { $0 + "/assets/sessions" } }
+    var sessionsDirectory: String? { root.map { $0 + "/assets/sessions" } }
     /// `root/voices`.
-    public var voicesDirectory: String? { root.map { $0 + "/voices" } }
+    var voicesDirectory: String? { root.map { $0 + "/voices" } }
 
     /// Finds the home from the environment, the executable's path and the current folder.
-    public static func locate(
+    static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executablePath: String = CommandLine.arguments.first ?? "",
         currentDirectory: String = FileManager.default.currentDirectoryPath

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// A chapter: one stretch of a session, for players that show chapter marks.
 public struct Chapter: Sendable, Hashable {
     public var title: String

@@ -1,3 +1,5 @@
+import SootheCore
+
 /// Escaping for text that goes into the HTML preview page.
 enum HTMLText {
     /// `text` safe in element content and in double- or single-quoted attribute values (also
@@ -48,7 +50,7 @@ enum HTMLText {
 
     /// Seconds as they appear in `data-start`/`data-end`: the cue sheet's milliseconds.
     static func seconds(_ value: Double) -> String {
-        JSON.number(CueSheet.milliseconds(value))
+        JSON.number(Timeline.milliseconds(value))
     }
 
     /// A BCP 47-looking language tag from an espeak-ng voice name (`en-us+f3` → `en-us`).

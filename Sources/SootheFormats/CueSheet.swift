@@ -1,23 +1,20 @@
+import SootheCore
+
 /// Writes a timeline in the formats `preview` offers: JSON cue sheet, WebVTT and SRT captions.
 public enum CueSheet {
-    /// Seconds rounded to milliseconds, as every output format shows them.
-    public static func milliseconds(_ seconds: Double) -> Double {
-        (seconds * 1000).rounded() / 1000
-    }
-
     /// The cue sheet as JSON, in the shape of cli.md:
     /// `{"id", "title", "duration", "cues": [{"start", "end", "kind", text|name|phase+cycle, "line"}]}`.
     public static func json(_ timeline: Timeline) -> String {
         var out = "{\n"
         out += "  \"id\": \(JSON.string(timeline.id)),\n"
         out += "  \"title\": \(JSON.string(timeline.title)),\n"
-        out += "  \"duration\": \(JSON.number(milliseconds(timeline.duration))),\n"
+        out += "  \"duration\": \(JSON.number(Timeline.milliseconds(timeline.duration))),\n"
         out += "  \"cues\": ["
         for (index, cue) in timeline.cues.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             var fields = [
-                "\"start\": \(JSON.number(milliseconds(cue.start)))",
-                "\"end\": \(JSON.number(milliseconds(cue.end)))",
+                "\"start\": \(JSON.number(Timeline.milliseconds(cue.start)))",
+                "\"end\": \(JSON.number(Timeline.milliseconds(cue.end)))",
                 "\"kind\": \(JSON.string(cue.kind.rawValue))",
             ]
             switch cue.event {
@@ -76,7 +73,16 @@ public enum CueSheet {
     }
 
     static func escapeCaption(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 

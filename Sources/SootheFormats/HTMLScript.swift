@@ -1,3 +1,5 @@
+import SootheCore
+
 /// The preview page's inline script: cue details on hover and focus, keyboard moves along a lane,
 /// seeking and a moving playhead when there is audio, captions that work from `file://`.
 /// It marks the root `data-ready="true"` with `data-drawn-cues` (cues that have a laid-out box),

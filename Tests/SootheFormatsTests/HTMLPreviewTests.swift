@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SootheCore
+import SootheCore
+@testable import SootheFormats
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -71,8 +72,8 @@ extension XMLElement {
             #expect(element["data-kind"] == cue.kind.rawValue)
             let start = try #require(element["data-start"].flatMap(Double.init))
             let end = try #require(element["data-end"].flatMap(Double.init))
-            #expect(start == CueSheet.milliseconds(cue.start))
-            #expect(end == CueSheet.milliseconds(cue.end))
+            #expect(start == Timeline.milliseconds(cue.start))
+            #expect(end == Timeline.milliseconds(cue.end))
             #expect(element["data-line"] == String(cue.line))
             #expect(element["tabindex"] == "0", "every cue is reachable by keyboard")
             #expect(element["role"] == "button", "with audio a cue seeks")
@@ -248,10 +249,22 @@ extension XMLElement {
         #expect(HTMLText.languageTag(espeak: "\"><x") == "x")
     }
 
-    /// Every built-in session (timed by a fixed fake) makes a well-formed page with all its cues.
+    /// The profiles in the repository's `voices/` folder.
+    static func repositoryVoices() throws -> VoiceLibrary {
+        let folder = packageRoot + "/voices"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let library = VoiceLibrary(files: try names.map { ("\(folder)/\($0)", try String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8)) })
+        #expect(library.diagnostics.isEmpty && library.profiles.count >= 4, "\(library.diagnostics)")
+        return library
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// Every built-in session (timed by an estimate) makes a well-formed page with all its cues.
     @Test(arguments: HTMLPreviewTests.builtInSessions())
     func builtInSessionPages(path: String) throws {
-        let loader = SessionLoader(voices: VoiceLibrary(profiles: TestScripts.voices), timing: FixedSpeechTiming(seconds: 2.5))
+        let loader = SessionLoader(voices: try Self.repositoryVoices(), timing: EstimatedSpeechTiming())
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let result = loader.load(bytes: bytes, file: path, defaultID: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         let timeline = try #require(result.timeline, "\(result.diagnostics)")
@@ -267,8 +280,7 @@ extension XMLElement {
     }
 
     static func builtInSessions() -> [String] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("assets/sessions").path
+        let folder = packageRoot + "/assets/sessions"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SootheCore
 
 /// The preview page's colours: soft fills, each outlined in a darker shade so every cue stands
 /// at least 3:1 against its lane (WCAG 1.4.11), and text at least 4.5:1 (WCAG AA).

@@ -1,0 +1,33 @@
+/// Parsing and building in one call: what `check`, `preview` and `render` all start with.
+public struct SessionLoader: Sendable {
+    public var voices: VoiceLibrary
+    public var timing: any SpeechTiming
+
+    public init(voices: VoiceLibrary, timing: any SpeechTiming) {
+        self.voices = voices
+        self.timing = timing
+    }
+
+    /// The outcome of loading one session.
+    public struct Result: Sendable {
+        public var script: Script?
+        public var timeline: Timeline?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses and builds the script in `bytes`.
+    public func load(bytes: [UInt8], file: String, defaultID: String) -> Result {
+        let parser = ScriptParser(voiceNames: voices.names.isEmpty ? [VoiceProfile.fallback.name] : voices.names)
+        let (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
+        guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
+        var result = build(script)
+        result.diagnostics = (parseDiagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    /// Builds a script made as a value (it has no YAML to parse).
+    public func build(_ script: Script) -> Result {
+        let (timeline, diagnostics) = TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
+        return Result(script: script, timeline: timeline, diagnostics: diagnostics)
+    }
+}
