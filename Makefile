@@ -30,9 +30,13 @@ release: deps
 demo: release
 	@SOOTHE_HOME=$(CURDIR) .build/release/soothe render $(DEMO) -o out/ --captions --chapters
 
+# Tests run on an optimised build: the per-sample DSP is ~50x slower unoptimised. -enable-testing
+# keeps @testable imports working in release.
+TEST_FLAGS := -c release -Xswiftc -enable-testing
+
 test: test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests $(TEST_FLAGS)
+	$(SWIFT) test --skip-build $(TEST_FLAGS)
 
 bench: release test-deps
 	bash bench/run.sh

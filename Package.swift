@@ -2,9 +2,6 @@
 // soothe renders guided self-soothing sessions as audio files. GPL-3.0-or-later.
 import PackageDescription
 
-/// `-O` for the per-sample code in debug builds too (the release build is optimised anyway).
-let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "soothe",
     products: [
@@ -41,18 +38,16 @@ let package = Package(
         // What a timeline is written as, besides audio: cue sheet JSON, the preview table, WebVTT
         // and SRT captions, chapters, the HTML preview page. Pure Swift.
         .target(name: "SootheFormats", dependencies: ["SootheCore"]),
-        // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter.
-        // Optimised even in debug builds: its per-sample loops run ~50x slower unoptimised, which
-        // would make every test and end-to-end render crawl.
-        .target(name: "SootheDSP", dependencies: ["SootheModel"], swiftSettings: optimizedInDebug),
+        // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter. Its
+        // per-sample loops run ~50x slower unoptimised, so `make test` builds the tests in release.
+        .target(name: "SootheDSP", dependencies: ["SootheModel"]),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
         .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
-        // The only owner of libsndfile and libebur128: writer, reader, loudness.
-        .target(name: "SootheAudioIO", dependencies: ["CSndFile", "CEbur128", "CSoxr"]),
+        // The only owner of libsndfile: the streaming writer and, its pair, a reader.
+        .target(name: "SootheAudioIO", dependencies: ["CSndFile"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
-            name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"],
-            swiftSettings: optimizedInDebug),
+            name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"]),
         // The thin executable: argument parsing, printing, exit codes.
         .executableTarget(
             name: "soothe",
@@ -61,13 +56,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // What only tests use: libebur128's meter, the reference soothe's loudness is checked against.
+        .target(name: "SootheTestSupport", dependencies: ["CEbur128"]),
+
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore", "SootheFormats"], exclude: ["Snapshots"]),
         .testTarget(name: "SootheFormatsTests", dependencies: ["SootheFormats"]),
-        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheTestSupport"]),
         .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
-        .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheFormats", "SootheAudioIO"]),
-        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore", "SootheFormats"]),
+        .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO", "SootheTestSupport"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheFormats", "SootheAudioIO", "SootheTestSupport"]),
+        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore", "SootheFormats", "SootheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,10 @@ internal import CSndFile
 
 /// Reads a sound file back through libsndfile: properties, tags, cue points and samples.
 ///
-/// Used by tests and end-to-end checks. Not Sendable: use a reader from one task.
+/// Public API on purpose, though soothe's commands only write: it is the writer's pair, so whoever
+/// renders with this module (the tests, an app's CI checking its catalogue) can read back what
+/// was written through the same owner of libsndfile, tags and WAV cue points included. Not
+/// Sendable: use a reader from one task.
 public final class AudioFileReader {
     /// The path read.
     public let path: String

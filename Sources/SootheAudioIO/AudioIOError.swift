@@ -16,8 +16,6 @@ public struct AudioIOError: Error, Sendable, CustomStringConvertible, Equatable 
         case readFailed
         /// The writer was used after `finish()` or `cancel()`, or given a malformed buffer.
         case invalidUse
-        /// libebur128 failed (out of memory, bad parameters).
-        case loudnessFailed
     }
 
     /// What went wrong.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SootheAudioIO
+import SootheTestSupport
 
 extension AudioIOTests {
     @Suite struct LoudnessMeterTests {
@@ -77,8 +78,8 @@ extension AudioIOTests {
         }
 
         @Test func badParametersAreRefused() {
-            #expect(throws: AudioIOError.self) { try LoudnessMeter(channels: 0, sampleRate: 48000) }
-            #expect(throws: AudioIOError.self) { try LoudnessMeter(channels: 2, sampleRate: 0) }
+            #expect(throws: LoudnessMeterError.self) { try LoudnessMeter(channels: 0, sampleRate: 48000) }
+            #expect(throws: LoudnessMeterError.self) { try LoudnessMeter(channels: 2, sampleRate: 0) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SootheAudioIO
+import SootheTestSupport
 import SootheCore
 import SootheFormats
 import Testing

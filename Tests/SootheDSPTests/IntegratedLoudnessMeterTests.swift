@@ -1,8 +1,8 @@
-// Compared with libebur128 through SootheAudioIO, which SootheDSPTests depends on in the
+// Compared with libebur128 through SootheTestSupport, which SootheDSPTests depends on in the
 // package. bench/dsp/run.sh builds these files in a package holding SootheDSP alone, where
 // this file compiles to nothing.
-#if canImport(SootheAudioIO)
-    import SootheAudioIO
+#if canImport(SootheTestSupport)
+    import SootheTestSupport
     import SootheDSP
     import Testing
 

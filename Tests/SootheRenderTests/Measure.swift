@@ -1,5 +1,6 @@
 import Foundation
 import SootheAudioIO
+import SootheTestSupport
 
 /// Measurements of rendered files, read back through libsndfile and libebur128.
 enum Measure {

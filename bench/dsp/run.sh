@@ -5,7 +5,7 @@
 #
 # The benchmark runs in a throwaway package (under the scratch path $SOOTHE_BENCH_SCRATCH,
 # default .build-perf-rel, so that engineers working at once need not share one) that
-# links the real Sources/SootheDSP and Tests/SootheDSPTests and nothing else, so work in
+# links the real Sources/SootheModel, Sources/SootheDSP and Tests/SootheDSPTests and nothing else, so work in
 # progress in other targets cannot stop it: `swift test` would build every test target.
 # Usage: bench/dsp/run.sh   (SOOTHE_BENCH_SCRATCH=.build-NAME: own scratch path;
 # SOOTHE_DSP_BENCH=breath: only the parts whose names contain "breath")
@@ -14,6 +14,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch="$root/${SOOTHE_BENCH_SCRATCH:-.build-perf-rel}"
 pkg="$scratch/bench-package"
 mkdir -p "$pkg/Sources" "$pkg/Tests"
+ln -sfn "$root/Sources/SootheModel" "$pkg/Sources/SootheModel"
 ln -sfn "$root/Sources/SootheDSP" "$pkg/Sources/SootheDSP"
 ln -sfn "$root/Tests/SootheDSPTests" "$pkg/Tests/SootheDSPTests"
 cat >"$pkg/Package.swift" <<'SWIFT'
@@ -22,8 +23,9 @@ import PackageDescription
 let package = Package(
     name: "soothe-dsp-bench",
     targets: [
-        .target(name: "SootheDSP"),
-        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP"]),
+        .target(name: "SootheModel"),
+        .target(name: "SootheDSP", dependencies: ["SootheModel"]),
+        .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel"]),
     ],
     swiftLanguageModes: [.v6])
 SWIFT
