@@ -50,6 +50,8 @@ import Testing
         process.arguments = interruption.arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+        // Speech cached in a folder of this test's own, not the user's cache.
+        environment["SOOTHE_CACHE"] = logs.file("speech-cache")
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         process.standardOutput = out
@@ -87,6 +89,9 @@ import Testing
         // Nothing else appeared beside it (captions, stray files).
         let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(listing == [name], "\(listing)")
+        if interruption.arguments.first == "render" {
+            #expect(FileManager.default.fileExists(atPath: logs.file("speech-cache")), "the render spoke into its own cache")
+        }
     }
 
     static func temporaryFiles(in folder: String, for name: String) -> [String] {

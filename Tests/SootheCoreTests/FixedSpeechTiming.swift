@@ -2,11 +2,21 @@ import Synchronization
 @testable import SootheCore
 
 /// A speech-timing fake: every phrase lasts `seconds` (or a per-text override), and every call
-/// is counted, so tests can show that work was, or was not, done.
+/// is logged in order, so tests can show that work was, or was not, done, and when.
 final class FixedSpeechTiming: SpeechTiming {
+    /// One call the builder made.
+    enum Event: Equatable {
+        /// `prepare(_:)` with these phrases.
+        case prepared([SpokenPhrase])
+        /// `speechDuration(of:voice:)` for this text.
+        case asked(String)
+    }
+
     let seconds: Double
     let overrides: [String: Double]
-    private let counter = Mutex<[String]>([])
+    /// Whether to be handed every phrase before a build (as the real synthesiser is).
+    let wantsPreparation: Bool
+    private let log = Mutex<[Event]>([])
 
     init(seconds: Double, overrides: [String: Double] = [:], wantsPreparation: Bool = false) {
         self.seconds = seconds
@@ -15,26 +25,26 @@ final class FixedSpeechTiming: SpeechTiming {
     }
 
     func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
-        counter.withLock { $0.append(text) }
+        log.withLock { $0.append(.asked(text)) }
         return overrides[text] ?? seconds
     }
 
-    /// Whether to be handed every phrase before a build (as the real synthesiser is).
-    let wantsPreparation: Bool
-    private let prepared = Mutex<[[SpokenPhrase]]>([])
-
     func prepare(_ phrases: [SpokenPhrase]) {
-        let asked = requests.count
-        prepared.withLock { $0.append(phrases) }
-        // Preparation comes before any question of the build.
-        precondition(asked == counter.withLock { $0.count })
+        log.withLock { $0.append(.prepared(phrases)) }
     }
 
+    /// Every call, in the order made.
+    var events: [Event] { log.withLock { $0 } }
+
     /// The phrases of each ``prepare(_:)`` call.
-    var preparations: [[SpokenPhrase]] { prepared.withLock { $0 } }
+    var preparations: [[SpokenPhrase]] {
+        events.compactMap { if case .prepared(let phrases) = $0 { phrases } else { nil } }
+    }
 
     /// Every text asked about, in order.
-    var requests: [String] { counter.withLock { $0 } }
+    var requests: [String] {
+        events.compactMap { if case .asked(let text) = $0 { text } else { nil } }
+    }
     var calls: Int { requests.count }
 }
 

@@ -35,6 +35,8 @@ import Testing
         _ = try TestScripts.build(TestScripts.session(steps), timing: timing)
         let prepared = try #require(timing.preparations.first)
         #expect(timing.preparations.count == 1)
+        // Handed over before any question: a builder that asked first would speak one at a time.
+        #expect(timing.events.first == .prepared(prepared), "first call: \(String(describing: timing.events.first))")
         #expect(prepared.map(\.text) == ["Welcome.", "In", "Out", "Slowly now."])
         #expect(Set(timing.requests) == Set(prepared.map(\.text)), "the build asks about exactly those")
 
