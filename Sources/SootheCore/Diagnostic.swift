@@ -21,9 +21,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: MESSAGE`.
+    /// `FILE:LINE:COLUMN: error: MESSAGE`, with any control character a script put into the
+    /// file name or message escaped (`\u{1B}`).
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        ControlCharacters.escaped("\(file):\(line):\(column): \(severity.rawValue): \(message)")
     }
 }
 

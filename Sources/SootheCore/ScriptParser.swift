@@ -387,7 +387,11 @@ private struct ParseRun {
                 var values: [String?] = []
                 for item in list {
                     if let t = item.scalarText, !item.isNull {
-                        values.append(t)
+                        if let control = ControlCharacters.first(in: t) {
+                            error(item.location, "a 'for' item holds the control character \(ControlCharacters.name(control)); text may hold letters, punctuation, spaces and line breaks, not terminal or escape codes")
+                        } else {
+                            values.append(t)
+                        }
                     } else {
                         error(item.location, "each 'for' item is text that replaces {item}; found \(item.kindDescription)")
                     }
@@ -564,6 +568,10 @@ private struct ParseRun {
         }
         if node.isNull {
             error(node.location, "'\(key)' has no value")
+            return nil
+        }
+        if let control = ControlCharacters.first(in: value) {
+            error(node.location, "'\(key)' holds the control character \(ControlCharacters.name(control)); text may hold letters, punctuation, spaces and line breaks, not terminal or escape codes")
             return nil
         }
         return value.trimmingCharacters(in: " ")

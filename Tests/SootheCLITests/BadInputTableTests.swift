@@ -34,6 +34,14 @@ import Testing
 
     static let cases: [BadInput] = [
         // Files that are not session scripts.
+        BadInput(name: "NUL inside say text", files: ["n.yaml": session("  - say: \"Breathe\\0 and rest\"\n")], arguments: ["check", "n.yaml"],
+                 status: 65, message: "n.yaml:3:10: error: 'say' holds the control character U+0000"),
+        BadInput(name: "escape code in a title", files: ["t.yaml": text("title: \"\\e[2J\\e]0;owned\\a\"\nsteps:\n  - pause: 1s\n")], arguments: ["check", "t.yaml"],
+                 status: 65, message: "t.yaml:1:8: error: 'title' holds the control character U+001B"),
+        BadInput(name: "escape code in a prompt", files: ["p.yaml": session("  - breathe: {pattern: box, cycles: 1, prompts: {inhale: \"In\\x1b[8m\"}}\n")], arguments: ["check", "p.yaml"],
+                 status: 65, message: "'inhale' holds the control character U+001B"),
+        BadInput(name: "escape code in an unknown key is shown escaped", files: ["k.yaml": text("title: T\n\"\\e[2Jx\": 1\nsteps:\n  - pause: 1s\n")], arguments: ["check", "k.yaml"],
+                 status: 65, message: "unknown key '\\u{1B}[2Jx' at the top level"),
         BadInput(name: "empty file", files: ["e.yaml": []], arguments: ["check", "e.yaml"], status: 65, message: "e.yaml:1:1: error: the file is empty"),
         BadInput(name: "only whitespace", files: ["w.yaml": text(" \n\t\n")], arguments: ["check", "w.yaml"], status: 65, message: "the file is empty"),
         BadInput(name: "binary file", files: ["b.yaml": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]],
@@ -141,6 +149,8 @@ import Testing
         #expect(result.status == input.status, "\(input.name): \(result)")
         #expect(result.stderr.contains(input.message), "\(input.name): stderr lacks '\(input.message)'\n\(result)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"), "\(result)")
+        // Nothing a script holds reaches the terminal as a control code.
+        #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(input.name): raw control character in stderr")
         // Nothing is left behind by a failed render: no audio, no temporary file.
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".tmp") || $0.hasSuffix(".wav") || $0.hasSuffix(".opus") }
