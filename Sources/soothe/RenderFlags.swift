@@ -21,7 +21,8 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "WAV/FLAC: 16 or 24; WAV also float.")
     var bitDepth: SampleEncoding = .pcm16
 
-    @Option(help: "Integrated loudness target in LUFS (true peak kept at or below -1 dBTP).")
+    // Unconditional, so `--loudness -23` reads -23 rather than taking it for an option.
+    @Option(parsing: .unconditional, help: "Integrated loudness target in LUFS (true peak kept at or below -1 dBTP).")
     var loudness: Double = -16
 
     @Flag(help: "Also write ID.vtt captions beside the audio.")

@@ -136,6 +136,7 @@ struct RenderRunner {
     /// A progress line on stderr for a single render.
     static func progressPrinter(id: String) -> @Sendable (Double) -> Void {
         let last = Mutex(-1)
+        let terminal = Console.stderrIsTerminal
         return { fraction in
             let percent = Int(fraction * 100)
             let changed = last.withLock { value -> Bool in
@@ -143,7 +144,10 @@ struct RenderRunner {
                 value = percent
                 return true
             }
-            if changed {
+            if changed && !terminal {
+                // A log file gets one line per update, not a line rewritten with carriage returns.
+                FileHandle.standardError.write(Data("rendering \(id) \(percent)%\n".utf8))
+            } else if changed {
                 FileHandle.standardError.write(Data("\rrendering \(id) \(percent)%".utf8))
                 if percent >= 100 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             }
@@ -178,6 +182,13 @@ struct RenderRunner {
     }
 
     /// Creates `folder` (and parents) or throws exit status 73.
+    /// `name` inside `folder`, with one slash between them however `folder` was typed.
+    static func path(_ name: String, in folder: String) -> String {
+        var folder = Substring(folder)
+        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder == "/" ? "/" + name : folder + "/" + name
+    }
+
     static func makeFolder(_ folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SootheCore
 import SootheRender
 
 /// The `soothe` command: renders guided self-soothing sessions as audio files.
@@ -14,4 +16,17 @@ struct Soothe: ParsableCommand {
             """,
         version: SootheInfo.version,
         subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
+
+    /// Parses and runs, after turning a mistyped command (`soothe lst`) into a suggestion.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+            let near = Suggestions.nearest(to: first, in: commands.filter { $0 != "sound" && $0 != "help" }, limit: 1)
+            let hint = near.first.map { " (did you mean '\($0)'?)" } ?? ""
+            Console.fail("unknown command '\(ControlCharacters.escaped(first))'\(hint); 'soothe --help' lists the commands")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(arguments)
+    }
 }

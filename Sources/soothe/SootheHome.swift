@@ -18,7 +18,7 @@ struct SootheHome: Sendable {
     /// Finds the home from the environment, the executable's path and the current folder.
     static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executablePath: String = CommandLine.arguments.first ?? "",
+        executablePath: String = runningExecutable(),
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) -> SootheHome {
         var searched: [String] = []
@@ -41,6 +41,13 @@ struct SootheHome: Sendable {
             if holdsAssets(standard) { return SootheHome(root: standard, searched: searched) }
         }
         return SootheHome(root: nil, searched: searched)
+    }
+
+    /// The running executable's real path: `/proc/self/exe`, which names it however it was
+    /// started (from `PATH`, through a symlink); `argv[0]` where there is no `/proc`.
+    static func runningExecutable() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CommandLine.arguments.first ?? ""
     }
 
     static func ancestors(of folder: String, limit: Int) -> [String] {

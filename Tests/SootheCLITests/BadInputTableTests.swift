@@ -92,7 +92,7 @@ import Testing
                  arguments: ["check", "in.yaml"], status: 65, message: "needs an inhale and an exhale of at least 0.5 s"),
 
         // Command lines.
-        BadInput(name: "unknown command", arguments: ["frobnicate"], status: 64, message: "Unexpected argument 'frobnicate'"),
+        BadInput(name: "unknown command", arguments: ["frobnicate"], status: 64, message: "unknown command 'frobnicate'; 'soothe --help' lists the commands"),
         BadInput(name: "check without a session", arguments: ["check"], status: 64, message: "Missing expected argument"),
         BadInput(name: "unknown preview format", files: ["one.yaml": oneSecond], arguments: ["preview", "one.yaml", "--format", "xml"], status: 64, message: "'xml' is invalid for '--format <format>'"),
         BadInput(name: "--audio without html", files: ["one.yaml": oneSecond], arguments: ["preview", "one.yaml", "--audio", "x.ogg"], status: 64, message: "--audio only works with --format html"),
@@ -111,6 +111,9 @@ import Testing
         BadInput(name: "breathe: cycles and minutes", arguments: ["breathe", "--cycles", "3", "--minutes", "2"], status: 64, message: "give --cycles or --minutes, not both"),
         BadInput(name: "breathe: huge minutes", arguments: ["breathe", "--minutes", "1e9"], status: 64, message: "--minutes must be more than 0 and at most 600"),
         BadInput(name: "breathe: unknown chime", arguments: ["breathe", "--chime", "gong"], status: 64, message: "--chime must be one of bell, singing-bowl"),
+        BadInput(name: "render: shard out of range", arguments: ["render", "--all", "--shard", "5/4"], status: 64, message: "K must be 1…4"),
+        BadInput(name: "render: shard not K/N", arguments: ["render", "--all", "--shard", "half"], status: 64, message: "expected K/N, e.g. 2/4"),
+        BadInput(name: "breathe: pattern of zeros", arguments: ["breathe", "--pattern", "0-0-0-0"], status: 64, message: "--pattern 0-0-0-0 needs an inhale and an exhale"),
         BadInput(name: "breathe: inhale too short", arguments: ["breathe", "--pattern", "0.1-0-4-0"], status: 64, message: "--pattern 0.1-0-4-0 needs an inhale and an exhale of at least 0.5 s each"),
         BadInput(name: "breathe: unknown voice profile", arguments: ["breathe", "--voice", "nobody", "-o", "b.wav"], status: 64, message: "--voice: unknown voice profile 'nobody'"),
 

@@ -41,12 +41,14 @@ enum SootheCLI {
         var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
     }
 
-    /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root) and
-    /// `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own).
+    /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root; nil:
+    /// unset) and `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own), plus
+    /// `environment`. `executable` runs another path to the binary (a symlink, a name on `PATH`).
     static func run(
-        _ arguments: [String], home: String = packageRoot, in directory: String? = nil, cache: String? = nil
+        _ arguments: [String], home: String? = packageRoot, in directory: String? = nil, cache: String? = nil,
+        environment extra: [String: String] = [:], executable: String? = nil
     ) throws -> Result {
-        let binary = try #require(binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
+        let binary = try #require(executable ?? binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
         let folder = try TemporaryFolder()
         let outPath = folder.file("stdout"), errPath = folder.file("stderr")
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -59,6 +61,7 @@ enum SootheCLI {
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)
         // Files, not pipes: a full pipe cannot block the child while we wait.

@@ -17,9 +17,9 @@ extension Soothe {
         var all = false
 
         @Option(help: "Sessions rendered at once (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
-        @Option(help: "With --all: render only every Nth session starting at K (1-based), e.g. 2/4.")
+        @Option(help: "With --all: render only every Nth session starting at K (1-based), e.g. 2/4.", transform: Shard.parse)
         var shard: Shard?
 
         @OptionGroup var flags: RenderFlags
@@ -28,7 +28,7 @@ extension Soothe {
             if all && !sessions.isEmpty { throw ValidationError("give session names or --all, not both") }
             if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
             if shard != nil && !all { throw ValidationError("--shard only works with --all") }
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
         func run() throws {
@@ -55,6 +55,7 @@ extension Soothe {
             let order = workspace.longestFirst(arguments)
             // A broken session is reported (with its diagnostics) and skipped; the rest render.
             let (flags, names) = (self.flags, order.map { arguments[$0] })
+            let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
                 do {
                     return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder))
@@ -88,15 +89,19 @@ extension Soothe {
 }
 
 /// `K/N`: every Nth item starting at the Kth (1-based).
-struct Shard: ExpressibleByArgument, Sendable {
+struct Shard: Sendable {
     var index: Int
     var count: Int
 
-    init?(argument: String) {
-        let parts = argument.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
-        index = k
-        count = n
+    /// Parses `K/N`, or says what is wrong with it.
+    static func parse(_ argument: String) throws -> Shard {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+            throw ValidationError("expected K/N, e.g. 2/4 (the 2nd of 4 shares)")
+        }
+        guard n >= 1 else { throw ValidationError("N must be at least 1") }
+        guard (1...n).contains(k) else { throw ValidationError("K must be 1…\(n)") }
+        return Shard(index: k, count: n)
     }
 
     func includes(_ offset: Int) -> Bool { offset % count == index - 1 }
@@ -109,14 +114,14 @@ extension RenderFlags {
         var path: String
         var format = format(for: nil)
         if let folder {
-            path = folder + "/" + timeline.id + "." + format.fileExtension
+            path = RenderRunner.path(timeline.id + "." + format.fileExtension, in: folder)
         } else if let output, !RenderRunner.isFolder(output) {
             path = output
             format = self.format(for: output)
         } else {
             let dir = output ?? "out"
             try RenderRunner.makeFolder(dir)
-            path = (dir.hasSuffix("/") ? dir : dir + "/") + timeline.id + "." + format.fileExtension
+            path = RenderRunner.path(timeline.id + "." + format.fileExtension, in: dir)
         }
         try checkCombinationOrExit(format)
         return RenderJob(timeline: timeline, path: path, format: format)

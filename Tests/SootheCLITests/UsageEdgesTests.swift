@@ -1,0 +1,63 @@
+import Foundation
+import SootheAudioIO
+import SootheTestSupport
+import Testing
+
+/// Edges of the command line a user hits: negative numbers as separate arguments, an installed
+/// binary reached through `PATH` and a symlink, a mistyped command, paths typed with a slash,
+/// progress into a log file.
+@Suite struct UsageEdgesTests {
+    @Test func aNegativeLoudnessMayBeASeparateArgument() throws {
+        let (folder, path) = try RenderCommandTests.tiny()
+        let result = try SootheCLI.run(["render", path, "-o", folder.file("quiet.wav"), "--loudness", "-23"] + RenderCommandTests.small)
+        #expect(result.status == 0, "\(result)")
+        let (_, lufs, _) = try RenderCommandTests.loudness(folder.file("quiet.wav"))
+        #expect(abs(lufs - -23) <= 0.5, "\(lufs) LUFS")
+    }
+
+    /// Run as `soothe` from `PATH`, through a symlink in another folder, with no `SOOTHE_HOME`
+    /// and from a folder far from the package: the built-in sessions are still found.
+    @Test func aSymlinkOnThePathFindsTheBuiltIns() throws {
+        let binary = try #require(SootheCLI.binary)
+        let bin = try TemporaryFolder(), elsewhere = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: bin.file("soothe"), withDestinationPath: binary)
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try SootheCLI.run(
+            ["list"], home: nil, in: elsewhere.path, environment: ["PATH": path], executable: bin.file("soothe"))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("belly-breathing"), "\(result)")
+    }
+
+    @Test(arguments: [("lst", "did you mean 'list'?"), ("rendr", "did you mean 'render'?"), ("chek", "did you mean 'check'?")])
+    func aMistypedCommandGetsASuggestion(_ typed: String, _ hint: String) throws {
+        let result = try SootheCLI.run([typed, "x"])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("unknown command '\(typed)' (\(hint))"), "\(result)")
+    }
+
+    @Test func aFolderTypedWithASlashGivesCleanPaths() throws {
+        let (folder, path) = try RenderCommandTests.tiny()
+        let other = try folder.write("other.yaml", RenderCommandTests.script.replacingOccurrences(of: "Tiny Render", with: "Other"))
+        let result = try SootheCLI.run(["render", path, other, "-o", "out/"] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("out/tiny.wav"), "\(result)")
+        #expect(!result.stdout.contains("//") && !result.stderr.contains("//"), "\(result)")
+    }
+
+    /// `--verbose` into a file: one line per update, no carriage returns or terminal codes.
+    @Test func progressIntoALogIsOneLinePerUpdate() throws {
+        let (folder, path) = try RenderCommandTests.tiny()
+        let result = try SootheCLI.run(["render", path, "-o", folder.file("v.wav"), "--verbose", "--sample-rate", "22050", "--channels", "1"])
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"), "\(result)")
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rendering tiny ") }
+        #expect(lines.count >= 2 && lines.last == "rendering tiny 100%", "\(result)")
+    }
+
+    @Test func theJobsDefaultIsSaidOnce() throws {
+        let result = try SootheCLI.run(["render", "--help"])
+        #expect(result.status == 0)
+        let jobs = result.stdout.split(separator: "\n").drop { !$0.contains("--jobs") }.prefix(2).joined(separator: " ")
+        #expect(jobs.components(separatedBy: "default").count == 2, "\(jobs)")
+    }
+}
