@@ -181,7 +181,6 @@ struct RenderRunner {
         return url.pathExtension.isEmpty ? path : url.deletingPathExtension().path
     }
 
-    /// Creates `folder` (and parents) or throws exit status 73.
     /// `name` inside `folder`, with one slash between them however `folder` was typed.
     static func path(_ name: String, in folder: String) -> String {
         var folder = Substring(folder)
@@ -189,6 +188,7 @@ struct RenderRunner {
         return folder == "/" ? "/" + name : folder + "/" + name
     }
 
+    /// Creates `folder` (and parents) or throws exit status 73.
     static func makeFolder(_ folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -210,6 +210,12 @@ struct RenderRunner {
         }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         return underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription
+    }
+
+    /// Whether `a` and `b` are one existing file (same device and inode, through any link).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
     static func isFolder(_ path: String) -> Bool {

@@ -59,6 +59,7 @@ extension Soothe {
 
         func run() throws {
             SignalGuard.install()
+            try flags.checkOutput(batch: false)
             let workspace = Workspace()
             guard workspace.voices.profiles[voice] != nil else {
                 let names = workspace.voices.names

@@ -44,21 +44,24 @@ extension Soothe {
                 if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
             }
             let batch = all || arguments.count > 1
-            let folder = batch ? (flags.output ?? "out") : nil
-            if let folder { try RenderRunner.makeFolder(folder) }
-
+            try flags.checkOutput(batch: batch)
             let runner = RenderRunner(flags: flags)
             if !batch {
-                return try runner.runSingle(flags.job(for: workspace.timeline(arguments[0]), folder: nil))
+                let source = try workspace.source(arguments[0])
+                return try runner.runSingle(flags.job(for: workspace.timeline(arguments[0]), folder: nil, inputs: [source.path]))
             }
             // Any --jobs loads in this same order (longest first, so the workers finish together).
-            let order = workspace.longestFirst(arguments)
+            let (order, inputs, ids) = workspace.survey(arguments)
+            try Self.refuseSharedOutputs(arguments, ids: ids)
+            let folder = flags.output ?? "out"
+            try RenderRunner.makeFolder(folder)
+            let inputPaths = inputs.compactMap { $0 }
             // A broken session is reported (with its diagnostics) and skipped; the rest render.
             let (flags, names) = (self.flags, order.map { arguments[$0] })
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
                 do {
-                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder))
+                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths))
                 } catch let exit as ExitCode {
                     return .failure(exit)
                 } catch {
@@ -88,6 +91,28 @@ extension Soothe {
     }
 }
 
+extension Soothe.Render {
+    /// Exits 64, naming them, when two sessions of a batch have one id and so one output file
+    /// (two files with the same `id:` or file name, or one session named twice): otherwise the
+    /// later render would silently replace the earlier.
+    static func refuseSharedOutputs(_ names: [String], ids: [String?]) throws {
+        var first: [String: Int] = [:]
+        var clashes: [String] = []
+        for (index, id) in ids.enumerated() {
+            guard let id else { continue }
+            if let earlier = first[id] {
+                clashes.append("'\(names[earlier])' and '\(names[index])' are both session '\(id)'")
+            } else {
+                first[id] = index
+            }
+        }
+        guard clashes.isEmpty else {
+            Console.fail("two sessions would write the same file: " + clashes.joined(separator: "; ") + " (give each its own id, or render them apart)")
+            throw ExitStatus.usage
+        }
+    }
+}
+
 /// `K/N`: every Nth item starting at the Kth (1-based).
 struct Shard: Sendable {
     var index: Int
@@ -108,9 +133,33 @@ struct Shard: Sendable {
 }
 
 extension RenderFlags {
+    /// Refusals that need only the flags: a batch given a file name for its folder; a file name
+    /// whose extension names no format soothe writes, or another format than `--format`.
+    func checkOutput(batch: Bool) throws {
+        guard let output, !RenderRunner.isFolder(output) else { return }
+        let named = AudioFileFormat(path: output)
+        let extensions = AudioFileFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ", ")
+        if batch {
+            guard named == nil else {
+                Console.fail("-o \(output): several sessions write one file each, so -o takes a folder (e.g. out/)")
+                throw ExitStatus.usage
+            }
+            return
+        }
+        if let format, let named, named != format {
+            Console.fail("-o \(output) names a \(named.rawValue) file but --format is \(format.rawValue): name it \((output as NSString).deletingPathExtension).\(format.fileExtension), or leave --format out")
+            throw ExitStatus.usage
+        }
+        if format == nil, named == nil {
+            Console.fail("-o \(output): soothe writes \(extensions) files; end the name with one of them, give --format, or end a folder's name with /")
+            throw ExitStatus.usage
+        }
+    }
+
     /// Where and how `timeline` is written: `ID.EXT` inside `folder` (a batch), else `-o FILE`,
-    /// else `ID.EXT` inside `-o FOLDER` or `out/`, created when missing.
-    func job(for timeline: Timeline, folder: String?) throws -> RenderJob {
+    /// else `ID.EXT` inside `-o FOLDER` or `out/`; the folder is created when missing. Exits 64
+    /// when the output is one of the `inputs` (the scripts being read).
+    func job(for timeline: Timeline, folder: String?, inputs: [String] = []) throws -> RenderJob {
         var path: String
         var format = format(for: nil)
         if let folder {
@@ -118,12 +167,18 @@ extension RenderFlags {
         } else if let output, !RenderRunner.isFolder(output) {
             path = output
             format = self.format(for: output)
+            let parent = (output as NSString).deletingLastPathComponent
+            if !parent.isEmpty { try RenderRunner.makeFolder(parent) }
         } else {
             let dir = output ?? "out"
             try RenderRunner.makeFolder(dir)
             path = RenderRunner.path(timeline.id + "." + format.fileExtension, in: dir)
         }
         try checkCombinationOrExit(format)
+        if let input = inputs.first(where: { RenderRunner.sameFile($0, path) }) {
+            Console.fail("-o \(path) is \(input), a script being rendered: soothe never writes over its input")
+            throw ExitStatus.usage
+        }
         return RenderJob(timeline: timeline, path: path, format: format)
     }
 
