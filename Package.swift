@@ -9,6 +9,8 @@ let package = Package(
     name: "soothe",
     products: [
         .executable(name: "soothe", targets: ["soothe"]),
+        // The speech server soothe starts (found beside it): see SootheSpeech.SpeechServerProcess.
+        .executable(name: "soothe-speech", targets: ["soothe-speech"]),
         .library(name: "SootheCore", targets: ["SootheCore"]),
         .library(name: "SootheRender", targets: ["SootheRender"]),
     ],
@@ -31,6 +33,13 @@ let package = Package(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
 
+        // What Swift cannot reach of POSIX (CMSG_* macros, _GNU_SOURCE calls), and the one funnel
+        // every system call goes through: EINTR retried, errno as a typed POSIXError.
+        .target(name: "CSoothePOSIX"),
+        .target(name: "SoothePOSIX", dependencies: ["CSoothePOSIX"]),
+        // libpcaudio's constructor, replaced by one that makes no audio device.
+        .target(name: "CEspeakNGNoAudio"),
+
         // The vocabulary every module shares: chime kinds, ambience sounds, voice profiles,
         // speech clips and where they come from. Depends on nothing.
         .target(name: "SootheModel"),
@@ -41,9 +50,9 @@ let package = Package(
         // would make every test and end-to-end render crawl.
         .target(name: "SootheDSP", dependencies: ["SootheModel"], swiftSettings: optimizedInDebug),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
-        .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
+        .target(name: "SootheSpeech", dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr"]),
         // The only owner of libsndfile and libebur128: writer, reader, loudness.
-        .target(name: "SootheAudioIO", dependencies: ["CSndFile", "CEbur128", "CSoxr"]),
+        .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile", "CEbur128", "CSoxr"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
             name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"],
@@ -52,16 +61,20 @@ let package = Package(
         .executableTarget(
             name: "soothe",
             dependencies: [
-                "SootheCore", "SootheSpeech", "SootheAudioIO", "SootheRender",
+                "SootheCore", "SootheSpeech", "SootheAudioIO", "SootheRender", "SoothePOSIX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The speech server: one thread, espeak-ng warmed up, a child per phrase.
+        .executableTarget(name: "soothe-speech", dependencies: ["SootheSpeech"]),
 
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
-        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
+        .testTarget(name: "SoothePOSIXTests", dependencies: ["SoothePOSIX"]),
+        // Speech is spoken by soothe-speech, found beside the test bundle.
+        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe-speech"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO"]),
-        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO", "soothe-speech"]),
+        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "soothe-speech", "SootheAudioIO", "SootheCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

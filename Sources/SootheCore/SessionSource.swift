@@ -72,6 +72,9 @@ public struct SessionLoader: Sendable {
         public var script: Script?
         public var timeline: Timeline?
         public var diagnostics: [Diagnostic]
+        /// Set (and `timeline` nil) when speech could not be had on this machine: not a problem
+        /// of the script, whose `diagnostics` are then only the parser's.
+        public var speechUnavailable: SpeechUnavailable?
     }
 
     /// Parses and builds the script in `bytes`.
@@ -80,8 +83,12 @@ public struct SessionLoader: Sendable {
         let (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
         guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
         let builder = TimelineBuilder(voices: voices.profiles, timing: timing)
-        let (timeline, buildDiagnostics) = builder.build(script)
-        return Result(script: script, timeline: timeline, diagnostics: (parseDiagnostics + buildDiagnostics).sortedByLocation())
+        do {
+            let (timeline, buildDiagnostics) = try builder.build(script)
+            return Result(script: script, timeline: timeline, diagnostics: (parseDiagnostics + buildDiagnostics).sortedByLocation())
+        } catch {
+            return Result(script: script, timeline: nil, diagnostics: parseDiagnostics, speechUnavailable: error)
+        }
     }
 
     /// Reads and loads a resolved source.

@@ -38,8 +38,17 @@ struct Workspace {
             throw ExitStatus.notFound
         }
         Console.diagnostics(voices.diagnostics + result.diagnostics)
+        try Self.checkSpeech(result)
         guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
         return timeline
+    }
+
+    /// Throws exit status 71 after saying why when speech could not be had for `result` (a
+    /// failure of the machine, reported as such, not as a problem of the script).
+    static func checkSpeech(_ result: SessionLoader.Result) throws {
+        guard let unavailable = result.speechUnavailable else { return }
+        Console.fail(unavailable.description)
+        throw ExitStatus.systemError
     }
 
     /// The indices of `names`, longest session first by a length estimated without speaking

@@ -65,6 +65,7 @@ extension Soothe {
             let workspace = Workspace()
             let result = workspace.loader.load(bytes: Array(track.yaml.utf8), file: "<breathe>", defaultID: track.id)
             Console.diagnostics(result.diagnostics)
+            try Workspace.checkSpeech(result)
             guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
             let job = try flags.job(for: timeline, folder: nil)
             try RenderRunner(flags: flags).runSingle(job)

@@ -35,7 +35,10 @@ extension Soothe {
                     continue
                 }
                 Console.diagnostics(result.diagnostics)
-                if let timeline = result.timeline {
+                if let unavailable = result.speechUnavailable {
+                    Console.fail(unavailable.description)
+                    status = ExitStatus.systemError
+                } else if let timeline = result.timeline {
                     let warnings = result.diagnostics.count
                     if !quiet {
                         Console.line("\(source.path): ok, \(DurationParser.clock(timeline.duration)), \(timeline.cues.count) cues\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")")

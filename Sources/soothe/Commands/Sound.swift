@@ -39,6 +39,7 @@ extension Soothe {
             let workspace = Workspace()
             let result = workspace.loader.load(bytes: Array("title: \(name)\n\(body)".utf8), file: "<sound>", defaultID: "sound")
             Console.diagnostics(result.diagnostics)
+            try Workspace.checkSpeech(result)
             guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
             let path = flags.output ?? "out/sound.wav"
             let format = flags.format(for: path)
