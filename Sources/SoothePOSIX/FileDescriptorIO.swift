@@ -8,11 +8,14 @@ internal import CSoothePOSIX
 /// Whole reads and writes, pipes, waiting and closing on file descriptors, through
 /// ``retryingEINTR(_:_:)``. They allocate nothing, so a freshly forked child may use them.
 public enum FileDescriptorIO {
-    /// Writes all `count` bytes at `bytes` to `fd` (a pipe closed at the other end is `EPIPE`).
+    /// Writes all `count` bytes at `bytes` to `fd` (a pipe closed at the other end is `EPIPE`; a
+    /// write that takes nothing, `EIO`).
     public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) throws(POSIXError) {
         var done = 0
         while done < count {
-            done += try retryingEINTR("write") { write(fd, bytes + done, count - done) }
+            let written = try retryingEINTR("write") { write(fd, bytes + done, count - done) }
+            guard written > 0 else { throw POSIXError(EIO, call: "write") }
+            done += written
         }
     }
 
@@ -30,7 +33,9 @@ public enum FileDescriptorIO {
     public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, at offset: Int) throws(POSIXError) {
         var done = 0
         while done < count {
-            done += try retryingEINTR("pwrite") { pwrite(fd, bytes + done, count - done, off_t(offset + done)) }
+            let written = try retryingEINTR("pwrite") { pwrite(fd, bytes + done, count - done, off_t(offset + done)) }
+            guard written > 0 else { throw POSIXError(EIO, call: "pwrite") }
+            done += written
         }
     }
 

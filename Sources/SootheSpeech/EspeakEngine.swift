@@ -91,8 +91,10 @@ final class EspeakEngine: Sendable {
             return try Self.request(for: voice, state: &state)
         }
         typealias Asked = (reply: PhraseReply, deadline: ContinuousClock.Instant)
-        func send(_ text: String) throws(SpeechError) -> Asked {
-            let reply = try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }
+        func send(_ text: String, patient: Bool = true) throws(SpeechError) -> Asked {
+            let reply = try state.withLock { state throws(SpeechError) in
+                try Self.ask(request, text, patient: patient, state: &state)
+            }
             return (reply, .now + timeLimit.limit(for: text))
         }
         func collect(_ asked: Asked) throws(SpeechError) -> PhraseReply.Outcome {
@@ -101,7 +103,7 @@ final class EspeakEngine: Sendable {
             return outcome
         }
         // A few phrases in flight at a time (each is a process), collected in order.
-        let window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        var window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var outputs: [EspeakOutput] = []
         outputs.reserveCapacity(ssmlTexts.count)
         var inFlight: [(text: String, asked: Asked)] = []
@@ -110,19 +112,28 @@ final class EspeakEngine: Sendable {
         while next < ssmlTexts.count || !inFlight.isEmpty {
             if next < ssmlTexts.count, inFlight.count < window {
                 let text = ssmlTexts[next]
-                next += 1
                 do throws(SpeechError) {
-                    inFlight.append((text, try send(text)))
+                    inFlight.append((text, try send(text, patient: inFlight.isEmpty)))
+                    next += 1
+                } catch where error.isSystemFailure && !inFlight.isEmpty {
+                    // No pipe or process to spare now: fewer phrases at a time, once one is done.
+                    window = inFlight.count
                 } catch {
                     failure = error
                     next = ssmlTexts.count
                 }
                 continue
             }
-            // Every reply is read, even after a failure. One cut short (the server or this
-            // phrase's child was killed) or too slow is asked once more, from a new server if the
-            // old one is gone; a phrase that fails twice is an error.
+            // Every reply is read, even after a phrase failed (after a failure of the machine's,
+            // the rest are dropped). One cut short (the server or this phrase's child was
+            // killed) or too slow is asked once more, from a new server if the old one is gone;
+            // a phrase that fails twice is an error.
             let (text, asked) = inFlight.removeFirst()
+            if let failure, failure.isSystemFailure {
+                // The rest would fail the same way: their children stop at the closed pipe.
+                FileDescriptorIO.closeQuietly(asked.reply.pipe)
+                continue
+            }
             do throws(SpeechError) {
                 var outcome = try collect(asked)
                 if !outcome.isSpoken, failure == nil { outcome = try collect(try send(text)) }
@@ -132,7 +143,10 @@ final class EspeakEngine: Sendable {
                 case .timedOut:
                     let seconds = Double(timeLimit.limit(for: text) / .milliseconds(1)) / 1000
                     throw .timedOut(text: text, seconds: seconds)
-                case .stopped:
+                case .stopped(childStarted: false):
+                    // Twice the server ended before it forked a child: the machine's trouble.
+                    throw .cannotStartProcess("it ended before it could speak")
+                case .stopped(childStarted: true):
                     throw .synthesisFailed("the speech process stopped before finishing '\(text.prefix(40))'")
                 }
             } catch {
@@ -142,6 +156,14 @@ final class EspeakEngine: Sendable {
         if let failure { throw failure }
         return outputs
     }
+
+    /// Registered once: at exit the server is ended and reaped by this process, so that no
+    /// zombie is left for an init that may not reap (as in some containers).
+    private static let endServerAtExit: Void = {
+        atexit {
+            _ = EspeakEngine.shared.state.withLockIfAvailable { $0.server = nil }
+        }
+    }()
 
     /// Forgets the server `pid` if it is the current one (it is killed and reaped), so that the
     /// next phrase starts another.
@@ -183,16 +205,24 @@ final class EspeakEngine: Sendable {
 
     private static func ready(_ state: inout State) throws(SpeechError) -> Int {
         if state.initialised == nil { state.initialised = initialise() }
-        return try state.initialised!.get()
+        let result = state.initialised!
+        // A shortage may pass: the next call tries again.
+        if case .failure(let error) = result, error.isSystemFailure { state.initialised = nil }
+        return try result.get()
     }
 
     /// Initialises espeak-ng for looking at voices only: this process never speaks (the speech
     /// server does), so it gets no output buffer and no audio device.
     private static func initialise() -> Result<Int, SpeechError> {
+        // espeak-ng starts a thread of its own and aborts if it cannot.
+        if let shortage = ResourceProbe.threadShortage() {
+            return .failure(SpeechError(.resourceShortage(shortage.reason)))
+        }
         espeak_ng_InitializePath(nil)
         var context: espeak_ng_ERROR_CONTEXT?
         let status = espeak_ng_Initialize(&context)
         espeak_ng_ClearErrorContext(&context)
+        if let shortage = shortage(in: status) { return .failure(SpeechError(.resourceShortage(shortage.reason))) }
         guard status == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(status)))) }
         return .success(Int(espeak_ng_GetSampleRate()))
     }
@@ -212,6 +242,10 @@ final class EspeakEngine: Sendable {
                 && (espeak_ng_SetVoiceByName(base) == ENS_OK
                     || (languages.contains(base.lowercased()) && select(base, state: &state) == ENS_OK))
             guard loads else {
+                // A voice file that could not be opened for want of descriptors is no unknown voice.
+                if let shortage = ResourceProbe.descriptorShortage() {
+                    return SpeechError(.resourceShortage(shortage.reason))
+                }
                 var candidates = Set<String>()
                 for voice in voices(&state) {
                     candidates.formUnion(voice.languages)
@@ -247,16 +281,17 @@ final class EspeakEngine: Sendable {
     /// initialises and warms up espeak-ng the same way, so a new one speaks from the very same
     /// state.
     private static func ask(
-        _ request: IsolatedSynthesis.Request, _ text: String, state: inout State
+        _ request: IsolatedSynthesis.Request, _ text: String, patient: Bool, state: inout State
     ) throws(SpeechError) -> PhraseReply {
-        if let server = state.server, let reply = try server.speak(request, text: text) {
+        if let server = state.server, let reply = try server.speak(request, text: text, patient: patient) {
             return reply
         }
         // The server was never started or has gone.
         state.server = nil
+        _ = endServerAtExit
         let server = try SpeechServer.start()
         state.server = server
-        guard let reply = try server.speak(request, text: text) else {
+        guard let reply = try server.speak(request, text: text, patient: patient) else {
             state.server = nil
             throw .cannotStartProcess("it ended as soon as it started")
         }
@@ -354,6 +389,14 @@ final class EspeakEngine: Sendable {
             languages: languages, gender: gender,
             identifier: voice.identifier.map { String(cString: $0) } ?? "")
         return (installed, priorities)
+    }
+
+    /// The shortage behind `status`, if it is an `errno` value for one (espeak-ng returns the
+    /// errno of a file it could not open as its status).
+    static func shortage(in status: espeak_ng_STATUS) -> POSIXError? {
+        guard status.rawValue > 0, status.rawValue < 0x1000_0000 else { return nil }
+        let error = POSIXError(Int32(status.rawValue), call: "espeak-ng")
+        return error.isResourceShortage ? error : nil
     }
 
     static func message(_ status: espeak_ng_STATUS) -> String {

@@ -47,6 +47,10 @@ enum IsolatedSynthesis {
         guard PhraseRecord.write(.started, getpid(), to: pipe) else { _exit(1) }
         espeak_SetSynthCallback(childCallback)
         var status = espeak_ng_SetVoiceByName(voice)
+        // A voice file that could not be opened for want of descriptors: say so (an errno status).
+        if status != ENS_OK, let shortage = ResourceProbe.descriptorShortage() {
+            status = espeak_ng_STATUS(rawValue: UInt32(shortage.code))
+        }
         var index = 0
         while status == ENS_OK && index < parameters.count {
             status = espeak_ng_SetParameter(espeak_PARAMETER(parameters[index].raw), parameters[index].value, 0)

@@ -13,9 +13,9 @@ struct PhraseReply {
     enum Outcome {
         /// Spoken to the end.
         case spoken(EspeakOutput)
-        /// The records stop short of the end (the child, or the server before it forked the
-        /// child, was killed).
-        case stopped
+        /// The records stop short of the end: the child was killed, or the server before it
+        /// forked the child (`childStarted` false).
+        case stopped(childStarted: Bool)
         /// The time limit passed first. The child was killed; if it had not even started, the
         /// server seems stuck and `stalledServer` is its process id.
         case timedOut(stalledServer: Int32?)
@@ -100,6 +100,7 @@ struct PhraseReply {
         var sentences: [Int] = []
         var status: UInt32?
         var forkError: Int32?
+        var started = false
         let samples = [Int16](unsafeUninitializedCapacity: total) { buffer, initialised in
             var offset = 0
             while offset < end {
@@ -121,7 +122,7 @@ struct PhraseReply {
                 case .failed:
                     forkError = field(offset, 1)
                 case .started:
-                    break
+                    started = true
                 }
                 offset += PhraseRecord.size
             }
@@ -129,8 +130,9 @@ struct PhraseReply {
         if let forkError {
             throw SpeechError(.cannotStartProcess(POSIXError(forkError, call: "fork").reason))
         }
-        guard let status else { return .stopped }
+        guard let status else { return .stopped(childStarted: started) }
         let result = espeak_ng_STATUS(rawValue: status)
+        if let shortage = EspeakEngine.shortage(in: result) { throw SpeechError(.resourceShortage(shortage.reason)) }
         guard result == ENS_OK else { throw .synthesisFailed(EspeakEngine.message(result)) }
         return .spoken(EspeakOutput(samples: samples, words: words, sentences: sentences))
     }

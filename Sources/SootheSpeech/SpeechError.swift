@@ -17,6 +17,9 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
         /// descriptor could be had (after waiting a little for one), or its executable is
         /// missing. The message is the system's reason.
         case cannotStartProcess(String)
+        /// espeak-ng could not run in this process for want of a thread or descriptor (the
+        /// system's reason).
+        case resourceShortage(String)
         /// espeak-ng did not finish `text` within `seconds`, in two fresh processes.
         case timedOut(text: String, seconds: Double)
     }
@@ -43,7 +46,7 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
     /// be started, a phrase that never finishes): no script or voice is to blame.
     public var isSystemFailure: Bool {
         switch kind {
-        case .cannotStartProcess, .timedOut: true
+        case .cannotStartProcess, .resourceShortage, .timedOut: true
         default: false
         }
     }
@@ -75,6 +78,8 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
             return "invalid output sample rate \(rate) Hz"
         case .cannotStartProcess(let reason):
             return "cannot start the speech process: \(reason)"
+        case .resourceShortage(let reason):
+            return "espeak-ng cannot run: \(reason)"
         case .timedOut(let text, let seconds):
             let shown = text.count > 40 ? "\(text.prefix(40))…" : text
             return "espeak-ng took longer than \(seconds.formatted) s to speak '\(shown)', twice"

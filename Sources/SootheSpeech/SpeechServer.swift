@@ -57,15 +57,16 @@ final class SpeechServer: Sendable {
     }
 
     /// Asks for `text` (SSML) to be spoken as `request` says; the reply comes through a new pipe.
-    /// nil if the server is gone. Call with the engine's lock held (requests must not
-    /// interleave on the socket).
-    func speak(_ request: IsolatedSynthesis.Request, text: String) throws(SpeechError) -> PhraseReply? {
+    /// nil if the server is gone. When no pipe can be had, waits a little for one (with
+    /// back-off) if `patient`, else throws at once. Call with the engine's lock held (requests
+    /// must not interleave on the socket).
+    func speak(_ request: IsolatedSynthesis.Request, text: String, patient: Bool) throws(SpeechError) -> PhraseReply? {
         guard let message = SpeechRequestFormat.encode(request, text: text) else {
             throw .synthesisFailed("voice '\(request.voice)' has too long a name for espeak-ng")
         }
         let ends: (read: Int32, write: Int32)
         do {
-            ends = try retryingResourceShortage { () throws(POSIXError) in try FileDescriptorIO.pipe() }
+            ends = try retryingResourceShortage(attempts: patient ? 9 : 1) { () throws(POSIXError) in try FileDescriptorIO.pipe() }
         } catch {
             throw .cannotStartProcess(error.reason)
         }

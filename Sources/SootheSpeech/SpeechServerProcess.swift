@@ -21,7 +21,11 @@ public enum SpeechServerProcess {
     /// Serves until the socket closes; never returns.
     public static func run() -> Never {
         signal(SIGCHLD, SIG_IGN)
-        let ready = prepareEspeak()
+        // A reply whose reader has gone is an error of write, not the end of the server.
+        signal(SIGPIPE, SIG_IGN)
+        // espeak-ng starts a thread of its own and aborts if it cannot: say why instead.
+        let shortage = ResourceProbe.threadShortage()
+        let ready = shortage == nil ? prepareEspeak() : ENS_OK
         var header = [UInt8](repeating: 0, count: SpeechRequestFormat.headerSize)
         var text: [CChar] = []
         while true {
@@ -42,6 +46,12 @@ public enum SpeechServerProcess {
             }
             guard let reply = received.descriptor else { continue }
             defer { FileDescriptorIO.closeQuietly(reply) }
+            // Dropped by the asking process (it gave up on the phrases in flight).
+            if readerIsGone(reply) { continue }
+            if let shortage {
+                _ = PhraseRecord.write(.failed, shortage.code, to: reply)
+                continue
+            }
             guard ready == ENS_OK else {
                 _ = PhraseRecord.write(.end, Int32(bitPattern: ready.rawValue), to: reply)
                 continue
@@ -63,6 +73,12 @@ public enum SpeechServerProcess {
         }
         kill(0, SIGKILL)
         _exit(0)
+    }
+
+    /// Whether the read end of the pipe `reply` is closed.
+    private static func readerIsGone(_ reply: Int32) -> Bool {
+        var entry = pollfd(fd: reply, events: Int16(POLLOUT), revents: 0)
+        return (try? retryingEINTR("poll") { poll(&entry, 1, 0) }) == 1 && entry.revents & Int16(POLLERR) != 0
     }
 
     /// A request's header, with the reply pipe attached to it; fewer bytes if the socket closed.

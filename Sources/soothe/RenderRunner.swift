@@ -143,8 +143,8 @@ struct RenderRunner {
                 return true
             }
             if changed {
-                FileHandle.standardError.write(Data("\rrendering \(id) \(percent)%".utf8))
-                if percent >= 100 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                Console.progress("\rrendering \(id) \(percent)%")
+                if percent >= 100 { Console.progress("\r\u{1B}[K") }
             }
         }
     }

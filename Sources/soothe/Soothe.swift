@@ -10,8 +10,15 @@ struct Soothe: ParsableCommand {
         discussion: """
             A SESSION is the path of a .yaml script or the id of a built-in session (see 'soothe list').
             Exit status: 0 success, 64 bad usage, 65 invalid script, 66 session or file not found,
+            71 speech could not be had (no process to start: the system's failure, not the script's),
             73 output cannot be created, 1 other failure.
             """,
         version: SootheInfo.version,
         subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
+
+    /// Signal handling first, then the command.
+    static func main() {
+        SignalGuard.install()
+        main(nil)
+    }
 }

@@ -42,9 +42,11 @@ enum SootheCLI {
     }
 
     /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root) and
-    /// `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own).
+    /// `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own), and `environment`
+    /// on top; through `wrapper` (a command and its arguments, e.g. `prlimit --nofile=8`) if given.
     static func run(
-        _ arguments: [String], home: String = packageRoot, in directory: String? = nil, cache: String? = nil
+        _ arguments: [String], home: String = packageRoot, in directory: String? = nil, cache: String? = nil,
+        environment extra: [String: String] = [:], wrapper: [String] = []
     ) throws -> Result {
         let binary = try #require(binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
         let folder = try TemporaryFolder()
@@ -54,11 +56,12 @@ enum SootheCLI {
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)
         // Files, not pipes: a full pipe cannot block the child while we wait.

@@ -57,7 +57,6 @@ extension Soothe {
         }
 
         func run() throws {
-            SignalGuard.install()
             let track = BreathingTrack(
                 pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
                 guidedCycles: guidedCycles, tone: tone, count: count, chime: chime == "none" ? nil : chime,
