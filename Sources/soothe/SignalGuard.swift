@@ -21,8 +21,13 @@ enum SignalGuard {
             _exit(128 + signalNumber)
         }
         sigemptyset(&action.sa_mask)
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for signalNumber in [SIGINT, SIGTERM] {
             sigaction(signalNumber, &action, nil)
+            sigaddset(&signals, signalNumber)
         }
+        // A parent may have started soothe with them blocked (as some test runners do).
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }
