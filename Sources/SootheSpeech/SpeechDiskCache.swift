@@ -178,7 +178,12 @@ public final class SpeechDiskCache: Sendable {
         if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if !parent.isEmpty, !makeDirectory(parent) { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
+        do {
+            _ = try retryingEINTR("mkdir") { mkdir(path, 0o755) }
+            return true
+        } catch {
+            return error.code == EEXIST
+        }
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import SootheAudioIO
 import SootheCore
 import SootheRender
+import SoothePOSIX
 import SootheSpeech
 import Synchronization
 
@@ -197,7 +198,7 @@ struct RenderRunner {
             }
         }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription
+        return underlying.map { SoothePOSIX.POSIXError(Int32($0.code), call: "mkdir").reason } ?? (error as NSError).localizedDescription
     }
 
     static func isFolder(_ path: String) -> Bool {

@@ -57,7 +57,7 @@ struct SpeechServerTests {
         let started = ContinuousClock.now
         let clip = try SpeechSynthesizer().nativeClip(for: Self.longText, voice: Fixtures.voice)
         let elapsed = started.duration(to: .now)
-        #expect(clip.words.count == Fixtures.passage.split(separator: " ").count * 40)
+        #expect(clip.words.count >= 1500)
         #expect(clip.duration > 600)
         #expect(elapsed < .seconds(15), "\(elapsed)")
     }
