@@ -23,11 +23,9 @@ build: deps
 	$(SWIFT) build
 
 # The Swift runtime linked in: a binary that runs where Swift is not installed and starts in
-# ~8 ms instead of ~20 (no dynamic loading of the Swift and Foundation libraries). soothe-speech,
-# the speech server soothe starts, goes beside it.
+# ~8 ms instead of ~20 (no dynamic loading of the Swift and Foundation libraries).
 release: deps
 	$(SWIFT) build -c release --product soothe --static-swift-stdlib
-	$(SWIFT) build -c release --product soothe-speech --static-swift-stdlib
 
 demo: release
 	@SOOTHE_HOME=$(CURDIR) .build/release/soothe render $(DEMO) -o out/ --captions --chapters
@@ -42,7 +40,6 @@ bench: release test-deps
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
 	install -m 755 .build/release/soothe $(PREFIX)/bin/soothe
-	install -m 755 .build/release/soothe-speech $(PREFIX)/bin/soothe-speech
 	cp -R assets voices $(PREFIX)/share/soothe/
 
 clean:

@@ -9,8 +9,6 @@ let package = Package(
     name: "soothe",
     products: [
         .executable(name: "soothe", targets: ["soothe"]),
-        // The speech server soothe starts (found beside it): see SootheSpeech.SpeechServerProcess.
-        .executable(name: "soothe-speech", targets: ["soothe-speech"]),
         .library(name: "SootheCore", targets: ["SootheCore"]),
         .library(name: "SootheRender", targets: ["SootheRender"]),
     ],
@@ -57,24 +55,23 @@ let package = Package(
         .target(
             name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"],
             swiftSettings: optimizedInDebug),
-        // The thin executable: argument parsing, printing, exit codes.
+        // The thin executable: argument parsing, printing, exit codes. Started as
+        // `soothe _speech-server` it is the speech server instead (SootheSpeech.SpeechServerProcess).
         .executableTarget(
             name: "soothe",
             dependencies: [
                 "SootheCore", "SootheSpeech", "SootheAudioIO", "SootheRender", "SoothePOSIX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        // The speech server: one thread, espeak-ng warmed up, a child per phrase.
-        .executableTarget(name: "soothe-speech", dependencies: ["SootheSpeech"]),
 
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheAudioIO"]),
         .testTarget(name: "SoothePOSIXTests", dependencies: ["SoothePOSIX"]),
-        // Speech is spoken by soothe-speech, found beside the test bundle.
-        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe-speech"]),
+        // Speech is spoken by `soothe _speech-server`: soothe is found beside the test bundle.
+        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO"]),
-        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO", "soothe-speech"]),
-        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "soothe-speech", "SootheAudioIO", "SootheCore"]),
+        .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheSpeech", "SootheAudioIO", "soothe"]),
+        .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

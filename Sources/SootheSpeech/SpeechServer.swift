@@ -5,9 +5,9 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// This process's handle on the speech server: a process of its own, started from its own
-/// executable (``SpeechServerExecutable``) with posix_spawn, that holds espeak-ng's state as it
-/// was right after initialisation and warm-up and forks one child per phrase from it (see
+/// This process's handle on the speech server: a process of its own, started with posix_spawn
+/// as `soothe _speech-server` (see ``SpeechServerExecutable``), that holds espeak-ng's state as
+/// it was right after initialisation and warm-up and forks one child per phrase from it (see
 /// ``SpeechServerProcess``).
 ///
 /// Nothing here forks this process, which may have many threads: the server is a fresh,
@@ -43,7 +43,7 @@ final class SpeechServer: Sendable {
                 let (mine, theirs) = try DescriptorPassing.socketPair()
                 defer { FileDescriptorIO.closeQuietly(theirs) }
                 do throws(POSIXError) {
-                    let pid = try ProcessSpawn.spawn(path, arguments: [SpeechServerExecutable.name], passing: theirs)
+                    let pid = try ProcessSpawn.spawn(path, arguments: SpeechServerExecutable.arguments, passing: theirs)
                     return SpeechServer(socket: mine, pid: pid)
                 } catch {
                     FileDescriptorIO.closeQuietly(mine)

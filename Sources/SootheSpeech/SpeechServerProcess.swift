@@ -7,19 +7,43 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// The speech server's program (the `soothe-speech` executable runs nothing else): initialises
-/// espeak-ng, warms it up, then forks a child per phrase asked over its socket (descriptor 3),
-/// each speaking from that same state (see ``IsolatedSynthesis``).
+/// The speech server's program, run by `soothe _speech-server` (a hidden argument that soothe's
+/// `main` looks for before anything else): initialises espeak-ng, warms it up, then forks a child
+/// per phrase asked over its socket (descriptor 3), each speaking from that same state (see
+/// ``IsolatedSynthesis``).
 ///
-/// It has one thread from start to end, so a child may run any code. It reads a request, forks,
-/// and goes back to reading; its children are reaped by the kernel (SIGCHLD ignored). When the
-/// socket closes it kills its process group (itself and any child still speaking).
+/// It is started with posix_spawn, so it runs one thread of its own from its first instruction
+/// (espeak-ng 1.51 adds an idle one, its asynchronous queue's, which synchronous synthesis never
+/// wakes), and a forked child may run any code. It reads a request, forks, and goes back to
+/// reading; its children are reaped by the kernel (SIGCHLD ignored). When the socket closes it
+/// kills its process group (itself and any child still speaking).
 public enum SpeechServerProcess {
+    /// The argument that makes soothe the speech server.
+    public static let argument = "_speech-server"
+
     /// The descriptor the server finds its socket on.
     static let socket: Int32 = 3
 
-    /// Serves until the socket closes; never returns.
+    /// Whether `arguments` (the process's, program name first) ask for the speech server.
+    public static func isRequested(by arguments: [String]) -> Bool {
+        arguments.count == 2 && arguments[1] == argument
+    }
+
+    /// Says that this executable is soothe, which serves speech when started with ``argument``:
+    /// the speech server is then started from this very file.
+    public static func serveFromThisExecutable() {
+        SpeechServerExecutable.thisExecutableServes.store(true, ordering: .relaxed)
+    }
+
+    /// Serves until the socket closes; never returns. Exits at once (status 64) unless started
+    /// by soothe, with a socket on descriptor 3 and a process group of its own.
     public static func run() -> Never {
+        var info = stat()
+        guard fstat(socket, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK, getpgrp() == getpid() else {
+            let message: StaticString = "soothe: _speech-server is started by soothe itself\n"
+            _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+            _exit(64)
+        }
         signal(SIGCHLD, SIG_IGN)
         // A reply whose reader has gone is an error of write, not the end of the server.
         signal(SIGPIPE, SIG_IGN)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SootheRender
+import SootheSpeech
 
 /// The `soothe` command: renders guided self-soothing sessions as audio files.
 @main
@@ -16,8 +17,11 @@ struct Soothe: ParsableCommand {
         version: SootheInfo.version,
         subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
 
-    /// Signal handling first, then the command.
+    /// The speech server, if that is what soothe was started as (by itself, with a hidden
+    /// argument); else signal handling first, then the command.
     static func main() {
+        if SpeechServerProcess.isRequested(by: CommandLine.arguments) { SpeechServerProcess.run() }
+        SpeechServerProcess.serveFromThisExecutable()
         SignalGuard.install()
         main(nil)
     }

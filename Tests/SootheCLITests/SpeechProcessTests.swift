@@ -40,10 +40,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: home).isEmpty)
     }
 
+    /// The hidden argument does nothing useful by hand: soothe starts its server itself.
+    @Test func theServerArgumentByHandExitsAtOnce() throws {
+        let result = try SootheCLI.run(["_speech-server"])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr == "soothe: _speech-server is started by soothe itself\n")
+        let help = try SootheCLI.run(["--help"])
+        #expect(!help.stdout.contains("speech-server"), "hidden from help")
+    }
+
     @Test func aMissingSpeechServerIsReportedAsWhatItIs() throws {
         let folder = try TemporaryFolder()
         let session = try Self.speakingSession(in: folder)
-        let missing = folder.file("no-such/soothe-speech")
+        let missing = folder.file("no-such/soothe")
         let result = try SootheCLI.run(["check", session], environment: ["SOOTHE_SPEECH_SERVER": missing])
         #expect(result.status == 71, "\(result)")
         #expect(result.stderr == "soothe: error: cannot start the speech process: \(missing): No such file or directory\n", "\(result)")

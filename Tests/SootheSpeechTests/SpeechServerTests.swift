@@ -14,7 +14,9 @@ struct SpeechServerTests {
         _ = try SpeechSynthesizer().nativeClip(for: "Settle.", voice: Fixtures.voice)
         let pid = try #require(EspeakEngine.shared.serverProcess)
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
-        #expect(executable.hasSuffix("/soothe-speech"), "\(executable)")
+        #expect(executable.hasSuffix("/soothe"), "\(executable)")
+        let commandLine = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+        #expect(commandLine == "soothe\0_speech-server\0", "\(commandLine)")
         // Its own thread, and espeak-ng 1.51's idle queue thread (espeak_ng_Initialize starts it;
         // synchronous synthesis never wakes it): none runs Swift code or holds a lock at a fork.
         let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
