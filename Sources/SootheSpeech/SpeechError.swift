@@ -82,7 +82,7 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
             return "espeak-ng cannot run: \(reason)"
         case .timedOut(let text, let seconds):
             let shown = text.count > 40 ? "\(text.prefix(40))…" : text
-            return "espeak-ng took longer than \(seconds.formatted) s to speak '\(shown)', twice"
+            return "espeak-ng took longer than \(seconds.formatted) s to speak '\(shown)' (asked twice)"
         }
     }
 }

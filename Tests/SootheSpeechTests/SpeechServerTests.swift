@@ -44,7 +44,7 @@ struct SpeechServerTests {
             #expect(seconds == 0.2)
             #expect(error.isSystemFailure)
             #expect(error.description.hasPrefix("espeak-ng took longer than 0.2 s to speak 'Let your shoulders soften."), "\(error)")
-            #expect(error.description.hasSuffix("', twice"), "\(error)")
+            #expect(error.description.hasSuffix("' (asked twice)"), "\(error)")
         }
         let elapsed = started.duration(to: .now)
         #expect(elapsed >= .milliseconds(400), "asked twice: \(elapsed)")
