@@ -29,6 +29,13 @@ let package = Package(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
 
+        // What Swift cannot reach of POSIX (CMSG_* macros, _GNU_SOURCE calls), and the one funnel
+        // every system call goes through: EINTR retried, errno as a typed POSIXError.
+        .target(name: "CSoothePOSIX"),
+        .target(name: "SoothePOSIX", dependencies: ["CSoothePOSIX"]),
+        // libpcaudio's constructor, replaced by one that makes no audio device.
+        .target(name: "CEspeakNGNoAudio"),
+
         // The vocabulary every module shares: chime kinds, ambience sounds, voice profiles,
         // speech clips and where they come from. Depends on nothing.
         .target(name: "SootheModel"),
@@ -42,17 +49,18 @@ let package = Package(
         // per-sample loops run ~50x slower unoptimised, so `make test` builds the tests in release.
         .target(name: "SootheDSP", dependencies: ["SootheModel"]),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
-        .target(name: "SootheSpeech", dependencies: ["SootheCore", "CEspeakNG", "CSoxr"]),
+        .target(name: "SootheSpeech", dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
-        .target(name: "SootheAudioIO", dependencies: ["CSndFile"]),
+        .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
             name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"]),
-        // The thin executable: argument parsing, printing, exit codes.
+        // The thin executable: argument parsing, printing, exit codes. Started as
+        // `soothe _speech-server` it is the speech server instead (SootheSpeech.SpeechServerProcess).
         .executableTarget(
             name: "soothe",
             dependencies: [
-                "SootheCore", "SootheFormats", "SootheSpeech", "SootheAudioIO", "SootheRender",
+                "SootheCore", "SootheFormats", "SootheSpeech", "SootheAudioIO", "SootheRender", "SoothePOSIX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -62,7 +70,9 @@ let package = Package(
         .testTarget(name: "SootheCoreTests", dependencies: ["SootheCore", "SootheFormats"], exclude: ["Snapshots"]),
         .testTarget(name: "SootheFormatsTests", dependencies: ["SootheFormats"]),
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheTestSupport"]),
-        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech"]),
+        .testTarget(name: "SoothePOSIXTests", dependencies: ["SoothePOSIX"]),
+        // Speech is spoken by `soothe _speech-server`: soothe is found beside the test bundle.
+        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO", "SootheTestSupport"]),
         .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheFormats", "SootheAudioIO", "SootheTestSupport"]),
         .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore", "SootheFormats", "SootheTestSupport"]),

@@ -1,4 +1,5 @@
 internal import CSndFile
+import SoothePOSIX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,7 +73,7 @@ public final class AudioFileWriter {
         } catch {
             // Close the SNDFILE before its descriptor, so it can never write to a reused fd number.
             opened = nil
-            close(fd)
+            FileDescriptorIO.closeQuietly(fd)
             unlink(tempPath)
             TemporaryFiles.unregister(tempPath)
             throw error
@@ -182,11 +183,23 @@ public final class AudioFileWriter {
             if settings.format == .ogg || settings.format == .opus {
                 try OggSerialNumber.rewrite(fd: fd, serial: settings.oggSerialNumber, path: path)
             }
-            guard fsync(fd) == 0 else { throw posixError(.finishFailed, "cannot sync the file") }
-            let closed = close(fd)
+            do {
+                _ = try retryingEINTR("fsync") { fsync(fd) }
+            } catch {
+                throw posixError(.finishFailed, "cannot sync the file", error)
+            }
+            let descriptor = fd
             fd = -1
-            guard closed == 0 else { throw posixError(.finishFailed, "cannot close the file") }
-            guard rename(temporaryPath, path) == 0 else { throw posixError(.cannotCreate, "cannot move the file into place") }
+            do {
+                try FileDescriptorIO.closeReporting(descriptor)
+            } catch {
+                throw posixError(.finishFailed, "cannot close the file", error)
+            }
+            do {
+                _ = try retryingEINTR("rename") { rename(temporaryPath, path) }
+            } catch {
+                throw posixError(.cannotCreate, "cannot move the file into place", error)
+            }
             TemporaryFiles.unregister(temporaryPath)
             state = .finished
             Self.syncDirectory(of: path)
@@ -205,7 +218,7 @@ public final class AudioFileWriter {
     private func discard() {
         handle = nil  // its deinit closes the SNDFILE, before the descriptor below
         if fd >= 0 {
-            close(fd)
+            FileDescriptorIO.closeQuietly(fd)
             fd = -1
         }
         unlink(temporaryPath)
@@ -213,8 +226,8 @@ public final class AudioFileWriter {
         state = .cancelled
     }
 
-    private func posixError(_ kind: AudioIOError.Kind, _ what: String) -> AudioIOError {
-        AudioIOError(kind, "\(what): \(String(cString: strerror(errno)))", path: path)
+    private func posixError(_ kind: AudioIOError.Kind, _ what: String, _ error: POSIXError) -> AudioIOError {
+        AudioIOError(kind, "\(what): \(error.reason)", path: path)
     }
 
     /// Format, clipping, tags, cues and quality: everything that must precede the first write.
@@ -302,12 +315,14 @@ public final class AudioFileWriter {
         for _ in 0..<64 {
             let suffix = String((0..<6).map { _ in letters.randomElement(using: &generator)! })
             let candidate = "\(directory).\(name).soothe-\(suffix).tmp"
-            let fd = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 { return (candidate, fd) }
-            if errno == EEXIST { continue }
-            throw AudioIOError(
-                .cannotCreate, "cannot create a file in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))",
-                path: path)
+            do throws(POSIXError) {
+                return (candidate, try retryingEINTR("open") { open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) })
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                throw AudioIOError(
+                    .cannotCreate, "cannot create a file in \(directory.isEmpty ? "." : directory): \(error.reason)", path: path)
+            }
         }
         throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path)
     }
@@ -315,9 +330,8 @@ public final class AudioFileWriter {
     /// Makes the rename durable; failure here is harmless (the file is complete), so it is ignored.
     private static func syncDirectory(of path: String) {
         let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
-        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirFD >= 0 else { return }
-        fsync(dirFD)
-        close(dirFD)
+        guard let dirFD = try? retryingEINTR("open", { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }) else { return }
+        _ = try? retryingEINTR("fsync") { fsync(dirFD) }
+        FileDescriptorIO.closeQuietly(dirFD)
     }
 }

@@ -1,3 +1,4 @@
+import SoothePOSIX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,22 +24,32 @@ enum OggSerialNumber {
         defer { base.deallocate() }
         let buffer = UnsafeMutableRawBufferPointer(start: base, count: maxPage)
         buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        func failure(_ error: POSIXError) -> AudioIOError {
+            AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(error.reason)", path: path)
+        }
+        func read(_ target: UnsafeMutableRawPointer, _ count: Int, at offset: off_t) throws(AudioIOError) -> Int {
+            do {
+                return try FileDescriptorIO.readFully(fd, into: target, count, at: Int(offset))
+            } catch {
+                throw failure(error)
+            }
+        }
         var offset: off_t = 0
         var original: UInt32?
         while true {
-            let got = pread(fd, base, 27, offset)
+            let got = try read(base, 27, at: offset)
             if got == 0 { break }
             guard got == 27, buffer[0] == 0x4F, buffer[1] == 0x67, buffer[2] == 0x67, buffer[3] == 0x53 else {
                 throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: malformed page at byte \(offset)", path: path)
             }
             let segments = Int(buffer[26])
-            guard pread(fd, base + 27, segments, offset + 27) == segments else {
+            guard try read(base + 27, segments, at: offset + 27) == segments else {
                 throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
             }
             var bodyLength = 0
             for i in 0..<segments { bodyLength += Int(buffer[27 + i]) }
             let headerLength = 27 + segments
-            guard pread(fd, base + headerLength, bodyLength, offset + off_t(headerLength)) == bodyLength else {
+            guard try read(base + headerLength, bodyLength, at: offset + off_t(headerLength)) == bodyLength else {
                 throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: truncated page at byte \(offset)", path: path)
             }
             let pageSerial = UInt32(buffer[14]) | UInt32(buffer[15]) << 8 | UInt32(buffer[16]) << 16 | UInt32(buffer[17]) << 24
@@ -53,8 +64,10 @@ enum OggSerialNumber {
                     }
                 }
                 store(crc, into: buffer, at: 22)
-                guard pwrite(fd, base, 27, offset) == 27 else {
-                    throw AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(String(cString: strerror(errno)))", path: path)
+                do {
+                    try FileDescriptorIO.writeAll(fd, base, 27, at: Int(offset))
+                } catch {
+                    throw failure(error)
                 }
             }
             offset += off_t(headerLength + bodyLength)

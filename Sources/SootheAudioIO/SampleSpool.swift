@@ -1,3 +1,4 @@
+import SoothePOSIX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,14 +33,14 @@ public final class SampleSpool {
         var opened: Int32 = -1
         for _ in 0..<64 {
             let candidate = "\(directory).soothe-spool-\(UInt32.random(in: 0...UInt32.max, using: &generator)).tmp"
-            opened = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if opened >= 0 {
+            do throws(POSIXError) {
+                opened = try retryingEINTR("open") { open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
                 unlink(candidate)
                 break
-            }
-            guard errno == EEXIST else {
-                throw AudioIOError(
-                    .cannotCreate, "cannot create a file in \(directory): \(String(cString: strerror(errno)))", path: path)
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                throw AudioIOError(.cannotCreate, "cannot create a file in \(directory): \(error.reason)", path: path)
             }
         }
         guard opened >= 0 else { throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path) }
@@ -49,7 +50,7 @@ public final class SampleSpool {
     }
 
     deinit {
-        close(fd)
+        FileDescriptorIO.closeQuietly(fd)
         buffer.deallocate()
     }
 
@@ -71,37 +72,34 @@ public final class SampleSpool {
     /// Ends writing and starts reading from the first sample.
     public func rewind() throws(AudioIOError) {
         try flush()
-        guard lseek(fd, 0, SEEK_SET) == 0 else { throw error(.readFailed, "cannot rewind the spool") }
+        do {
+            _ = try retryingEINTR("lseek") { lseek(fd, 0, SEEK_SET) }
+        } catch {
+            throw failure(.readFailed, "cannot rewind the spool", error)
+        }
     }
 
     /// Reads the next samples into `target`; returns how many (0 at the end).
     public func read(into target: UnsafeMutableBufferPointer<Float>) throws(AudioIOError) -> Int {
         guard let base = target.baseAddress else { return 0 }
-        let wanted = target.count * MemoryLayout<Float>.size
-        var got = 0
-        while got < wanted {
-            let n = Glibc.read(fd, UnsafeMutableRawPointer(base) + got, wanted - got)
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw error(.readFailed, "cannot read the spool") }
-            if n == 0 { break }
-            got += n
+        do {
+            let got = try FileDescriptorIO.readFully(fd, into: base, target.count * MemoryLayout<Float>.size)
+            return got / MemoryLayout<Float>.size
+        } catch {
+            throw failure(.readFailed, "cannot read the spool", error)
         }
-        return got / MemoryLayout<Float>.size
     }
 
     private func flush() throws(AudioIOError) {
-        var done = 0
-        let bytes = buffered * MemoryLayout<Float>.size
-        while done < bytes {
-            let n = write(fd, UnsafeRawPointer(buffer) + done, bytes - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw error(.writeFailed, "cannot write the spool") }
-            done += n
+        do {
+            try FileDescriptorIO.writeAll(fd, buffer, buffered * MemoryLayout<Float>.size)
+        } catch {
+            throw failure(.writeFailed, "cannot write the spool", error)
         }
         buffered = 0
     }
 
-    private func error(_ kind: AudioIOError.Kind, _ what: String) -> AudioIOError {
-        AudioIOError(kind, "\(what): \(String(cString: strerror(errno)))", path: path)
+    private func failure(_ kind: AudioIOError.Kind, _ what: String, _ error: POSIXError) -> AudioIOError {
+        AudioIOError(kind, "\(what): \(error.reason)", path: path)
     }
 }

@@ -13,6 +13,9 @@ public struct SessionLoader: Sendable {
         public var script: Script?
         public var timeline: Timeline?
         public var diagnostics: [Diagnostic]
+        /// Set (and `timeline` nil) when speech could not be had on this machine: not a problem
+        /// of the script, whose `diagnostics` are then only the parser's.
+        public var speechUnavailable: SpeechUnavailable?
     }
 
     /// Parses and builds the script in `bytes`.
@@ -27,7 +30,11 @@ public struct SessionLoader: Sendable {
 
     /// Builds a script made as a value (it has no YAML to parse).
     public func build(_ script: Script) -> Result {
-        let (timeline, diagnostics) = TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
-        return Result(script: script, timeline: timeline, diagnostics: diagnostics)
+        do {
+            let (timeline, diagnostics) = try TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
+            return Result(script: script, timeline: timeline, diagnostics: diagnostics)
+        } catch {
+            return Result(script: script, timeline: nil, diagnostics: [], speechUnavailable: error)
+        }
     }
 }

@@ -20,8 +20,9 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// Builds the timeline, or returns nil with errors. Warnings (e.g. a prompt longer than its
-    /// phase) come with a timeline.
-    public func build(_ script: Script) -> (timeline: Timeline?, diagnostics: [Diagnostic]) {
+    /// phase) come with a timeline. Throws the speech provider's ``SpeechUnavailable``: the
+    /// machine cannot speak now, which says nothing about the script.
+    public func build(_ script: Script) throws(SpeechUnavailable) -> (timeline: Timeline?, diagnostics: [Diagnostic]) {
         var run = BuildRun(script: script, voices: voices, timing: timing)
         // Reject absurd sizes before any work: a lower bound of the length and an upper bound of
         // the cue count, both from structure alone.
@@ -48,6 +49,7 @@ public struct TimelineBuilder: Sendable {
         }
         run.sessionVoice = voice
         run.emit(script.steps, item: nil)
+        if let unavailable = run.unavailable { throw unavailable }
         // A prompt or count that outlasts a final breath phase (already a warning) is heard to
         // its end, like a ringing chime, rather than cut off by the end of the file.
         let speechEnd = run.cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
@@ -82,6 +84,8 @@ private struct BuildRun {
     var warnedPrompts: Set<SourceLocation> = []
     /// Every phrase asked about, in order, when collecting (nil: not collecting).
     var phrases: [SpokenPhrase]?
+    /// Set when speech cannot be had at all: nothing more is asked, and the build throws it.
+    var unavailable: SpeechUnavailable?
 
     init(script: Script, voices: [String: VoiceProfile], timing: any SpeechTiming) {
         self.script = script
@@ -110,10 +114,13 @@ private struct BuildRun {
 
     /// Seconds of `text` in `voice`, or nil after reporting why it cannot be spoken.
     mutating func speechLength(_ text: String, voice: VoiceProfile, at: SourceLocation) -> Double? {
-        if failedVoices.contains(voice.name) { return nil }
+        if unavailable != nil || failedVoices.contains(voice.name) { return nil }
         phrases?.append(SpokenPhrase(text: text, voice: voice))
         do {
             return try timing.speechDuration(of: text, voice: voice)
+        } catch let failure as SpeechUnavailable {
+            unavailable = failure
+            return nil
         } catch {
             failedVoices.insert(voice.name)
             // A broken session voice is the `voice:` line's fault, not the first phrase's.

@@ -5,6 +5,7 @@ internal import Glibc
 internal import Darwin
 #endif
 import SootheCore
+import SoothePOSIX
 import Synchronization
 
 /// What espeak-ng produced for one call: samples at its native rate and the events.
@@ -20,9 +21,12 @@ struct EspeakOutput: Sendable {
 
 /// The one owner of libespeak-ng in the process.
 ///
+/// In this process espeak-ng only finds and checks voices; every phrase is spoken by the speech
+/// server's children (see ``SpeechServer``), so it is initialised without output or audio device.
 /// espeak-ng keeps global state, must be initialised once and never terminated (a second
 /// initialise/terminate cycle hangs), and crashes when two threads call it at once. So every call
-/// into it goes through this singleton's mutex, which also holds the lazily made initialisation.
+/// into it goes through this singleton's mutex, which also holds the lazily made initialisation
+/// and the server.
 final class EspeakEngine: Sendable {
     /// The process-wide engine.
     static let shared = EspeakEngine()
@@ -66,7 +70,7 @@ final class EspeakEngine: Sendable {
     }
 
     /// The speech server's process, once started (for tests).
-    var serverProcess: pid_t? {
+    var serverProcess: Int32? {
         state.withLock { $0.server?.pid }
     }
 
@@ -77,51 +81,96 @@ final class EspeakEngine: Sendable {
 
     /// Speaks each of `ssmlTexts` in `voice`, one espeak-ng call each, every call in a process of
     /// its own forked from the same state (see ``IsolatedSynthesis``); the calls run side by side.
-    func synthesize(_ ssmlTexts: [String], voice: VoiceProfile) throws(SpeechError) -> [EspeakOutput] {
+    /// A call that stops short or outlasts `timeLimit` is asked once more, in a fresh process.
+    func synthesize(
+        _ ssmlTexts: [String], voice: VoiceProfile, timeLimit: PhraseTimeLimit = .standard
+    ) throws(SpeechError) -> [EspeakOutput] {
         let request = try state.withLock { state throws(SpeechError) -> IsolatedSynthesis.Request in
             _ = try Self.ready(&state)
             if let problem = Self.check(voice.espeak, state: &state) { throw problem }
             return try Self.request(for: voice, state: &state)
         }
-        func send(_ text: String) throws(SpeechError) -> IsolatedSynthesis.Reply {
-            try state.withLock { state throws(SpeechError) in try Self.ask(request, text, state: &state) }
+        typealias Asked = (reply: PhraseReply, deadline: ContinuousClock.Instant)
+        func send(_ text: String, patient: Bool = true) throws(SpeechError) -> Asked {
+            let reply = try state.withLock { state throws(SpeechError) in
+                try Self.ask(request, text, patient: patient, state: &state)
+            }
+            return (reply, .now + timeLimit.limit(for: text))
+        }
+        func collect(_ asked: Asked) throws(SpeechError) -> PhraseReply.Outcome {
+            let outcome = try asked.reply.collect(until: asked.deadline)
+            if case .timedOut(let stalled?) = outcome { dropServer(stalled) }
+            return outcome
         }
         // A few phrases in flight at a time (each is a process), collected in order.
-        let window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        var window = max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var outputs: [EspeakOutput] = []
         outputs.reserveCapacity(ssmlTexts.count)
-        var inFlight: [(text: String, reply: IsolatedSynthesis.Reply)] = []
+        var inFlight: [(text: String, asked: Asked)] = []
         var next = 0
         var failure: SpeechError?
         while next < ssmlTexts.count || !inFlight.isEmpty {
             if next < ssmlTexts.count, inFlight.count < window {
                 let text = ssmlTexts[next]
-                next += 1
                 do throws(SpeechError) {
-                    inFlight.append((text, try send(text)))
+                    inFlight.append((text, try send(text, patient: inFlight.isEmpty)))
+                    next += 1
+                } catch where error.isSystemFailure && !inFlight.isEmpty {
+                    // No pipe or process to spare now: fewer phrases at a time, once one is done.
+                    window = inFlight.count
                 } catch {
                     failure = error
                     next = ssmlTexts.count
                 }
                 continue
             }
-            // Every reply is read, even after a failure. One cut short (the server or this
-            // phrase's child was killed) is asked once more, from a new server if the old one is
-            // gone; a phrase that kills its child twice is an error.
-            let (text, reply) = inFlight.removeFirst()
+            // Every reply is read, even after a phrase failed (after a failure of the machine's,
+            // the rest are dropped). One cut short (the server or this phrase's child was
+            // killed) or too slow is asked once more, from a new server if the old one is gone;
+            // a phrase that fails twice is an error.
+            let (text, asked) = inFlight.removeFirst()
+            if let failure, failure.isSystemFailure {
+                // The rest would fail the same way: their children stop at the closed pipe.
+                FileDescriptorIO.closeQuietly(asked.reply.pipe)
+                continue
+            }
             do throws(SpeechError) {
-                var output = try reply.collect()
-                if output == nil { output = try send(text).collect() }
-                guard let output else {
+                var outcome = try collect(asked)
+                if !outcome.isSpoken, failure == nil { outcome = try collect(try send(text)) }
+                switch outcome {
+                case .spoken(let output):
+                    outputs.append(output)
+                case .timedOut:
+                    let seconds = Double(timeLimit.limit(for: text) / .milliseconds(1)) / 1000
+                    throw .timedOut(text: text, seconds: seconds)
+                case .stopped(childStarted: false):
+                    // Twice the server ended before it forked a child: the machine's trouble.
+                    throw .cannotStartProcess("it ended before it could speak")
+                case .stopped(childStarted: true):
                     throw .synthesisFailed("the speech process stopped before finishing '\(text.prefix(40))'")
                 }
-                outputs.append(output)
             } catch {
                 failure = failure ?? error
             }
         }
         if let failure { throw failure }
         return outputs
+    }
+
+    /// Registered once: at exit the server is ended and reaped by this process, so that no
+    /// zombie is left for an init that may not reap (as in some containers).
+    private static let endServerAtExit: Void = {
+        atexit {
+            _ = EspeakEngine.shared.state.withLockIfAvailable { $0.server = nil }
+        }
+    }()
+
+    /// Forgets the server `pid` if it is the current one (it is killed and reaped), so that the
+    /// next phrase starts another.
+    private func dropServer(_ pid: Int32) {
+        state.withLock { state in
+            if state.server?.pid == pid { state.server = nil }
+        }
     }
 
     /// The installed voices (variants and MBROLA voices left out).
@@ -155,32 +204,26 @@ final class EspeakEngine: Sendable {
     // MARK: - Everything below runs with the lock held.
 
     private static func ready(_ state: inout State) throws(SpeechError) -> Int {
-        if state.initialised == nil {
-            state.initialised = initialise()
-            // Forked now, from the state every phrase must start from (and while the process is
-            // small); if this fails, the first phrase tries again.
-            if case .success = state.initialised { state.server = try? SpeechServer.start() }
-        }
-        return try state.initialised!.get()
+        if state.initialised == nil { state.initialised = initialise() }
+        let result = state.initialised!
+        // A shortage may pass: the next call tries again.
+        if case .failure(let error) = result, error.isSystemFailure { state.initialised = nil }
+        return try result.get()
     }
 
+    /// Initialises espeak-ng for looking at voices only: this process never speaks (the speech
+    /// server does), so it gets no output buffer and no audio device.
     private static func initialise() -> Result<Int, SpeechError> {
+        // espeak-ng starts a thread of its own and aborts if it cannot.
+        if let shortage = ResourceProbe.threadShortage() {
+            return .failure(SpeechError(.resourceShortage(shortage.reason)))
+        }
         espeak_ng_InitializePath(nil)
         var context: espeak_ng_ERROR_CONTEXT?
         let status = espeak_ng_Initialize(&context)
         espeak_ng_ClearErrorContext(&context)
+        if let shortage = shortage(in: status) { return .failure(SpeechError(.resourceShortage(shortage.reason))) }
         guard status == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(status)))) }
-        let output = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nil)
-        guard output == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(output)))) }
-        // The first synthesis in a process differs by a few hundred samples from later identical
-        // ones. Phrases are spoken by children forked from this state (IsolatedSynthesis), so one
-        // throwaway call here, and nothing spoken after it, makes every phrase a later call.
-        espeak_SetSynthCallback { _, _, _ in 0 }
-        if espeak_ng_SetVoiceByName("en") == ENS_OK {
-            srand(IsolatedSynthesis.noiseSeed)
-            let text = "Warm up."
-            _ = espeak_ng_Synthesize(text, text.utf8.count + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
-        }
         return .success(Int(espeak_ng_GetSampleRate()))
     }
 
@@ -199,6 +242,10 @@ final class EspeakEngine: Sendable {
                 && (espeak_ng_SetVoiceByName(base) == ENS_OK
                     || (languages.contains(base.lowercased()) && select(base, state: &state) == ENS_OK))
             guard loads else {
+                // A voice file that could not be opened for want of descriptors is no unknown voice.
+                if let shortage = ResourceProbe.descriptorShortage() {
+                    return SpeechError(.resourceShortage(shortage.reason))
+                }
                 var candidates = Set<String>()
                 for voice in voices(&state) {
                     candidates.formUnion(voice.languages)
@@ -230,20 +277,25 @@ final class EspeakEngine: Sendable {
         return espeak_ng_SetVoiceByName(parts.count > 1 ? "\(file)+\(parts[1])" : file)
     }
 
-    /// Sends one phrase to the speech server, starting it (again) if needed: the server is
-    /// forked from this process's espeak-ng, which never speaks after its warm-up, so a new
-    /// server starts from the very same state.
+    /// Sends one phrase to the speech server, starting it (again) if needed: every server
+    /// initialises and warms up espeak-ng the same way, so a new one speaks from the very same
+    /// state.
     private static func ask(
-        _ request: IsolatedSynthesis.Request, _ text: String, state: inout State
-    ) throws(SpeechError) -> IsolatedSynthesis.Reply {
-        if let server = state.server, let reply = try? server.speak(request, text: text) {
+        _ request: IsolatedSynthesis.Request, _ text: String, patient: Bool, state: inout State
+    ) throws(SpeechError) -> PhraseReply {
+        if let server = state.server, let reply = try server.speak(request, text: text, patient: patient) {
             return reply
         }
-        // The server was never started or has gone: fork another, from the warm-up's voice.
-        _ = espeak_ng_SetVoiceByName("en")
+        // The server was never started or has gone.
+        state.server = nil
+        _ = endServerAtExit
         let server = try SpeechServer.start()
         state.server = server
-        return try server.speak(request, text: text)
+        guard let reply = try server.speak(request, text: text, patient: patient) else {
+            state.server = nil
+            throw .cannotStartProcess("it ended as soon as it started")
+        }
+        return reply
     }
 
     /// What a child needs to speak in `voice`: the voice's file identifier (found once per name,
@@ -337,6 +389,14 @@ final class EspeakEngine: Sendable {
             languages: languages, gender: gender,
             identifier: voice.identifier.map { String(cString: $0) } ?? "")
         return (installed, priorities)
+    }
+
+    /// The shortage behind `status`, if it is an `errno` value for one (espeak-ng returns the
+    /// errno of a file it could not open as its status).
+    static func shortage(in status: espeak_ng_STATUS) -> POSIXError? {
+        guard status.rawValue > 0, status.rawValue < 0x1000_0000 else { return nil }
+        let error = POSIXError(Int32(status.rawValue), call: "espeak-ng")
+        return error.isResourceShortage ? error : nil
     }
 
     static func message(_ status: espeak_ng_STATUS) -> String {

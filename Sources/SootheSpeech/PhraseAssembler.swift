@@ -34,27 +34,36 @@ struct PhraseAssembler {
     }
 
     /// Synthesises `text` in `voice` with `engine`.
-    static func assemble(_ text: String, voice: VoiceProfile, engine: EspeakEngine) throws(SpeechError) -> SpeechClip {
+    static func assemble(
+        _ text: String, voice: VoiceProfile, engine: EspeakEngine, timeLimit: PhraseTimeLimit
+    ) throws(SpeechError) -> SpeechClip {
         let plan = PhraseAssembler(text)
-        let outputs = plan.ssmlTexts.isEmpty ? [] : try engine.synthesize(plan.ssmlTexts, voice: voice)
+        let outputs = plan.ssmlTexts.isEmpty ? [] : try engine.synthesize(plan.ssmlTexts, voice: voice, timeLimit: timeLimit)
         return plan.clip(from: outputs[...], sampleRate: try engine.sampleRate())
     }
 
     /// The clip from espeak-ng's `outputs`, one for each of ``ssmlTexts`` in order.
     func clip(from outputs: ArraySlice<EspeakOutput>, sampleRate rate: Int) -> SpeechClip {
+        let kept = outputs.map { SilenceTrimmer.audibleRange(of: $0.samples) }
+        let pauses = segments.reduce(0) { total, segment in
+            if case .pause(let seconds) = segment { return total + Self.pauseFrames(seconds, rate) }
+            return total
+        }
+        // Reserved once: growing by each piece's exact size copied the whole clip every time.
         var samples: [Float] = []
+        samples.reserveCapacity(kept.reduce(pauses) { $0 + $1.count })
         var words: [WordMark] = []
         var sentences: [Int] = []
         var piece = 0
         for segment in segments {
             switch segment {
             case .pause(let seconds):
-                samples.append(contentsOf: repeatElement(0, count: Int((seconds * Double(rate)).rounded())))
+                samples.append(contentsOf: repeatElement(0, count: Self.pauseFrames(seconds, rate)))
             case .text:
                 let output = outputs[outputs.startIndex + piece]
                 let (origin, offset) = pieces[piece]
+                let kept = kept[piece]
                 piece += 1
-                let kept = SilenceTrimmer.audibleRange(of: output.samples)
                 let base = samples.count
                 let clamp = { (sample: Int) in base + min(max(sample - kept.lowerBound, 0), kept.count) }
                 for word in output.words {
@@ -66,12 +75,16 @@ struct PhraseAssembler {
                         length: origin[last] - origin[first] + 1))
                 }
                 sentences.append(contentsOf: output.sentences.map(clamp))
-                samples.reserveCapacity(samples.count + kept.count)
                 for sample in output.samples[kept] {
                     samples.append(Float(sample) / 32768)
                 }
             }
         }
         return SpeechClip(samples: samples, sampleRate: rate, words: words, sentences: sentences)
+    }
+
+    /// The frames of a pause of `seconds`.
+    private static func pauseFrames(_ seconds: Double, _ rate: Int) -> Int {
+        Int((seconds * Double(rate)).rounded())
     }
 }

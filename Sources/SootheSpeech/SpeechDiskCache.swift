@@ -1,4 +1,5 @@
 import SootheModel
+import SoothePOSIX
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -63,13 +64,17 @@ public final class SpeechDiskCache: Sendable {
     func store(_ clip: SpeechClip, key: String) {
         let bytes = Self.encode(clip, key: key)
         let path = self.path(for: key)
-        var template = Array("\(directory)/.clip-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return }
-        let temporary = String(cString: template)
-        let written = bytes.withUnsafeBytes { Descriptor.writeAll(fd, $0.baseAddress!, $0.count) }
-        let closed = close(fd) == 0
-        guard written, closed, rename(temporary, path) == 0 else {
+        var template = Array("\(directory)/.clip-XXXXXX".utf8)
+        template.append(0)
+        guard let fd = try? template.withUnsafeMutableBytes({ raw in
+            Result { () throws(POSIXError) in
+                try retryingEINTR("mkstemp") { mkstemp(raw.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            }
+        }).get() else { return }
+        let temporary = String(decoding: template.dropLast(), as: UTF8.self)
+        let written = (try? FileDescriptorIO.writeAll(fd, bytes)) != nil
+        let closed = (try? FileDescriptorIO.closeReporting(fd)) != nil
+        guard written, closed, (try? retryingEINTR("rename", { rename(temporary, path) })) != nil else {
             unlink(temporary)
             return
         }
@@ -173,7 +178,12 @@ public final class SpeechDiskCache: Sendable {
         if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if !parent.isEmpty, !makeDirectory(parent) { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
+        do {
+            _ = try retryingEINTR("mkdir") { mkdir(path, 0o755) }
+            return true
+        } catch {
+            return error.code == EEXIST
+        }
     }
 }
 
@@ -191,10 +201,9 @@ private struct StoredClip {
     let offset: Int
 
     init?(key: String, path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? retryingEINTR("open", { open(path, O_RDONLY | O_CLOEXEC) }) else { return nil }
         guard let header = Self.header(fd, key: key) else {
-            close(fd)
+            FileDescriptorIO.closeQuietly(fd)
             return nil
         }
         self = header
@@ -217,7 +226,7 @@ private struct StoredClip {
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) >= size else { return nil }
         var bytes = [UInt8](repeating: 0, count: size)
-        guard bytes.withUnsafeMutableBytes({ Descriptor.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
+        guard bytes.withUnsafeMutableBytes({ Self.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
         return bytes.withUnsafeBytes { raw -> StoredClip? in
             guard raw.prefix(magic.count).elementsEqual(magic),
                   UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self)) == keyBytes.count,
@@ -241,7 +250,7 @@ private struct StoredClip {
         let samples: [Float]
         if width == 4 {
             samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Descriptor.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
+                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
                 #if _endian(big)
                 for index in 0..<sampleCount { buffer[index] = Float(bitPattern: UInt32(littleEndian: buffer[index].bitPattern)) }
                 #endif
@@ -249,7 +258,7 @@ private struct StoredClip {
             }
         } else {
             let stored = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Descriptor.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
+                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
                 count = sampleCount
             }
             samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
@@ -261,12 +270,17 @@ private struct StoredClip {
         }
         let marks = [Int64](unsafeUninitializedCapacity: 3 * wordCount + sentenceCount) { buffer, count in
             let bytes = (3 * wordCount + sentenceCount) * 8
-            ok = ok && Descriptor.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
+            ok = ok && Self.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
             count = 3 * wordCount + sentenceCount
         }.map { Int(Int64(littleEndian: $0)) }
         guard ok else { return nil }
         let words = (0..<wordCount).map { WordMark(frame: marks[3 * $0], textOffset: marks[3 * $0 + 1], length: marks[3 * $0 + 2]) }
         return SpeechClip(samples: samples, sampleRate: sampleRate, words: words, sentences: Array(marks[(3 * wordCount)...]))
+    }
+
+    /// Reads exactly `count` bytes at `offset`; false on an error or an early end.
+    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Bool {
+        (try? FileDescriptorIO.readFully(fd, into: buffer, count, at: offset)) == count
     }
 
     /// Marks the file as just used.
@@ -275,6 +289,6 @@ private struct StoredClip {
     }
 
     func release() {
-        close(fd)
+        FileDescriptorIO.closeQuietly(fd)
     }
 }

@@ -13,6 +13,15 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
         case resamplingFailed(String)
         /// A requested output sample rate is not usable.
         case invalidSampleRate(Int)
+        /// The speech process could not be started or given a phrase: no process, pipe or
+        /// descriptor could be had (after waiting a little for one), or its executable is
+        /// missing. The message is the system's reason.
+        case cannotStartProcess(String)
+        /// espeak-ng could not run in this process for want of a thread or descriptor (the
+        /// system's reason).
+        case resourceShortage(String)
+        /// espeak-ng did not finish `text` within `seconds`, in two fresh processes.
+        case timedOut(text: String, seconds: Double)
     }
 
     /// What went wrong.
@@ -33,6 +42,25 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
         SpeechError(.synthesisFailed(message))
     }
 
+    /// Whether this is the machine's failure rather than the request's (a process that cannot
+    /// be started, a phrase that never finishes): no script or voice is to blame.
+    public var isSystemFailure: Bool {
+        switch kind {
+        case .cannotStartProcess, .resourceShortage, .timedOut: true
+        default: false
+        }
+    }
+
+    /// The speech process could not be started or given a phrase, for the system's `reason`.
+    public static func cannotStartProcess(_ reason: String) -> SpeechError {
+        SpeechError(.cannotStartProcess(reason))
+    }
+
+    /// espeak-ng did not finish `text` within `seconds`, twice.
+    public static func timedOut(text: String, seconds: Double) -> SpeechError {
+        SpeechError(.timedOut(text: text, seconds: seconds))
+    }
+
     /// One line for users.
     public var description: String {
         switch kind {
@@ -48,6 +76,20 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
             return "resampling speech failed: \(message)"
         case .invalidSampleRate(let rate):
             return "invalid output sample rate \(rate) Hz"
+        case .cannotStartProcess(let reason):
+            return "cannot start the speech process: \(reason)"
+        case .resourceShortage(let reason):
+            return "espeak-ng cannot run: \(reason)"
+        case .timedOut(let text, let seconds):
+            let shown = text.count > 40 ? "\(text.prefix(40))…" : text
+            return "espeak-ng took longer than \(seconds.formatted) s to speak '\(shown)' (asked twice)"
         }
+    }
+}
+
+extension Double {
+    /// Seconds as few digits as needed (`12`, `0.05`).
+    fileprivate var formatted: String {
+        self == rounded() ? String(Int(self)) : String(self)
     }
 }

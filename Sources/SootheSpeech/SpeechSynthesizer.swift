@@ -23,12 +23,20 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// Lengths of phrases found on disk whose samples have not been needed.
     private let durations = Mutex<[PhraseKey: Double]>([:])
     private let syntheses = Atomic<Int>(0)
+    /// How long one espeak-ng call may take.
+    private let timeLimit: PhraseTimeLimit
 
     /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one),
     /// keeping clips between runs in `disk` if given.
-    public init(disk: SpeechDiskCache? = nil) {
+    public convenience init(disk: SpeechDiskCache? = nil) {
+        self.init(disk: disk, timeLimit: .standard)
+    }
+
+    /// A synthesiser whose espeak-ng calls may each take as long as `timeLimit` says.
+    init(disk: SpeechDiskCache? = nil, timeLimit: PhraseTimeLimit) {
         engine = .shared
         self.disk = disk
+        self.timeLimit = timeLimit
     }
 
     /// How many phrases this instance has actually synthesised (cache misses).
@@ -40,11 +48,16 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     }
 
     /// Trimmed native-rate duration in seconds (cached): from where the voice starts to where it
-    /// stops, pause marks included.
+    /// stops, pause marks included. Throws a ``SpeechError``, or `SpeechUnavailable` when the
+    /// failure is the machine's (``SpeechError/isSystemFailure``), not the phrase's or the voice's.
     public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
         let key = PhraseKey(text: text, voice: voice)
         if let seconds = storedDuration(key) { return seconds }
-        return try nativeClip(for: text, voice: voice).duration
+        do {
+            return try nativeClip(for: text, voice: voice).duration
+        } catch where error.isSystemFailure {
+            throw SpeechUnavailable(error.description)
+        }
     }
 
     /// The length of a phrase known without synthesising it: from memory, or from the header of
@@ -66,7 +79,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
                 cache[key] = clip
                 return clip
             }
-            let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine)
+            let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine, timeLimit: timeLimit)
             keep(clip, for: key, in: &cache)
             return clip
         }
@@ -84,7 +97,8 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
 
     /// Synthesises every phrase of `phrases` not yet in memory or on disk, all side by side
     /// (espeak-ng calls in parallel processes), so the timeline's one-by-one questions that follow
-    /// are lookups. Failures are left for those questions to report.
+    /// are lookups. Failures are left for those questions to report (after a failure of the
+    /// machine's, nothing more is tried).
     public func prepare(_ phrases: [SpokenPhrase]) {
         var missing: [(key: PhraseKey, plan: PhraseAssembler, voice: VoiceProfile)] = []
         for phrase in phrases {
@@ -102,7 +116,13 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         }
         for voice in voices {
             let members = byVoice[voice]!.map { missing[$0] }
-            guard let outputs = try? engine.synthesize(members.flatMap(\.plan.ssmlTexts), voice: voice) else { continue }
+            let outputs: [EspeakOutput]
+            do {
+                outputs = try engine.synthesize(members.flatMap(\.plan.ssmlTexts), voice: voice, timeLimit: timeLimit)
+            } catch {
+                if error.isSystemFailure { return }
+                continue
+            }
             var start = 0
             for member in members {
                 let count = member.plan.ssmlTexts.count

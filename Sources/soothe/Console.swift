@@ -1,19 +1,30 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 import SootheCore
+import SoothePOSIX
 
-/// The only place that prints: stdout for results, stderr for diagnostics and progress.
+/// The only place that prints: stdout for results, stderr for diagnostics and progress. Each
+/// call is written whole (retried when a signal interrupts it); a stream that cannot be
+/// written (closed, full disk) is not an error of its own.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: 1)
     }
 
     static func line(_ text: String) { out(text + "\n") }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: 2)
+    }
+
+    /// Progress without a newline (a line rewritten in place), on stderr.
+    static func progress(_ text: String) {
+        write(text, to: 2)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        try? FileDescriptorIO.writeAll(fd, Array(text.utf8))
     }
 
     /// `soothe: error: ...` on stderr.

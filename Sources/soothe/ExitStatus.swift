@@ -6,5 +6,7 @@ enum ExitStatus {
     static let invalidScript = ExitCode(65)
     static let notFound = ExitCode(66)
     static let cannotCreate = ExitCode(73)
+    /// EX_OSERR: the system could not give what soothe needs (a process for speech, ...).
+    static let systemError = ExitCode(71)
     static let failure = ExitCode(1)
 }

@@ -4,6 +4,7 @@ import SootheAudioIO
 import SootheCore
 import SootheFormats
 import SootheRender
+import SoothePOSIX
 import SootheSpeech
 import Synchronization
 
@@ -146,10 +147,10 @@ struct RenderRunner {
             }
             if changed && !terminal {
                 // A log file gets one line per update, not a line rewritten with carriage returns.
-                FileHandle.standardError.write(Data("rendering \(id) \(percent)%\n".utf8))
+                Console.progress("rendering \(id) \(percent)%\n")
             } else if changed {
-                FileHandle.standardError.write(Data("\rrendering \(id) \(percent)%".utf8))
-                if percent >= 100 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                Console.progress("\rrendering \(id) \(percent)%")
+                if percent >= 100 { Console.progress("\r\u{1B}[K") }
             }
         }
     }
@@ -209,7 +210,7 @@ struct RenderRunner {
             }
         }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription
+        return underlying.map { SoothePOSIX.POSIXError(Int32($0.code), call: "mkdir").reason } ?? (error as NSError).localizedDescription
     }
 
     /// Whether `a` and `b` are one existing file (same device and inode, through any link).

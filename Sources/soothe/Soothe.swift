@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SootheCore
 import SootheRender
+import SootheSpeech
 
 /// The `soothe` command: renders guided self-soothing sessions as audio files.
 @main
@@ -12,13 +13,19 @@ struct Soothe: ParsableCommand {
         discussion: """
             A SESSION is the path of a .yaml script or the id of a built-in session (see 'soothe list').
             Exit status: 0 success, 64 bad usage, 65 invalid script, 66 session or file not found,
+            71 speech could not be had (no process to start: the system's failure, not the script's),
             73 output cannot be created, 1 other failure.
             """,
         version: SootheInfo.version,
         subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
 
-    /// Parses and runs, after turning a mistyped command (`soothe lst`) into a suggestion.
+    /// The speech server, if that is what soothe was started as (by itself, with a hidden
+    /// argument); else signal handling first, then the command, after turning a mistyped
+    /// command (`soothe lst`) into a suggestion.
     static func main() {
+        if SpeechServerProcess.isRequested(by: CommandLine.arguments) { SpeechServerProcess.run() }
+        SpeechServerProcess.serveFromThisExecutable()
+        SignalGuard.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {

@@ -38,16 +38,27 @@ struct Workspace {
             throw ExitStatus.notFound
         }
         Console.diagnostics(voices.diagnostics + result.diagnostics)
+        try Self.checkSpeech(result)
         guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
         return timeline
     }
 
-    /// Builds a script made as a value; prints its diagnostics; throws 65 when it has errors.
+    /// Builds a script made as a value; prints its diagnostics; throws 65 when it has errors,
+    /// 71 when speech cannot be had.
     func timeline(of script: Script) throws -> Timeline {
         let result = loader.build(script)
         Console.diagnostics(voices.diagnostics + result.diagnostics)
+        try Self.checkSpeech(result)
         guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
         return timeline
+    }
+
+    /// Throws exit status 71 after saying why when speech could not be had for `result` (a
+    /// failure of the machine, reported as such, not as a problem of the script).
+    static func checkSpeech(_ result: SessionLoader.Result) throws {
+        guard let unavailable = result.speechUnavailable else { return }
+        Console.fail(unavailable.description)
+        throw ExitStatus.systemError
     }
 
     /// What a batch knows of its sessions before rendering any: each one's script path and id

@@ -42,11 +42,12 @@ enum SootheCLI {
     }
 
     /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root; nil:
-    /// unset) and `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own), plus
-    /// `environment`. `executable` runs another path to the binary (a symlink, a name on `PATH`).
+    /// unset) and `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own), and
+    /// `environment` on top; through `wrapper` (a command and its arguments, e.g. `prlimit
+    /// --nofile=8`) if given. `executable` runs another path to the binary (a symlink, a name on `PATH`).
     static func run(
         _ arguments: [String], home: String? = packageRoot, in directory: String? = nil, cache: String? = nil,
-        environment extra: [String: String] = [:], executable: String? = nil
+        environment extra: [String: String] = [:], wrapper: [String] = [], executable: String? = nil
     ) throws -> Result {
         let binary = try #require(executable ?? binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
         let folder = try TemporaryFolder()
@@ -56,8 +57,8 @@ enum SootheCLI {
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")

@@ -71,3 +71,13 @@ final class PreparingSpeechTiming: SpeechTiming {
     /// Phrases handed over so far.
     var phrasesHanded: Int { handed.withLock { $0 } }
 }
+
+/// A speech-timing fake for a machine that cannot speak at all (no process can be started).
+final class UnavailableSpeechTiming: SpeechTiming {
+    private let counter = Mutex(0)
+    func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
+        counter.withLock { $0 += 1 }
+        throw SpeechUnavailable("cannot start the speech process: Resource temporarily unavailable")
+    }
+    var calls: Int { counter.withLock { $0 } }
+}

@@ -35,7 +35,7 @@ extension TestScripts {
         guard let script else {
             throw ParseFailed(diagnostics: diagnostics)
         }
-        let built = TimelineBuilder(voices: voices, timing: timing).build(script)
+        let built = try TimelineBuilder(voices: voices, timing: timing).build(script)
         return (built.timeline, diagnostics + built.diagnostics)
     }
 

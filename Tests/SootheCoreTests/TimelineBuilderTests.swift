@@ -353,10 +353,27 @@ import Testing
         #expect((diagnostics.first?.line, diagnostics.first?.column) == (3, 5))
     }
 
+    /// Speech the machine cannot give is not the script's fault: no diagnostic on any line, the
+    /// build throws it, after asking once.
+    @Test func speechThatCannotBeHadIsThrownNotPinnedToALine() throws {
+        let (script, _) = TestScripts.parse(TestScripts.session("  - say: One.\n  - say: Two.\n"))
+        let timing = UnavailableSpeechTiming()
+        let builder = TimelineBuilder(voices: TestScripts.voices, timing: timing)
+        #expect(throws: SpeechUnavailable("cannot start the speech process: Resource temporarily unavailable")) {
+            _ = try builder.build(try #require(script))
+        }
+        #expect(timing.calls == 1)
+        let loaded = SessionLoader(voices: VoiceLibrary(profiles: TestScripts.voices), timing: timing)
+            .load(bytes: Array(TestScripts.session("  - say: One.\n").utf8), file: "s.yaml", defaultID: "s")
+        #expect(loaded.timeline == nil)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.speechUnavailable?.message == "cannot start the speech process: Resource temporarily unavailable")
+    }
+
     @Test func aVoiceTheBuilderDoesNotKnowIsAnError() throws {
         let (script, _) = TestScripts.parse(TestScripts.session("  - say: Hi.\n    voice: warm\n"))
         let builder = TimelineBuilder(voices: ["gentle": TestScripts.voices["gentle"]!], timing: FixedSpeechTiming(seconds: 1))
-        let (timeline, diagnostics) = builder.build(try #require(script))
+        let (timeline, diagnostics) = try builder.build(try #require(script))
         #expect(timeline == nil)
         #expect(diagnostics.map { "\($0.line):\($0.column)" } == ["4:12"])
         #expect(diagnostics.first?.message.contains("unknown voice profile 'warm'") == true)
@@ -364,7 +381,7 @@ import Testing
 
     @Test func withNoVoiceProfilesTheFallbackSpeaks() throws {
         let (script, _) = TestScripts.parse(TestScripts.session("  - say: Hi.\n"))
-        let (timeline, diagnostics) = TimelineBuilder(voices: [:], timing: FixedSpeechTiming(seconds: 1)).build(try #require(script))
+        let (timeline, diagnostics) = try TimelineBuilder(voices: [:], timing: FixedSpeechTiming(seconds: 1)).build(try #require(script))
         #expect(diagnostics.isEmpty)
         #expect(timeline?.voice == VoiceProfile.fallback)
     }

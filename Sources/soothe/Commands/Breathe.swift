@@ -58,7 +58,6 @@ extension Soothe {
         }
 
         func run() throws {
-            SignalGuard.install()
             try flags.checkOutput(batch: false)
             let workspace = Workspace()
             guard workspace.voices.profiles[voice] != nil else {

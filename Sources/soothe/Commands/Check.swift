@@ -23,7 +23,7 @@ extension Soothe {
                     source = try SessionSource.resolve(argument, sessionsDirectory: workspace.home.sessionsDirectory)
                 } catch {
                     Console.fail(error.description)
-                    status = ExitStatus.notFound
+                    if status != ExitStatus.systemError { status = ExitStatus.notFound }
                     continue
                 }
                 let result: SessionLoader.Result
@@ -31,11 +31,14 @@ extension Soothe {
                     result = try workspace.loader.load(source)
                 } catch {
                     Console.fail(error.description)
-                    status = ExitStatus.notFound
+                    if status != ExitStatus.systemError { status = ExitStatus.notFound }
                     continue
                 }
                 Console.diagnostics(result.diagnostics)
-                if let timeline = result.timeline {
+                if let unavailable = result.speechUnavailable {
+                    Console.fail(unavailable.description)
+                    status = ExitStatus.systemError
+                } else if let timeline = result.timeline {
                     let warnings = result.diagnostics.count
                     if !quiet {
                         Console.line("\(source.path): ok, \(DurationParser.clock(timeline.duration)), \(timeline.cues.count) cues\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")")

@@ -23,6 +23,7 @@ extension Soothe {
             for id in ids {
                 let source = try workspace.source(id)
                 let result = try workspace.loader.load(source)
+                try Workspace.checkSpeech(result)
                 if result.timeline == nil {
                     invalid = true
                     Console.diagnostics(result.diagnostics)

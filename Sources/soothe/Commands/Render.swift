@@ -32,7 +32,6 @@ extension Soothe {
         }
 
         func run() throws {
-            SignalGuard.install()
             let workspace = Workspace()
             var arguments = sessions
             if all {
