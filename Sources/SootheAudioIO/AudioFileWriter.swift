@@ -9,7 +9,9 @@ import Darwin
 /// Writes a sound file atomically: to a hidden temporary file beside `path` (same folder,
 /// ".NAME.soothe-XXXXXX.tmp"), renamed into place by `finish()`; `cancel()` or deinit without
 /// finish removes the temporary file; an existing file at the destination is never touched until
-/// the rename.
+/// the rename, and keeps its permission bits. A link is written through (the file it names is
+/// replaced whole); a device, FIFO or socket, or `-` for standard output, gets the finished file
+/// copied into it (see ``OutputDestination``).
 ///
 /// The same samples and settings give byte-identical files in every format: WAV is written
 /// without a PEAK chunk (it holds a timestamp) and Ogg serial numbers are fixed after writing
@@ -36,8 +38,19 @@ public final class AudioFileWriter {
     public let settings: AudioFileSettings
     /// The hidden temporary file the samples go to until `finish()`.
     public let temporaryPath: String
+    /// How the finished file reaches `path`.
+    private let destination: OutputDestination
     /// Frames written so far.
     public private(set) var framesWritten = 0
+    /// The finished file's size in bytes (0 until `finish()`).
+    public private(set) var fileSize = 0
+
+    /// A path in the folder where a writer for `path` keeps its temporary file: beside `path`,
+    /// or in `$TMPDIR` when `path` is a device, FIFO, socket or `-`. Scratch files that belong
+    /// with the output (a spool) go there too.
+    public static func workingPath(for path: String) -> String {
+        (try? OutputDestination(path))?.temporaryPathHint ?? path
+    }
 
     private var handle: SndFileHandle?
     private var fd: Int32
@@ -53,7 +66,8 @@ public final class AudioFileWriter {
     /// `.cannotCreate` when the temporary file cannot be created (nothing is left behind).
     public init(path: String, settings: AudioFileSettings) throws(AudioIOError) {
         try settings.validate(path: path)
-        let (tempPath, fd) = try Self.createTemporaryFile(for: path)
+        let destination = try OutputDestination(path)
+        let (tempPath, fd) = try Self.createTemporaryFile(for: destination.temporaryPathHint)
         TemporaryFiles.register(tempPath)
         var opened: SndFileHandle?
         do throws(AudioIOError) {
@@ -80,6 +94,7 @@ public final class AudioFileWriter {
         }
         self.path = path
         self.settings = settings
+        self.destination = destination
         self.temporaryPath = tempPath
         self.fd = fd
         self.handle = opened
@@ -183,6 +198,15 @@ public final class AudioFileWriter {
             if settings.format == .ogg || settings.format == .opus {
                 try OggSerialNumber.rewrite(fd: fd, serial: settings.oggSerialNumber, path: path)
             }
+            var info = stat()
+            if fstat(fd, &info) == 0 { fileSize = Int(info.st_size) }
+            guard case .file(let target, let mode) = destination else {
+                try destination.copy(from: fd, path: path)
+                discard()
+                state = .finished
+                return
+            }
+            if let mode { _ = fchmod(fd, mode) }
             do {
                 _ = try retryingEINTR("fsync") { fsync(fd) }
             } catch {
@@ -196,13 +220,13 @@ public final class AudioFileWriter {
                 throw posixError(.finishFailed, "cannot close the file", error)
             }
             do {
-                _ = try retryingEINTR("rename") { rename(temporaryPath, path) }
+                _ = try retryingEINTR("rename") { rename(temporaryPath, target) }
             } catch {
                 throw posixError(.cannotCreate, "cannot move the file into place", error)
             }
             TemporaryFiles.unregister(temporaryPath)
             state = .finished
-            Self.syncDirectory(of: path)
+            Self.syncDirectory(of: target)
         } catch {
             discard()
             throw error

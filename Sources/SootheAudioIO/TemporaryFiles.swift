@@ -35,13 +35,20 @@ public enum TemporaryFiles {
     }
 
     /// Unlinks every registered temporary file, from a signal handler: only atomic loads and
-    /// unlink(2). Call ``prepareForSignals()`` first, outside the handler.
-    public static func removeAllInSignalHandler() {
+    /// unlink(2). Call ``prepareForSignals()`` first, outside the handler. Returns how many
+    /// were registered.
+    @discardableResult
+    public static func removeAllInSignalHandler() -> Int {
         handlingSignal.store(true, ordering: .sequentiallyConsistent)
+        var count = 0
         for index in 0..<capacity {
             let address = slots[index].load(ordering: .sequentiallyConsistent)
-            if let path = UnsafeMutablePointer<CChar>(bitPattern: address) { unlink(path) }
+            if let path = UnsafeMutablePointer<CChar>(bitPattern: address) {
+                unlink(path)
+                count += 1
+            }
         }
+        return count
     }
 
     /// Makes the table, so a signal handler finds it made.

@@ -83,7 +83,7 @@ public struct SessionRenderer: Sendable {
                 ? try normalised(timeline, channels: channels, total: total, progress: progress, path: path, engine: engine, write: write)
                 : try raw(channels: channels, total: total, progress: progress, engine: engine, write: write)
             try writer.finish()
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let size = writer.fileSize
             return RenderReport(
                 id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
                 fileSize: size, loudness: loudness, truePeak: peak, renderSeconds: Date().timeIntervalSince(started),
@@ -120,7 +120,7 @@ public struct SessionRenderer: Sendable {
         let ceiling = options.truePeakCeiling - TruePeakLimiter.marginDB
         var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB + firstGainAdjustmentDB
         for attempt in 1...3 {
-            let spool = try SampleSpool(besides: path)
+            let spool = try SampleSpool(besides: AudioFileWriter.workingPath(for: path))
             var pass = Pass(channels: channels, sampleRate: options.sampleRate)
             try run(&pass, engine(), gainDB: gainDB, ceilingDB: ceiling, total: total, progress: progress, into: spool.append)
             let correction = pass.correction(to: options.loudness)

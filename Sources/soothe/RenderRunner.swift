@@ -58,7 +58,9 @@ struct RenderRunner {
         let progress = flags.showProgress ? Self.progressPrinter(id: job.timeline.id) : nil
         switch run(job, progress: progress) {
         case .rendered(let report):
-            Console.line("\(report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))")
+            let summary = "\(report.path == "-" ? "<stdout>" : report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))"
+            // With the audio on standard output, the summary goes to standard error.
+            if report.path == "-" { Console.error(summary) } else { Console.line(summary) }
         case .failed(_, let message, let status):
             Console.fail(message)
             throw ExitCode(status)
@@ -187,6 +189,13 @@ struct RenderRunner {
         var folder = Substring(folder)
         while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
         return folder == "/" ? "/" + name : folder + "/" + name
+    }
+
+    /// The folder `path` names a file in, when it names one (`a/b` for `a/b/c.wav`; nil for
+    /// `c.wav`, `-` and `/c.wav`).
+    static func parentFolder(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+        return String(path[..<slash])
     }
 
     /// Creates `folder` (and parents) or throws exit status 73.

@@ -1,5 +1,6 @@
 import Foundation
 import SootheCore
+import SoothePOSIX
 
 /// A session script to read: a file path or the id of a built-in session.
 struct SessionSource: Sendable, Hashable {
@@ -13,8 +14,15 @@ struct SessionSource: Sendable, Hashable {
         var description: String
     }
 
-    /// Resolves a SESSION argument: an existing path, else a built-in id.
+    /// The name diagnostics give a script read from standard input (`-`).
+    static let standardInputName = "<stdin>"
+
+    /// Whether this is standard input.
+    var isStandardInput: Bool { path == Self.standardInputName }
+
+    /// Resolves a SESSION argument: `-` for standard input, an existing path, else a built-in id.
     static func resolve(_ argument: String, sessionsDirectory: String?) throws(NotFound) -> SessionSource {
+        if argument == "-" { return SessionSource(path: standardInputName, defaultID: "stdin") }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let looksLikePath = argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
@@ -49,12 +57,36 @@ struct SessionSource: Sendable, Hashable {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// The file's bytes.
+    /// The script's bytes, read from the file or standard input: at most one byte more than a
+    /// script may hold (the parser reports the size), so a huge file or an endless pipe costs
+    /// nothing. A pipe or process substitution reads like a file.
     func read() throws(NotFound) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotFound(description: "cannot read \(path)")
+        let fd: Int32
+        if isStandardInput {
+            fd = 0
+        } else {
+            do {
+                fd = try retryingEINTR("open") { open(path, O_RDONLY | O_CLOEXEC) }
+            } catch {
+                throw NotFound(description: "cannot read \(path): \(error.reason)")
+            }
         }
-        return [UInt8](data)
+        defer { if fd != 0 { FileDescriptorIO.closeQuietly(fd) } }
+        let limit = ScriptParser.maximumFileSize + 1
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: limit, alignment: 16)
+        defer { buffer.deallocate() }
+        var count = 0
+        while count < limit {
+            let got: Int
+            do {
+                got = try FileDescriptorIO.readOnce(fd, into: buffer + count, limit - count)
+            } catch {
+                throw NotFound(description: "cannot read \(path): \(error.reason)")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: count))
     }
 }
 

@@ -105,13 +105,23 @@ extension AudioIOTests {
             let folder = try TestFolder()
             let path = folder.file("taken")
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-            let writer = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .wav))
+            // A folder where a file was meant is refused before anything is written...
+            #expect {
+                _ = try AudioFileWriter(path: path, settings: AudioFileSettings(format: .wav))
+            } throws: { error in
+                (error as? AudioIOError)?.kind == .cannotCreate && "\(error)".contains("is a folder, not a file")
+            }
+            #expect(try folder.contents() == ["taken"])
+            // ...and one that appears during the render is not renamed over.
+            let late = folder.file("late")
+            let writer = try AudioFileWriter(path: late, settings: AudioFileSettings(format: .wav))
+            try FileManager.default.createDirectory(atPath: late, withIntermediateDirectories: false)
             #expect {
                 try writer.finish()
             } throws: { error in
                 (error as? AudioIOError)?.kind == .cannotCreate
             }
-            #expect(try folder.contents() == ["taken"])
+            #expect(try folder.contents() == ["late", "taken"])
         }
 
         @Test func removeAllUnlinksEveryOpenTemporaryFile() throws {

@@ -12,7 +12,10 @@ import Testing
         var signal: Int32
         var status: Int32
         var arguments: [String]
-        var testDescription: String { "\(signal == SIGINT ? "SIGINT" : "SIGTERM") during soothe \(arguments.joined(separator: " "))" }
+        var testDescription: String {
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT"][signal] ?? "signal \(signal)"
+            return "\(name) during soothe \(arguments.joined(separator: " "))"
+        }
     }
 
     static let cases = [
@@ -20,6 +23,9 @@ import Testing
         Interruption(signal: SIGINT, status: 130, arguments: ["render", "box-breathing", "-o", "session.wav", "--quiet"]),
         // A ten-minute breathing track, written as FLAC (libsndfile encodes as it goes).
         Interruption(signal: SIGTERM, status: 143, arguments: ["breathe", "--minutes", "10", "--no-guidance", "-o", "session.flac", "--quiet"]),
+        // A closed terminal and Ctrl-\ end a render as Ctrl-C does.
+        Interruption(signal: SIGHUP, status: 129, arguments: ["breathe", "--minutes", "10", "--no-guidance", "-o", "session.ogg", "--quiet"]),
+        Interruption(signal: SIGQUIT, status: 131, arguments: ["breathe", "--minutes", "10", "--no-guidance", "-o", "session.wav", "--quiet"]),
     ]
 
     /// The longest wait for the render to reach its writing pass (a debug build measures loudness

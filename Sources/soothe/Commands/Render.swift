@@ -43,6 +43,10 @@ extension Soothe {
                 if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
             }
             let batch = all || arguments.count > 1
+            if batch, arguments.contains("-") {
+                Console.fail("- (a script on standard input) is rendered alone, not in a batch")
+                throw ExitStatus.usage
+            }
             try flags.checkOutput(batch: batch)
             let runner = RenderRunner(flags: flags)
             if !batch {
@@ -135,6 +139,17 @@ extension RenderFlags {
     /// Refusals that need only the flags: a batch given a file name for its folder; a file name
     /// whose extension names no format soothe writes, or another format than `--format`.
     func checkOutput(batch: Bool) throws {
+        if output == "-" {
+            if batch {
+                Console.fail("-o - writes one session to standard output; for several, give a folder (e.g. out/)")
+                throw ExitStatus.usage
+            }
+            if captions || chapters || html {
+                Console.fail("--captions, --chapters and --html write files beside the audio; with -o - there is no file to put them beside")
+                throw ExitStatus.usage
+            }
+            return
+        }
         guard let output, !RenderRunner.isFolder(output) else { return }
         let named = AudioFileFormat(path: output)
         let extensions = AudioFileFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ", ")
@@ -166,8 +181,7 @@ extension RenderFlags {
         } else if let output, !RenderRunner.isFolder(output) {
             path = output
             format = self.format(for: output)
-            let parent = (output as NSString).deletingLastPathComponent
-            if !parent.isEmpty { try RenderRunner.makeFolder(parent) }
+            if let parent = RenderRunner.parentFolder(of: output) { try RenderRunner.makeFolder(parent) }
         } else {
             let dir = output ?? "out"
             try RenderRunner.makeFolder(dir)

@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SootheAudioIO
+import Testing
+
+/// Outputs that are not plain files, and `-` for standard input and output: a device stays a
+/// device, a FIFO and standard output get the whole file, a link keeps pointing where it did.
+@Suite struct OutputDestinationTests {
+    /// Runs soothe with `stdin` (a file's bytes) and its stdout and stderr caught as bytes.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String) throws -> (status: Int32, stdout: Data, stderr: String) {
+        let binary = try #require(SootheCLI.binary)
+        let logs = try TemporaryFolder()
+        _ = FileManager.default.createFile(atPath: logs.file("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: logs.file("err"), contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.file("out")))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.file("err")))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+        environment["SOOTHE_CACHE"] = logs.file("cache")
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return (process.terminationStatus, try Data(contentsOf: URL(fileURLWithPath: logs.file("out"))),
+                String(decoding: try Data(contentsOf: URL(fileURLWithPath: logs.file("err"))), as: UTF8.self))
+    }
+
+    static func fileType(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    @Test(arguments: ["wav", "flac", "ogg", "mp3"])
+    func audioOnStandardOutputReadsBack(_ format: String) throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        let result = try Self.run(["render", script, "-o", "-", "--format", format] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("<stdout>: 0:"), "the summary goes to stderr: \(result.stderr)")
+        try result.stdout.write(to: URL(fileURLWithPath: folder.file("piped.\(format)")))
+        let reader = try AudioFileReader(path: folder.file("piped.\(format)"))
+        #expect(reader.format?.fileExtension == format)
+        let sheet = try RenderCommandTests.cueSheet(script)
+        #expect(reader.frames == (try RenderCommandTests.frames(sheet, rate: 22050)) || format == "mp3")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["piped.\(format)", "tiny.yaml"])
+    }
+
+    @Test func aScriptOnStandardInput() throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        let check = try Self.run(["check", "-"], stdin: script, in: folder.path)
+        #expect(check.status == 0 && String(decoding: check.stdout, as: UTF8.self).hasPrefix("<stdin>: ok"), "\(check)")
+        let render = try Self.run(["render", "-", "-o", "from-stdin.wav"] + RenderCommandTests.small, stdin: script, in: folder.path)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(try AudioFileReader(path: folder.file("from-stdin.wav")).frames > 0)
+        try Data("title: Bad\nsteps:\n  - pause: 6x\n".utf8).write(to: URL(fileURLWithPath: folder.file("bad.yaml")))
+        let bad = try Self.run(["check", "-"], stdin: folder.file("bad.yaml"), in: folder.path)
+        #expect(bad.status == 65 && bad.stderr.contains("<stdin>:3:12: error: malformed duration '6x'"), "\(bad)")
+    }
+
+    /// A FIFO gets the whole file (read by `cat` on the other end) and stays a FIFO.
+    @Test func aFIFOGetsTheWholeFile() throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        #expect(mkfifo(folder.file("pipe"), 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat pipe > caught.flac"]
+        reader.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        try reader.run()
+        let result = try Self.run(["render", script, "-o", "pipe", "--format", "flac"] + RenderCommandTests.small, in: folder.path)
+        reader.waitUntilExit()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.fileType(folder.file("pipe")) == S_IFIFO, "the FIFO was replaced")
+        #expect(try AudioFileReader(path: folder.file("caught.flac")).frames > 0)
+    }
+
+    /// A character device (a null device made here, or /dev/null) is written into, never replaced.
+    @Test func aDeviceStaysADevice() throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        // The null device is major 1, minor 3 on Linux (dev_t = major << 8 | minor for small numbers).
+        let made = mknod(folder.file("null"), S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0
+        let device = made ? folder.file("null") : "/dev/null"
+        let result = try Self.run(["render", script, "-o", device, "--format", "wav"] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.fileType(device) == S_IFCHR, "\(device) is no longer a character device")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// A link is written through: the file it names is replaced whole, keeps its permission
+    /// bits, and the link stays a link.
+    @Test func aLinkIsWrittenThrough() throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder.file("target.wav")))
+        #expect(chmod(folder.file("target.wav"), 0o640) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link.wav"), withDestinationPath: "target.wav")
+        let result = try Self.run(["render", script, "-o", "link.wav"] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.fileType(folder.file("link.wav")) == S_IFLNK)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("link.wav")) == "target.wav")
+        #expect(try AudioFileReader(path: folder.file("target.wav")).frames > 0)
+        var info = stat()
+        #expect(stat(folder.file("target.wav"), &info) == 0 && info.st_mode & 0o7777 == 0o640)
+    }
+
+    @Test(arguments: [["--captions"], ["--html"]])
+    func sidecarsNeedAFile(_ flag: [String]) throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        let result = try Self.run(["render", script, "-o", "-"] + flag, in: folder.path)
+        #expect(result.status == 64 && result.stderr.contains("with -o - there is no file"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+/// A file-size limit (`ulimit -f`) is a clear failure, not a death by SIGXFSZ with the temporary
+/// file left behind, and an existing file keeps its bytes.
+@Suite struct FileSizeLimitTests {
+    @Test func aFileSizeLimitIsFileTooLarge() throws {
+        let folder = try TemporaryFolder()
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: folder.file("long.wav")))
+        let result = try SootheCLI.run(
+            ["breathe", "--minutes", "3", "--no-guidance", "-o", "long.wav", "--quiet"], in: folder.path,
+            wrapper: ["/usr/bin/prlimit", "--fsize=2000000"])
+        #expect(result.status == 73 || result.status == 1, "\(result)")
+        #expect(result.stderr.contains("File too large"), "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["long.wav"])
+        #expect(try String(contentsOfFile: folder.file("long.wav"), encoding: .utf8) == "keep me")
+    }
+}
