@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Writes a sound file atomically: to a hidden temporary file beside `path` (same folder,
-/// ".NAME.soothe-XXXXXX.tmp"), renamed into place by `finish()`; `cancel()` or deinit without
+/// ".NAME.soothe-PID-XXXXXX.tmp"), renamed into place by `finish()`; `cancel()` or deinit without
 /// finish removes the temporary file; an existing file at the destination is never touched until
 /// the rename, and keeps its permission bits. A link is written through (the file it names is
 /// replaced whole); a device, FIFO or socket, or `-` for standard output, gets the finished file
@@ -326,7 +326,9 @@ public final class AudioFileWriter {
             Int32(SFC_SET_CUE), buffer, size, expecting: Int32(SF_TRUE), .writeFailed, "cannot set cue points")
     }
 
-    /// Creates ".NAME.soothe-XXXXXX.tmp" beside `path` with O_EXCL (mode 0666 less the umask).
+    /// Creates ".NAME.soothe-PID-XXXXXX.tmp" beside `path` with O_EXCL (mode 0666 less the
+    /// umask), NAME shortened when needed so that any name the filesystem allows fits. First
+    /// sweeps the folder of temporary files a killed render left (see ``StaleTemporaryFiles``).
     private static func createTemporaryFile(for path: String) throws(AudioIOError) -> (String, Int32) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -334,11 +336,13 @@ public final class AudioFileWriter {
         guard !name.isEmpty else {
             throw AudioIOError(.cannotCreate, "the output path names a folder, not a file", path: path)
         }
+        StaleTemporaryFiles.sweep(directory.isEmpty ? "." : directory)
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var generator = SystemRandomNumberGenerator()
+        let stem = StaleTemporaryFiles.shortened(name)
         for _ in 0..<64 {
             let suffix = String((0..<6).map { _ in letters.randomElement(using: &generator)! })
-            let candidate = "\(directory).\(name).soothe-\(suffix).tmp"
+            let candidate = "\(directory).\(stem).soothe-\(getpid())-\(suffix).tmp"
             do throws(POSIXError) {
                 return (candidate, try retryingEINTR("open") { open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) })
             } catch where error.code == EEXIST {

@@ -44,6 +44,7 @@ struct RenderFlags: ParsableArguments {
     var verbose = false
 
     func validate() throws {
+        if let problem = Self.sourceDateEpochProblem() { throw ValidationError(problem) }
         // Rate, channels and loudness are checked where rendering checks them (RenderOptions),
         // together with the format's own limits (Opus rates, FLAC depths).
         let chosen = format(for: output)
@@ -76,10 +77,21 @@ struct RenderFlags: ParsableArguments {
     /// Whether to show progress.
     var showProgress: Bool { !quiet && (verbose || Console.stderrIsTerminal) }
 
+    /// Why `SOURCE_DATE_EPOCH` cannot be used, or nil when it is unset or a non-negative
+    /// integer of seconds (as the reproducible-builds specification says it must be).
+    static func sourceDateEpochProblem() -> String? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
+        let digits = !value.isEmpty && value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits, let seconds = Int(value), seconds <= 253_402_300_799 else {
+            return "SOURCE_DATE_EPOCH must be a non-negative whole number of seconds since 1970 (at most year 9999), got '\(ControlCharacters.escaped(value))'"
+        }
+        return nil
+    }
+
     /// Today's date (or `SOURCE_DATE_EPOCH`'s, for reproducible builds) as YYYY-MM-DD.
     static func dateTag() -> String {
         let environment = ProcessInfo.processInfo.environment
-        let date = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map { Date(timeIntervalSince1970: Double($0)) } ?? Date()
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

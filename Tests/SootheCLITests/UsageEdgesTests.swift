@@ -61,3 +61,23 @@ import Testing
         #expect(jobs.components(separatedBy: "default").count == 2, "\(jobs)")
     }
 }
+
+/// `SOURCE_DATE_EPOCH` is checked when soothe starts, as the reproducible-builds specification
+/// defines it: a non-negative integer of seconds.
+@Suite struct SourceDateEpochTests {
+    @Test(arguments: ["yesterday", "-1", "1.5", "", "99999999999999999999"])
+    func aMalformedEpochIsAClearError(_ value: String) throws {
+        let (folder, path) = try RenderCommandTests.tiny()
+        let result = try SootheCLI.run(["render", path, "-o", folder.file("x.wav")] + RenderCommandTests.small, environment: ["SOURCE_DATE_EPOCH": value])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("SOURCE_DATE_EPOCH must be a non-negative whole number"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("x.wav")))
+    }
+
+    @Test func aValidEpochDatesTheFile() throws {
+        let (folder, path) = try RenderCommandTests.tiny()
+        let result = try SootheCLI.run(["render", path, "-o", folder.file("x.flac")] + RenderCommandTests.small, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(result.status == 0, "\(result)")
+        #expect(try AudioFileReader(path: folder.file("x.flac")).tags.date == "2023-11-14")
+    }
+}
