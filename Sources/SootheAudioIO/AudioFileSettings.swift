@@ -22,6 +22,23 @@ public struct AudioFileSettings: Sendable, Equatable {
     /// differ; the writer rewrites the serial (and each page's CRC) so the output is byte-identical.
     public var oggSerialNumber: UInt32
 
+    /// Frames the file will hold, when known before writing: a WAV that would pass the 4 GiB a
+    /// RIFF header can count (6 h 12 min of 48 kHz 16-bit stereo) is written as RF64 instead,
+    /// which players read as WAV; an RF64 file carries no cue points.
+    public var expectedFrames: Int?
+
+    /// Whether the file is written as RF64 rather than RIFF WAV.
+    public var usesRF64: Bool {
+        guard format == .wav, let expectedFrames else { return false }
+        let bytesPerSample = switch encoding {
+        case .pcm16: 2
+        case .pcm24: 3
+        case .float: 4
+        }
+        // Room for the header, tags and cue chunk besides the samples.
+        return expectedFrames * channels * bytesPerSample + (1 << 20) > Int(UInt32.max)
+    }
+
     /// The default Ogg serial number ("Soot" in ASCII).
     public static let defaultOggSerialNumber: UInt32 = 0x536F_6F74
 

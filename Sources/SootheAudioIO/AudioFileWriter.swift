@@ -274,7 +274,7 @@ public final class AudioFileWriter {
             guard let value else { continue }
             try handle.check(sf_set_string(handle.raw, type, value), .writeFailed, "cannot set the \(name) tag")
         }
-        if settings.format == .wav && !settings.cuePoints.isEmpty {
+        if settings.format == .wav && !settings.usesRF64 && !settings.cuePoints.isEmpty {
             try setCues(handle, settings.cuePoints)
         }
         var quality = settings.quality

@@ -12,7 +12,7 @@ enum SndFileFormat {
                 case .pcm24: Int32(SF_FORMAT_PCM_24)
                 case .float: Int32(SF_FORMAT_FLOAT)
                 }
-            return Int32(SF_FORMAT_WAV) | sub
+            return (settings.usesRF64 ? Int32(SF_FORMAT_RF64) : Int32(SF_FORMAT_WAV)) | sub
         case .flac:
             let sub = settings.encoding == .pcm24 ? Int32(SF_FORMAT_PCM_24) : Int32(SF_FORMAT_PCM_16)
             return Int32(SF_FORMAT_FLAC) | sub
@@ -27,7 +27,7 @@ enum SndFileFormat {
         let major = code & Int32(SF_FORMAT_TYPEMASK)
         let sub = code & Int32(SF_FORMAT_SUBMASK)
         switch major {
-        case Int32(SF_FORMAT_WAV): return .wav
+        case Int32(SF_FORMAT_WAV), Int32(SF_FORMAT_RF64): return .wav
         case Int32(SF_FORMAT_FLAC): return .flac
         case Int32(SF_FORMAT_OGG):
             switch sub {

@@ -72,9 +72,11 @@ public struct RenderOptions: Sendable, Hashable {
         }
     }
 
-    func audioSettings(tags: AudioTags, cuePoints: [Int]) -> AudioFileSettings {
-        AudioFileSettings(
+    func audioSettings(tags: AudioTags, cuePoints: [Int], frames: Int? = nil) -> AudioFileSettings {
+        var settings = AudioFileSettings(
             format: format, sampleRate: sampleRate, channels: channels, encoding: encoding, tags: tags,
             cuePoints: cuePoints, quality: quality)
+        settings.expectedFrames = frames
+        return settings
     }
 }

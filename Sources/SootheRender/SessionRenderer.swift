@@ -67,7 +67,7 @@ public struct SessionRenderer: Sendable {
         let writer: AudioFileWriter
         do {
             writer = try AudioFileWriter(
-                path: path, settings: options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline)))
+                path: path, settings: options.audioSettings(tags: tags(for: timeline), cuePoints: cuePoints(for: timeline), frames: total))
         } catch {
             throw Self.wrap(error)
         }

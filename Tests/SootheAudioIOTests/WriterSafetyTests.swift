@@ -219,3 +219,35 @@ extension AudioIOTests.WriterSafetyTests {
         #expect(try AudioFileReader(path: path).frames == frames)
     }
 }
+
+/// A WAV too long for RIFF's 32-bit sizes is written as RF64, which libsndfile (and players)
+/// read back whole; shorter WAVs stay RIFF, byte for byte as before.
+@Suite struct RF64Tests {
+    @Test func theContainerFollowsTheExpectedLength() {
+        var settings = AudioFileSettings(format: .wav, sampleRate: 48000, channels: 2)
+        settings.expectedFrames = 48000 * (6 * 3600 + 11 * 60)  // 6 h 11 min: fits
+        #expect(!settings.usesRF64)
+        settings.expectedFrames = 48000 * (6 * 3600 + 13 * 60)  // 6 h 13 min: would wrap
+        #expect(settings.usesRF64)
+        settings.encoding = .float
+        settings.expectedFrames = 48000 * (3 * 3600 + 7 * 60)
+        #expect(settings.usesRF64, "3 h 7 min of float stereo passes 4 GiB")
+        settings.format = .flac
+        #expect(!settings.usesRF64)
+    }
+
+    @Test func anRF64FileReadsBack() throws {
+        let folder = try TestFolder()
+        var settings = AudioFileSettings(format: .wav, sampleRate: 48000, channels: 2, cuePoints: [0, 100])
+        settings.expectedFrames = 48000 * 7 * 3600
+        let path = folder.file("long.wav")
+        let writer = try AudioFileWriter(path: path, settings: settings)
+        let samples = (0..<(4800 * 2)).map { Float(sin(Double($0) * 0.01) * 0.5) }
+        try samples.withUnsafeBufferPointer { try writer.write(interleaved: $0) }
+        try writer.finish()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.prefix(4) == Data("RF64".utf8))
+        let reader = try AudioFileReader(path: path)
+        #expect(reader.format == .wav && reader.frames == 4800 && reader.channels == 2)
+    }
+}
