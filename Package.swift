@@ -26,6 +26,9 @@ let package = Package(
             name: "CSoxr", path: "Sources/CSoxr", pkgConfig: "soxr",
             providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
 
@@ -49,7 +52,7 @@ let package = Package(
         // per-sample loops run ~50x slower unoptimised, so `make test` builds the tests in release.
         .target(name: "SootheDSP", dependencies: ["SootheModel"]),
         // The only owner of libespeak-ng (and of libsoxr for resampling speech).
-        .target(name: "SootheSpeech", dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr"]),
+        .target(name: "SootheSpeech", dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CZlib"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
         .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.

@@ -87,10 +87,13 @@ public struct TruePeakLimiter: Sendable {
         boxSum = Double(window)
     }
 
-    /// Processes interleaved frames in place (output delayed by `latencyFrames`).
+    /// Processes interleaved frames in place (output delayed by `latencyFrames`). A sample that
+    /// is not finite (NaN, infinity) is taken as silence: it never reaches the output or the
+    /// limiter's state.
     public mutating func process(_ interleaved: UnsafeMutableBufferPointer<Float>) {
         let frames = interleaved.count / channels
         guard frames > 0, let io = interleaved.baseAddress else { return }
+        for index in 0..<(frames * channels) where !io[index].isFinite { io[index] = 0 }
         let ch = channels, taps = TruePeakInterpolator.taps
         // Locals: stores through the ring pointer would otherwise make the compiler reload them.
         let size = self.size, mask = self.mask, latencyFrames = self.latencyFrames, target = self.target

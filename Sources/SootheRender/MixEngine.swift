@@ -58,7 +58,9 @@ struct MixEngine {
                 }
                 let start = frame(cue.start)
                 let gain = MixLevels.speech * Float(pow10(speech.level / 20))
-                speechEvents.append(.init(start: start, source: ClipSource(samples: clip.samples), gain: gain))
+                // A clip is placed as given only if every sample is a number; anything else is silence.
+                let samples = clip.samples.allSatisfy(\.isFinite) ? clip.samples : clip.samples.map { $0.isFinite ? $0 : 0 }
+                speechEvents.append(.init(start: start, source: ClipSource(samples: samples), gain: gain))
                 speechSpans.append((start, start + clip.samples.count))
             case .chime(let chime):
                 let voice = ChimeVoice(

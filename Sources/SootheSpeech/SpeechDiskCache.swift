@@ -1,3 +1,4 @@
+internal import CZlib
 import SootheModel
 import SoothePOSIX
 #if canImport(Glibc)
@@ -31,7 +32,7 @@ public final class SpeechDiskCache: Sendable {
     public static let defaultLimit = 1 << 30
 
     /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("soothe speech clip\n".utf8)
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
@@ -42,19 +43,27 @@ public final class SpeechDiskCache: Sendable {
         self.limit = limit
     }
 
-    /// The clip stored under `key`, if there is an intact one.
-    func load(_ key: String) -> SpeechClip? {
-        guard let file = StoredClip(key: key, path: path(for: key)) else { return nil }
+    /// The clip stored under `key`, if there is an intact one at `sampleRate` (nil: any rate a
+    /// voice may have). A damaged file (checksums, counts, rate, a sample that is not finite) is
+    /// a miss and is deleted, so it is synthesised again; anything but a regular file is a miss
+    /// and never blocks.
+    func load(_ key: String, sampleRate: Int? = nil) -> SpeechClip? {
+        let path = path(for: key)
+        guard var file = StoredClip(key: key, path: path, sampleRate: sampleRate) else { return nil }
         defer { file.release() }
-        guard let clip = file.clip() else { return nil }
+        guard let clip = file.clip() else {
+            if file.damaged { unlink(path) }
+            return nil
+        }
         // Used now: the last to be removed when the folder is over its limit.
         file.touch()
         return clip
     }
 
-    /// The length in seconds of the clip stored under `key`, read from its header alone.
-    func duration(_ key: String) -> Double? {
-        guard let file = StoredClip(key: key, path: path(for: key)) else { return nil }
+    /// The length in seconds of the clip stored under `key`, read from its header alone (whose
+    /// own checksum is checked).
+    func duration(_ key: String, sampleRate: Int? = nil) -> Double? {
+        guard let file = StoredClip(key: key, path: path(for: key), sampleRate: sampleRate) else { return nil }
         defer { file.release() }
         file.touch()
         return Double(file.sampleCount) / Double(file.sampleRate)
@@ -115,17 +124,41 @@ public final class SpeechDiskCache: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            guard name.hasSuffix(".clip") else { continue }
+            // Only soothe's own files: 16 hex digits and ".clip", regular, starting with the magic.
+            guard Self.isClipName(name) else { continue }
             var info = stat()
-            guard stat("\(directory)/\(name)", &info) == 0 else { continue }
+            guard lstat("\(directory)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  Self.startsWithMagic("\(directory)/\(name)") else { continue }
             files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec)))
         }
         return files
     }
 
+    /// Whether `name` is one soothe gives a clip file: 16 hex digits and `.clip`.
+    static func isClipName(_ name: String) -> Bool {
+        let utf8 = Array(name.utf8)
+        return utf8.count == 21 && name.hasSuffix(".clip")
+            && utf8.prefix(16).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Whether the file at `path` begins with soothe's magic (opened without blocking).
+    static func startsWithMagic(_ path: String) -> Bool {
+        guard let fd = try? retryingEINTR("open", { open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }) else { return false }
+        defer { FileDescriptorIO.closeQuietly(fd) }
+        var bytes = [UInt8](repeating: 0, count: magic.count)
+        let got = bytes.withUnsafeMutableBytes { (try? FileDescriptorIO.readFully(fd, into: $0.baseAddress!, magic.count, at: 0)) ?? 0 }
+        return got == magic.count && bytes == magic
+    }
+
+    /// CRC-32 (zlib's) of `count` bytes at `bytes`.
+    static func checksum(_ bytes: UnsafeRawPointer, _ count: Int) -> UInt32 {
+        UInt32(crc32(0, bytes.assumingMemoryBound(to: UInt8.self), UInt32(count)))
+    }
+
     // MARK: - File format
     // magic, key length (UInt32) and key, sample rate, sample count, word count, sentence count
-    // (Int64 each), sample encoding (Int64: 2 = Int16, 4 = Float32), samples, words (3 × Int64
+    // (Int64 each), sample encoding (Int64: 2 = Int16, 4 = Float32), the payload's CRC-32 (Int64),
+    // the CRC-32 of everything before it (UInt32); then the payload: samples, words (3 × Int64
     // each), sentences (Int64 each); little-endian. Clips straight from espeak-ng are whole
     // multiples of 1/32768 and are kept as their 16-bit values (exactly, in half the bytes).
 
@@ -147,6 +180,9 @@ public final class SpeechDiskCache: Sendable {
         for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count, width] {
             append(Int64(count))
         }
+        let headerEnd = bytes.count
+        append(Int64(0))  // the payload's checksum, filled in below
+        append(UInt32(0))  // the header's checksum
         if sixteenBit {
             for sample in clip.samples {
                 append(Int16(sample * 32768))
@@ -167,6 +203,13 @@ public final class SpeechDiskCache: Sendable {
         }
         for sentence in clip.sentences {
             append(Int64(sentence))
+        }
+        let payloadStart = headerEnd + 12
+        bytes.withUnsafeMutableBytes { raw in
+            let payload = checksum(raw.baseAddress! + payloadStart, raw.count - payloadStart)
+            raw.storeBytes(of: Int64(payload).littleEndian, toByteOffset: headerEnd, as: Int64.self)
+            let header = checksum(raw.baseAddress!, headerEnd + 8)
+            raw.storeBytes(of: header.littleEndian, toByteOffset: headerEnd + 8, as: UInt32.self)
         }
         return bytes
     }
@@ -199,17 +242,35 @@ private struct StoredClip {
     let width: Int
     /// Where the samples start.
     let offset: Int
+    /// The CRC-32 the payload must have.
+    let payloadChecksum: UInt32
+    /// Set when ``clip()`` found the payload damaged (the file should go).
+    private(set) var damaged = false
 
-    init?(key: String, path: String) {
-        guard let fd = try? retryingEINTR("open", { open(path, O_RDONLY | O_CLOEXEC) }) else { return nil }
-        guard let header = Self.header(fd, key: key) else {
+    /// The file at `path`, if it is a regular file whose header is intact and is `key`'s, at
+    /// `sampleRate` when given. A damaged header deletes the file.
+    init?(key: String, path: String, sampleRate: Int?) {
+        // O_NONBLOCK: a FIFO or device named like a clip must not stall a render.
+        guard let fd = try? retryingEINTR("open", { open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }) else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             FileDescriptorIO.closeQuietly(fd)
             return nil
         }
-        self = header
+        switch Self.header(fd, key: key, size: Int(info.st_size)) {
+        case .intact(let header) where sampleRate == nil || header.sampleRate == sampleRate:
+            self = header
+        case .intact, .damaged:
+            FileDescriptorIO.closeQuietly(fd)
+            unlink(path)
+            return nil
+        case .otherKey:
+            FileDescriptorIO.closeQuietly(fd)
+            return nil
+        }
     }
 
-    private init(fd: Int32, counts: [Int64], offset: Int) {
+    private init(fd: Int32, counts: [Int64], offset: Int, payloadChecksum: UInt32) {
         self.fd = fd
         sampleRate = Int(counts[0])
         sampleCount = Int(counts[1])
@@ -217,35 +278,55 @@ private struct StoredClip {
         sentenceCount = Int(counts[3])
         width = Int(counts[4])
         self.offset = offset
+        self.payloadChecksum = payloadChecksum
     }
 
-    private static func header(_ fd: Int32, key: String) -> StoredClip? {
+    private enum Header {
+        case intact(StoredClip)
+        /// Another key's file under the same hash (kept: it is intact).
+        case otherKey
+        case damaged
+    }
+
+    private static func header(_ fd: Int32, key: String, size fileSize: Int) -> Header {
         let magic = SpeechDiskCache.magic
         let keyBytes = Array(key.utf8)
-        let size = magic.count + 4 + keyBytes.count + 5 * 8
-        var info = stat()
-        guard fstat(fd, &info) == 0, Int(info.st_size) >= size else { return nil }
+        let countsAt = magic.count + 4 + keyBytes.count
+        let size = countsAt + 5 * 8 + 12
+        guard fileSize >= size else { return .damaged }
         var bytes = [UInt8](repeating: 0, count: size)
-        guard bytes.withUnsafeMutableBytes({ Self.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return nil }
-        return bytes.withUnsafeBytes { raw -> StoredClip? in
-            guard raw.prefix(magic.count).elementsEqual(magic),
-                  UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self)) == keyBytes.count,
-                  raw[(magic.count + 4)..<(magic.count + 4 + keyBytes.count)].elementsEqual(keyBytes)
-            else { return nil }
-            let counts = (0..<5).map {
-                Int64(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count + 4 + keyBytes.count + 8 * $0, as: Int64.self))
+        guard bytes.withUnsafeMutableBytes({ Self.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return .damaged }
+        return bytes.withUnsafeBytes { raw -> Header in
+            guard raw.prefix(magic.count).elementsEqual(magic) else { return .damaged }
+            let storedKeyLength = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self)))
+            guard storedKeyLength == keyBytes.count, raw[(magic.count + 4)..<countsAt].elementsEqual(keyBytes) else {
+                return .otherKey
+            }
+            let headerChecksum = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: size - 4, as: UInt32.self))
+            guard SpeechDiskCache.checksum(raw.baseAddress!, size - 4) == headerChecksum else { return .damaged }
+            let counts = (0..<6).map {
+                Int64(littleEndian: raw.loadUnaligned(fromByteOffset: countsAt + 8 * $0, as: Int64.self))
             }
             let (rate, samples, words, sentences, width) = (counts[0], counts[1], counts[2], counts[3], counts[4])
-            guard rate > 0, samples >= 0, samples < 1 << 32, words >= 0, words < 1 << 24,
-                  sentences >= 0, sentences < 1 << 24, width == 2 || width == 4,
-                  Int(info.st_size) == size + Int(samples * width) + Int(words) * 24 + Int(sentences) * 8
-            else { return nil }
-            return StoredClip(fd: fd, counts: counts, offset: size)
+            guard (8000...384_000).contains(rate), samples >= 0, samples < 1 << 32, words >= 0, words < 1 << 24,
+                  sentences >= 0, sentences < 1 << 24, width == 2 || width == 4, (0...Int64(UInt32.max)).contains(counts[5]),
+                  fileSize == size + Int(samples * width) + Int(words) * 24 + Int(sentences) * 8
+            else { return .damaged }
+            return .intact(StoredClip(fd: fd, counts: Array(counts.prefix(5)), offset: size, payloadChecksum: UInt32(counts[5])))
         }
     }
 
-    /// The whole clip, or nil if the file could not be read.
-    func clip() -> SpeechClip? {
+    /// The whole clip, or nil if the file could not be read or its payload is damaged (then
+    /// `damaged` is set): its checksum differs, a sample is not finite, a mark is out of range.
+    mutating func clip() -> SpeechClip? {
+        let payloadBytes = sampleCount * width + (3 * wordCount + sentenceCount) * 8
+        let payload = UnsafeMutableRawPointer.allocate(byteCount: max(payloadBytes, 1), alignment: 16)
+        defer { payload.deallocate() }
+        guard Self.readAll(fd, payload, payloadBytes, at: offset) else { return nil }
+        guard SpeechDiskCache.checksum(payload, payloadBytes) == payloadChecksum else {
+            damaged = true
+            return nil
+        }
         var ok = true
         let samples: [Float]
         if width == 4 {
@@ -274,6 +355,10 @@ private struct StoredClip {
             count = 3 * wordCount + sentenceCount
         }.map { Int(Int64(littleEndian: $0)) }
         guard ok else { return nil }
+        guard samples.allSatisfy(\.isFinite), marks.allSatisfy({ $0 >= 0 }) else {
+            damaged = true
+            return nil
+        }
         let words = (0..<wordCount).map { WordMark(frame: marks[3 * $0], textOffset: marks[3 * $0 + 1], length: marks[3 * $0 + 2]) }
         return SpeechClip(samples: samples, sampleRate: sampleRate, words: words, sentences: Array(marks[(3 * wordCount)...]))
     }

@@ -144,7 +144,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         if let clip = resampled.withLock({ $0[key] }) { return clip }
         let diskKey = disk == nil ? nil : cacheKey(key.phrase, sampleRate: sampleRate)
         let clip: SpeechClip
-        if let disk, let diskKey, let stored = disk.load(diskKey) {
+        if let disk, let diskKey, let stored = disk.load(diskKey, sampleRate: sampleRate) {
             clip = stored
         } else {
             clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)

@@ -86,3 +86,25 @@ struct TruePeakLimiterTests {
         #expect(Measure.largestStep(output) <= Measure.largestStep(input))
     }
 }
+
+/// Whatever reaches the limiter, what leaves it is a number.
+@Suite struct LimiterFiniteTests {
+    @Test func nonFiniteInputLeavesAsSilence() {
+        var limiter = TruePeakLimiter(channels: 1, sampleRate: 48000, ceilingDB: -1)
+        var block = (0..<4800).map { Float(sin(Double($0) / 7) * 0.5) }
+        block[100] = .nan
+        block[200] = .infinity
+        block[300] = -.infinity
+        var out: [Float] = []
+        for _ in 0..<3 {
+            var copy = block
+            copy.withUnsafeMutableBufferPointer { limiter.process($0) }
+            out += copy
+        }
+        var tail = [Float](repeating: 0, count: limiter.latencyFrames)
+        tail.withUnsafeMutableBufferPointer { limiter.flush($0) }
+        out += tail
+        #expect(out.allSatisfy { $0.isFinite })
+        #expect(out.map { abs($0) }.max()! > 0.3, "the sound around the bad samples is kept")
+    }
+}

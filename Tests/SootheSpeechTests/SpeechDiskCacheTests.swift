@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import SootheCore
 import Testing
@@ -116,6 +119,60 @@ struct SpeechDiskCacheTests {
         #expect(sizes.reduce(0, +) <= 100_000)
         #expect(!sizes.isEmpty)
         #expect(disk.load("phrase 39") != nil, "the newest clip is kept")
+    }
+
+    /// A stored clip changed on disk in each way that once reached the mix (a NaN sample, one
+    /// huge sample, a header rate of 1, a flipped byte) is a miss, and the file is deleted.
+    @Test(arguments: ["nan sample", "huge sample", "rate of one", "flipped payload byte", "flipped header byte", "another rate"])
+    func aDamagedClipIsAMissAndIsDeleted(_ damage: String) throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let clip = SpeechClip(samples: (0..<2000).map { Float(sin(Double($0) / 9) * 0.3) }, sampleRate: 48000)
+        disk.store(clip, key: "k")
+        let path = disk.path(for: "k")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let magicAndKey = SpeechDiskCache.magic.count + 4 + 1
+        let samplesAt = magicAndKey + 5 * 8 + 12
+        func put<T>(_ value: T, at offset: Int) { withUnsafeBytes(of: value) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } } }
+        switch damage {
+        case "nan sample": put(Float.nan.bitPattern.littleEndian, at: samplesAt + 4 * 100)
+        case "huge sample": put(Float(3e38).bitPattern.littleEndian, at: samplesAt + 4 * 100)
+        case "rate of one": put(Int64(1).littleEndian, at: magicAndKey)
+        case "flipped payload byte": bytes[samplesAt + 17] ^= 0x20
+        case "flipped header byte": bytes[magicAndKey + 9] ^= 0x01
+        default: break
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let asked = damage == "another rate" ? disk.load("k", sampleRate: 44100) : disk.load("k", sampleRate: 48000)
+        #expect(asked == nil, "\(damage): the damaged clip was used")
+        #expect(!FileManager.default.fileExists(atPath: path), "\(damage): the damaged file was kept")
+    }
+
+    /// A FIFO where a clip should be is a miss at once (it is never opened for a blocking read).
+    @Test func aFIFOInTheCacheNeverBlocks() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        #expect(mkfifo(disk.path(for: "k"), 0o600) == 0)
+        let started = ContinuousClock.now
+        #expect(disk.load("k") == nil && disk.duration("k") == nil)
+        #expect(ContinuousClock.now - started < .seconds(1))
+        disk.store(SpeechClip(samples: [0.1], sampleRate: 22050), key: "k")
+        #expect(disk.load("k")?.samples == [0.1])
+    }
+
+    /// Making room removes only soothe's own clips: a user's file in the folder, even a large
+    /// one, is neither deleted nor counted.
+    @Test func makingRoomTouchesOnlySoothesFiles() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path, limit: 100_000))
+        try Data(repeating: 1, count: 500_000).write(to: URL(fileURLWithPath: folder.path + "/holiday-video.clip"))
+        try Data(repeating: 2, count: 1_000).write(to: URL(fileURLWithPath: folder.path + "/0123456789abcdef.clip"))
+        // 0.125 is a 16-bit value, so each clip is kept in about 10 KB.
+        let clip = SpeechClip(samples: [Float](repeating: 0.125, count: 5_000), sampleRate: 22050)
+        for index in 0..<8 { disk.store(clip, key: "phrase \(index)") }
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/holiday-video.clip"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/0123456789abcdef.clip"), "not soothe's: no magic")
+        #expect((0..<8).allSatisfy { disk.load("phrase \($0)") != nil }, "80 KB of clips fit the limit beside 500 KB of someone else's")
     }
 
     @Test func aFolderThatCannotBeMadeMeansNoCache() {
