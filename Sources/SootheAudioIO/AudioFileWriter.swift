@@ -200,33 +200,9 @@ public final class AudioFileWriter {
             }
             var info = stat()
             if fstat(fd, &info) == 0 { fileSize = Int(info.st_size) }
-            guard case .file(let target, let mode) = destination else {
-                try destination.copy(from: fd, path: path)
-                discard()
-                state = .finished
-                return
-            }
-            if let mode { _ = fchmod(fd, mode) }
-            do {
-                _ = try retryingEINTR("fsync") { fsync(fd) }
-            } catch {
-                throw posixError(.finishFailed, "cannot sync the file", error)
-            }
-            let descriptor = fd
-            fd = -1
-            do {
-                try FileDescriptorIO.closeReporting(descriptor)
-            } catch {
-                throw posixError(.finishFailed, "cannot close the file", error)
-            }
-            do {
-                _ = try retryingEINTR("rename") { rename(temporaryPath, target) }
-            } catch {
-                throw posixError(.cannotCreate, "cannot move the file into place", error)
-            }
-            TemporaryFiles.unregister(temporaryPath)
+            try destination.deliver(&fd, temporaryPath: temporaryPath, path: path)
+            if fd >= 0 { discard() }
             state = .finished
-            Self.syncDirectory(of: target)
         } catch {
             discard()
             throw error
@@ -248,10 +224,6 @@ public final class AudioFileWriter {
         unlink(temporaryPath)
         TemporaryFiles.unregister(temporaryPath)
         state = .cancelled
-    }
-
-    private func posixError(_ kind: AudioIOError.Kind, _ what: String, _ error: POSIXError) -> AudioIOError {
-        AudioIOError(kind, "\(what): \(error.reason)", path: path)
     }
 
     /// Format, clipping, tags, cues and quality: everything that must precede the first write.
@@ -329,7 +301,7 @@ public final class AudioFileWriter {
     /// Creates ".NAME.soothe-PID-XXXXXX.tmp" beside `path` with O_EXCL (mode 0666 less the
     /// umask), NAME shortened when needed so that any name the filesystem allows fits. First
     /// sweeps the folder of temporary files a killed render left (see ``StaleTemporaryFiles``).
-    private static func createTemporaryFile(for path: String) throws(AudioIOError) -> (String, Int32) {
+    static func createTemporaryFile(for path: String) throws(AudioIOError) -> (String, Int32) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -353,13 +325,5 @@ public final class AudioFileWriter {
             }
         }
         throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path)
-    }
-
-    /// Makes the rename durable; failure here is harmless (the file is complete), so it is ignored.
-    private static func syncDirectory(of path: String) {
-        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
-        guard let dirFD = try? retryingEINTR("open", { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }) else { return }
-        _ = try? retryingEINTR("fsync") { fsync(dirFD) }
-        FileDescriptorIO.closeQuietly(dirFD)
     }
 }

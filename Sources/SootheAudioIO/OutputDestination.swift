@@ -108,4 +108,43 @@ enum OutputDestination: Equatable {
             }
         }
     }
+
+    /// Hands the finished temporary file open as `fd` to the destination. A file is synced, given
+    /// the old file's permission bits, closed (`fd` becomes -1) and renamed into place, and the
+    /// rename made durable; for a stream the file is copied and `fd` is left open for the caller
+    /// to close and remove.
+    func deliver(_ fd: inout Int32, temporaryPath: String, path: String) throws(AudioIOError) {
+        guard case .file(let target, let mode) = self else {
+            try copy(from: fd, path: path)
+            return
+        }
+        if let mode { _ = fchmod(fd, mode) }
+        do {
+            _ = try retryingEINTR("fsync") { fsync(fd) }
+        } catch {
+            throw AudioIOError(.finishFailed, "cannot sync the file: \(error.reason)", path: path)
+        }
+        let descriptor = fd
+        fd = -1
+        do {
+            try FileDescriptorIO.closeReporting(descriptor)
+        } catch {
+            throw AudioIOError(.finishFailed, "cannot close the file: \(error.reason)", path: path)
+        }
+        do {
+            _ = try retryingEINTR("rename") { rename(temporaryPath, target) }
+        } catch {
+            throw AudioIOError(.cannotCreate, "cannot move the file into place: \(error.reason)", path: path)
+        }
+        TemporaryFiles.unregister(temporaryPath)
+        Self.syncDirectory(of: target)
+    }
+
+    /// Makes a rename durable; failure here is harmless (the file is complete), so it is ignored.
+    private static func syncDirectory(of path: String) {
+        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
+        guard let dirFD = try? retryingEINTR("open", { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }) else { return }
+        _ = try? retryingEINTR("fsync") { fsync(dirFD) }
+        FileDescriptorIO.closeQuietly(dirFD)
+    }
 }

@@ -69,9 +69,9 @@ struct RenderRunner {
 
     func writeSidecar(_ text: String, to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try TextFileWriter.write(text, to: path)
         } catch {
-            throw RenderError(.cannotCreate, "cannot write \(path): \((error as NSError).localizedDescription)")
+            throw RenderError(.cannotCreate, "cannot write \(error)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SootheAudioIO
 import SootheCore
 import SootheSpeech
 
@@ -78,9 +79,9 @@ struct Workspace {
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or throws 73.
     static func writeText(_ text: String, to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try TextFileWriter.write(text, to: path)
         } catch {
-            Console.fail("cannot write \(path): \((error as NSError).localizedDescription)")
+            Console.fail("cannot write \(error)")
             throw ExitStatus.cannotCreate
         }
     }

@@ -111,6 +111,35 @@ import Testing
         #expect(stat(folder.file("target.wav"), &info) == 0 && info.st_mode & 0o7777 == 0o640)
     }
 
+    /// Text outputs get the same care as audio: `preview -o` into a device leaves the device,
+    /// `preview -o -` is standard output, and captions written through a link keep the link
+    /// and the file's permission bits.
+    @Test func textOutputsAreWrittenLikeAudio() throws {
+        let (folder, script) = try RenderCommandTests.tiny()
+        let made = mknod(folder.file("null"), S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0
+        let device = made ? folder.file("null") : "/dev/null"
+        let preview = try Self.run(["preview", script, "-o", device], in: folder.path)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(Self.fileType(device) == S_IFCHR, "\(device) is no longer a character device")
+
+        let piped = try Self.run(["preview", script, "-o", "-", "--format", "vtt"], in: folder.path)
+        #expect(piped.status == 0 && String(decoding: piped.stdout, as: UTF8.self).hasPrefix("WEBVTT"), "\(piped)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")), "a file named '-' was written")
+
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder.file("kept.vtt")))
+        #expect(chmod(folder.file("kept.vtt"), 0o604) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("out.vtt"), withDestinationPath: "kept.vtt")
+        let render = try Self.run(["render", script, "-o", "out.wav", "--captions"] + RenderCommandTests.small, in: folder.path)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(Self.fileType(folder.file("out.vtt")) == S_IFLNK, "the caption link was replaced")
+        let captions = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("kept.vtt"))), as: UTF8.self)
+        #expect(captions.hasPrefix("WEBVTT"))
+        var info = stat()
+        #expect(stat(folder.file("kept.vtt"), &info) == 0 && info.st_mode & 0o7777 == 0o604)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     @Test(arguments: [["--captions"], ["--html"]])
     func sidecarsNeedAFile(_ flag: [String]) throws {
         let (folder, script) = try RenderCommandTests.tiny()

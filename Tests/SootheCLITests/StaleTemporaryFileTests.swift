@@ -38,6 +38,49 @@ import Testing
         #expect(names.isSuperset(of: [recent, alive, foreign, "out.wav", "tiny.yaml"]), "\(names.sorted())")
     }
 
+    /// A real SIGKILL mid-write: the old file keeps every byte, the killed render's temporary file
+    /// is all it leaves, and the next render into the folder (a minute later) removes it.
+    @Test func aRenderKilledMidWriteLeavesTheOldFileAndIsSweptLater() throws {
+        let binary = try #require(SootheCLI.binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
+        let (folder, script) = try RenderCommandTests.tiny()
+        let existing = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) })
+        try existing.write(to: URL(fileURLWithPath: folder.file("long.wav")))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["breathe", "--minutes", "10", "--no-guidance", "-o", "long.wav", "--quiet"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let started = ContinuousClock.now
+        var temporary: String?
+        while temporary == nil, process.isRunning, ContinuousClock.now - started < InterruptTests.startTimeout {
+            temporary = InterruptTests.temporaryFiles(in: folder.path, for: "long.wav").first
+            if temporary == nil { usleep(5_000) }
+        }
+        let left = try #require(temporary, "no temporary file appeared")
+        usleep(50_000)
+        #expect(kill(process.processIdentifier, SIGKILL) == 0)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(FileManager.default.contents(atPath: folder.file("long.wav")) == existing, "the old file was changed")
+        #expect(FileManager.default.fileExists(atPath: folder.file(left)), "a killed process runs no handler")
+
+        // Younger than a minute: a render might still own it, so it stays.
+        var result = try SootheCLI.run(["render", script, "-o", "a.wav"] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(FileManager.default.fileExists(atPath: folder.file(left)))
+        Self.age(folder.file(left), seconds: 120)
+        result = try SootheCLI.run(["render", script, "-o", "b.wav"] + RenderCommandTests.small, in: folder.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file(left)), "the killed render's file was not swept")
+        #expect(FileManager.default.contents(atPath: folder.file("long.wav")) == existing)
+    }
+
     @Test func aNameOf250BytesWorks() throws {
         let (folder, script) = try RenderCommandTests.tiny()
         let name = String(repeating: "é", count: 123) + ".wav"  // 250 bytes

@@ -23,7 +23,7 @@ extension Soothe {
             valueName: "file"))
         var audio: String?
 
-        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output (- is standard output).")
         var output: String?
 
         /// `dir/take.ogg` → `dir/take.vtt`, keeping the path relative (the page names it so).
@@ -50,7 +50,7 @@ extension Soothe {
                 let media = audio.map { HTMLMedia(audio: $0, captions: Self.replacingExtension(of: $0, with: "vtt")) }
                 text = HTMLPreview.page(timeline, media: media)
             }
-            if let output {
+            if let output, output != "-" {
                 try Workspace.writeText(text, to: output)
             } else {
                 Console.out(text)
