@@ -140,6 +140,35 @@ import Testing
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// A reader that stops early (`| head`): a render ends as on SIGINT (141, its temporary file
+    /// in `$TMPDIR` removed, one line saying so); `list` ends quietly with 0.
+    @Test func aReaderThatStopsEarly() throws {
+        let binary = try #require(SootheCLI.binary)
+        let folder = try TemporaryFolder()
+        let scratch = try TemporaryFolder()
+        func pipeline(_ command: String) throws -> (status: String, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "\(command) 2> err | head -c 100 > /dev/null; echo ${PIPESTATUS[0]} > status"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+            environment["SOOTHE_CACHE"] = folder.file("cache")
+            environment["TMPDIR"] = scratch.path
+            process.environment = environment
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            try process.run()
+            process.waitUntilExit()
+            let read = { (name: String) in String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: folder.file(name)))) ?? Data(), as: UTF8.self) }
+            return (read("status").trimmingCharacters(in: .whitespacesAndNewlines), read("err"))
+        }
+        let render = try pipeline("'\(binary)' breathe --minutes 2 --no-guidance -o -")
+        #expect(render.status == "141", "\(render)")
+        #expect(render.stderr == "soothe: the output was closed by its reader; no partial output was left\n", "\(render)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "a temporary file was left in TMPDIR")
+        let list = try pipeline("'\(binary)' list")
+        #expect(list.status == "0" && list.stderr.isEmpty, "\(list)")
+    }
+
     @Test(arguments: [["--captions"], ["--html"]])
     func sidecarsNeedAFile(_ flag: [String]) throws {
         let (folder, script) = try RenderCommandTests.tiny()
