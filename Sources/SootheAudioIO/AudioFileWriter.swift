@@ -166,7 +166,14 @@ public final class AudioFileWriter {
         var done = 0
         while done < frames {
             let chunk = min(framesPerCall, frames - done)
-            guard body(done, chunk) == chunk else {
+            let written = body(done, chunk)
+            do throws(AudioIOError) {
+                try handle.checkWrites("cannot write samples")
+            } catch {
+                state = .failed
+                throw error
+            }
+            guard written == chunk else {
                 state = .failed
                 throw AudioIOError(.writeFailed, "cannot write samples: \(handle.lastErrorMessage)", path: path)
             }
@@ -199,7 +206,14 @@ public final class AudioFileWriter {
                 try OggSerialNumber.rewrite(fd: fd, serial: settings.oggSerialNumber, path: path)
             }
             var info = stat()
-            if fstat(fd, &info) == 0 { fileSize = Int(info.st_size) }
+            guard fstat(fd, &info) == 0 else {
+                throw AudioIOError(.finishFailed, "cannot check the file: \(POSIXError.current("fstat").reason)", path: path)
+            }
+            fileSize = Int(info.st_size)
+            // Every byte libsndfile wrote must be in the file before it replaces anything.
+            if let end = handle.sink?.end, Int64(fileSize) < end {
+                throw AudioIOError(.finishFailed, "the file is \(end - Int64(fileSize)) bytes short of what was written", path: path)
+            }
             try destination.deliver(&fd, temporaryPath: temporaryPath, path: path)
             if fd >= 0 { discard() }
             state = .finished
@@ -321,7 +335,7 @@ public final class AudioFileWriter {
                 continue
             } catch {
                 throw AudioIOError(
-                    .cannotCreate, "cannot create a file in \(directory.isEmpty ? "." : directory): \(error.reason)", path: path)
+                    .cannotCreate, "cannot create a file in \(directory.isEmpty ? "." : directory): \(error.reason)", path: path, systemCode: error.code)
             }
         }
         throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path)

@@ -27,13 +27,17 @@ public struct AudioIOError: Error, Sendable, CustomStringConvertible, Equatable 
     /// For `.unsupported`: the setting at fault and values of it that would work, so a caller
     /// can say how to change it in its own terms.
     public var fix: AudioSettingFix?
+    /// The system's `errno` when the cause was the system's (no space left, a read-only disk,
+    /// an I/O error, too many open files), so a caller can say which resource failed.
+    public var systemCode: Int32?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String, path: String? = nil, fix: AudioSettingFix? = nil) {
+    public init(_ kind: Kind, _ message: String, path: String? = nil, fix: AudioSettingFix? = nil, systemCode: Int32? = nil) {
         self.kind = kind
         self.message = message
         self.path = path
         self.fix = fix
+        self.systemCode = systemCode
     }
 
     /// "PATH: MESSAGE", or the message alone.

@@ -25,7 +25,7 @@ enum OggSerialNumber {
         let buffer = UnsafeMutableRawBufferPointer(start: base, count: maxPage)
         buffer.initializeMemory(as: UInt8.self, repeating: 0)
         func failure(_ error: POSIXError) -> AudioIOError {
-            AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(error.reason)", path: path)
+            AudioIOError(.finishFailed, "cannot fix the Ogg serial number: \(error.reason)", path: path, systemCode: error.code)
         }
         func read(_ target: UnsafeMutableRawPointer, _ count: Int, at offset: off_t) throws(AudioIOError) -> Int {
             do {

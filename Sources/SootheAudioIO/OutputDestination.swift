@@ -83,7 +83,7 @@ enum OutputDestination: Equatable {
             do {
                 destination = try retryingEINTR("open") { open(device, O_WRONLY | O_CLOEXEC) }
             } catch {
-                throw AudioIOError(.cannotCreate, "cannot open for writing: \(error.reason)", path: path)
+                throw AudioIOError(.cannotCreate, "cannot open for writing: \(error.reason)", path: path, systemCode: error.code)
             }
         }
         defer { if destination != 1 { FileDescriptorIO.closeQuietly(destination) } }
@@ -98,13 +98,13 @@ enum OutputDestination: Equatable {
             do {
                 got = try FileDescriptorIO.readOnce(source, into: buffer, size)
             } catch {
-                throw AudioIOError(.finishFailed, "cannot read back the finished file: \(error.reason)", path: path)
+                throw AudioIOError(.finishFailed, "cannot read back the finished file: \(error.reason)", path: path, systemCode: error.code)
             }
             if got == 0 { return }
             do {
                 try FileDescriptorIO.writeAll(destination, buffer, got)
             } catch {
-                throw AudioIOError(.writeFailed, "cannot write: \(error.reason)", path: path)
+                throw AudioIOError(.writeFailed, "cannot write: \(error.reason)", path: path, systemCode: error.code)
             }
         }
     }
@@ -122,19 +122,19 @@ enum OutputDestination: Equatable {
         do {
             _ = try retryingEINTR("fsync") { fsync(fd) }
         } catch {
-            throw AudioIOError(.finishFailed, "cannot sync the file: \(error.reason)", path: path)
+            throw AudioIOError(.finishFailed, "cannot sync the file: \(error.reason)", path: path, systemCode: error.code)
         }
         let descriptor = fd
         fd = -1
         do {
             try FileDescriptorIO.closeReporting(descriptor)
         } catch {
-            throw AudioIOError(.finishFailed, "cannot close the file: \(error.reason)", path: path)
+            throw AudioIOError(.finishFailed, "cannot close the file: \(error.reason)", path: path, systemCode: error.code)
         }
         do {
             _ = try retryingEINTR("rename") { rename(temporaryPath, target) }
         } catch {
-            throw AudioIOError(.cannotCreate, "cannot move the file into place: \(error.reason)", path: path)
+            throw AudioIOError(.cannotCreate, "cannot move the file into place: \(error.reason)", path: path, systemCode: error.code)
         }
         TemporaryFiles.unregister(temporaryPath)
         Self.syncDirectory(of: target)

@@ -40,7 +40,7 @@ public final class SampleSpool {
             } catch where error.code == EEXIST {
                 continue
             } catch {
-                throw AudioIOError(.cannotCreate, "cannot create a file in \(directory): \(error.reason)", path: path)
+                throw AudioIOError(.cannotCreate, "cannot create a file in \(directory): \(error.reason)", path: path, systemCode: error.code)
             }
         }
         guard opened >= 0 else { throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path) }
@@ -100,6 +100,6 @@ public final class SampleSpool {
     }
 
     private func failure(_ kind: AudioIOError.Kind, _ what: String, _ error: POSIXError) -> AudioIOError {
-        AudioIOError(kind, "\(what): \(error.reason)", path: path)
+        AudioIOError(kind, "\(what): \(error.reason)", path: path, systemCode: error.code)
     }
 }

@@ -7,23 +7,39 @@ internal import CSndFile
 final class SndFileHandle {
     let raw: OpaquePointer
     let path: String
+    /// For a file being written: the descriptor its bytes go through, with their results.
+    let sink: SndFileSink?
     private var isOpen = true
 
-    private init(raw: OpaquePointer, path: String) {
+    private init(raw: OpaquePointer, path: String, sink: SndFileSink? = nil) {
         self.raw = raw
         self.path = path
+        self.sink = sink
     }
 
     deinit {
         if isOpen { sf_close(raw) }
     }
 
-    /// Opens a file descriptor for writing; the descriptor stays ours (libsndfile won't close it).
+    /// Opens a file descriptor for writing, every byte through a ``SndFileSink``; the descriptor
+    /// stays ours (libsndfile won't close it). A write that fails while the header is written is
+    /// the system's error (e.g. no space left), not an unsupported format.
     static func openForWriting(fd: Int32, info: inout SF_INFO, path: String) throws(AudioIOError) -> SndFileHandle {
-        guard let raw = sf_open_fd(fd, Int32(SFM_WRITE), &info, Int32(SF_FALSE)) else {
+        let sink = SndFileSink(fd: fd)
+        var callbacks = SndFileSink.callbacks
+        guard let raw = sf_open_virtual(&callbacks, Int32(SFM_WRITE), &info, Unmanaged.passUnretained(sink).toOpaque()) else {
+            if let failure = sink.failure {
+                throw AudioIOError(.writeFailed, "cannot write: \(failure.reason)", path: path, systemCode: failure.code)
+            }
             throw AudioIOError(.unsupported, "libsndfile cannot write this file: \(String(cString: sf_strerror(nil)))", path: path)
         }
-        return SndFileHandle(raw: raw, path: path)
+        return SndFileHandle(raw: raw, path: path, sink: sink)
+    }
+
+    /// The first failed write of a file being written, as an error saying what the system said.
+    func checkWrites(_ what: String) throws(AudioIOError) {
+        guard let failure = sink?.failure else { return }
+        throw AudioIOError(.writeFailed, "\(what): \(failure.reason)", path: path, systemCode: failure.code)
     }
 
     /// Opens a path for reading.
@@ -60,6 +76,9 @@ final class SndFileHandle {
     func close() throws(AudioIOError) {
         guard isOpen else { return }
         isOpen = false
-        try check(sf_close(raw), .finishFailed, "cannot complete the file")
+        let status = sf_close(raw)
+        // What the encoder flushed at close may have failed even when libsndfile says it did not.
+        try checkWrites("cannot complete the file")
+        try check(status, .finishFailed, "cannot complete the file")
     }
 }

@@ -26,7 +26,7 @@ public enum TextFileWriter {
         do {
             try FileDescriptorIO.writeAll(fd, Array(text.utf8))
         } catch {
-            throw AudioIOError(.writeFailed, "cannot write: \(error.reason)", path: path)
+            throw AudioIOError(.writeFailed, "cannot write: \(error.reason)", path: path, systemCode: error.code)
         }
         try destination.deliver(&fd, temporaryPath: temporaryPath, path: path)
         // A file was renamed into place (and forgotten); a stream's copy leaves the file to remove.

@@ -53,6 +53,9 @@ struct MixEngine {
                 let clip: SpeechClip
                 do {
                     clip = try provider.clip(for: speech.text, voice: speech.voice, sampleRate: options.sampleRate)
+                } catch let unavailable as SpeechUnavailable {
+                    // The system's failure, not the line's: said as the system said it.
+                    throw RenderError(.speechUnavailable, unavailable.message)
                 } catch {
                     throw RenderError(.speech, "cannot speak '\(speech.words)' (line \(cue.line)): \(error)")
                 }

@@ -9,6 +9,9 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
         case cannotCreate
         /// Speech synthesis failed.
         case speech
+        /// The system could not give the speech process what it needs (processes, descriptors,
+        /// memory): exit status 71, as for `check`.
+        case speechUnavailable
         /// Writing or measuring failed.
         case output
         /// The render was cancelled.
@@ -20,11 +23,17 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     /// For `.invalidOptions`: the option at fault and values of it that would work (none
     /// when the message gives the range).
     public var fix: (setting: RenderOptions.Setting, values: [String])?
+    /// The system's `errno` when the system was the cause (no space left, an I/O error, too
+    /// many open files), so the caller can say which resource failed.
+    public var systemCode: Int32?
 
-    public init(_ kind: Kind, _ message: String, fix: (setting: RenderOptions.Setting, values: [String])? = nil) {
+    public init(
+        _ kind: Kind, _ message: String, fix: (setting: RenderOptions.Setting, values: [String])? = nil, systemCode: Int32? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.fix = fix
+        self.systemCode = systemCode
     }
 
     public var description: String { message }

@@ -249,9 +249,9 @@ public struct SessionRenderer: Sendable {
 
     static func wrap(_ error: AudioIOError) -> RenderError {
         switch error.kind {
-        case .cannotCreate: RenderError(.cannotCreate, error.description)
+        case .cannotCreate: RenderError(.cannotCreate, error.description, systemCode: error.systemCode)
         case .unsupported: RenderError(error)
-        default: RenderError(.output, error.description)
+        default: RenderError(.output, error.description, systemCode: error.systemCode)
         }
     }
 }

@@ -42,11 +42,13 @@ struct RenderRunner {
             }
             return .rendered(report)
         } catch let error as RenderError {
-            let status: Int32 = switch error.kind {
+            let byKind: Int32 = switch error.kind {
             case .invalidOptions: 64
             case .cannotCreate: 73
+            case .speechUnavailable: 71
             default: 1
             }
+            let status = ExitStatus.forSystemError(error.systemCode) ?? byKind
             return .failed(id: job.timeline.id, message: OptionAdvice.message(for: error), status: status)
         } catch {
             return .failed(id: job.timeline.id, message: "\(error)", status: 73)
@@ -71,7 +73,7 @@ struct RenderRunner {
         do {
             try TextFileWriter.write(text, to: path)
         } catch {
-            throw RenderError(.cannotCreate, "cannot write \(error)")
+            throw RenderError(.cannotCreate, "cannot write \(error)", systemCode: error.systemCode)
         }
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SootheCore
 import SoothePOSIX
@@ -9,9 +10,21 @@ struct SessionSource: Sendable, Hashable {
     /// The id implied by the file name.
     var defaultID: String
 
-    /// Why a SESSION argument names nothing.
+    /// Why a SESSION argument names nothing, or its script cannot be read.
     struct NotFound: Error, Sendable, CustomStringConvertible {
         var description: String
+        /// 66, unless the system was the cause (too many open files: 71; an I/O error: 74).
+        var status: ExitCode = ExitStatus.notFound
+
+        init(description: String) {
+            self.description = description
+        }
+
+        /// A script the system would not let soothe read, with its reason.
+        init(reading path: String, _ error: SoothePOSIX.POSIXError) {
+            description = "cannot read \(path): \(error.reason)"
+            status = ExitStatus.forSystemError(error.code).map { ExitCode($0) } ?? ExitStatus.notFound
+        }
     }
 
     /// The name diagnostics give a script read from standard input (`-`).
@@ -68,7 +81,7 @@ struct SessionSource: Sendable, Hashable {
             do {
                 fd = try retryingEINTR("open") { open(path, O_RDONLY | O_CLOEXEC) }
             } catch {
-                throw NotFound(description: "cannot read \(path): \(error.reason)")
+                throw NotFound(reading: path, error)
             }
         }
         defer { if fd != 0 { FileDescriptorIO.closeQuietly(fd) } }
@@ -81,7 +94,7 @@ struct SessionSource: Sendable, Hashable {
             do {
                 got = try FileDescriptorIO.readOnce(fd, into: buffer + count, limit - count)
             } catch {
-                throw NotFound(description: "cannot read \(path): \(error.reason)")
+                throw NotFound(reading: path, error)
             }
             if got == 0 { break }
             count += got

@@ -36,7 +36,7 @@ struct Workspace {
             result = try loader.load(source)
         } catch {
             Console.fail(error.description)
-            throw ExitStatus.notFound
+            throw error.status
         }
         Console.diagnostics(voices.diagnostics + result.diagnostics)
         try Self.checkSpeech(result)
@@ -82,7 +82,7 @@ struct Workspace {
             try TextFileWriter.write(text, to: path)
         } catch {
             Console.fail("cannot write \(error)")
-            throw ExitStatus.cannotCreate
+            throw ExitCode(ExitStatus.forSystemError(error.systemCode) ?? ExitStatus.cannotCreate.rawValue)
         }
     }
 }

@@ -23,7 +23,7 @@ extension Soothe {
                     source = try SessionSource.resolve(argument, sessionsDirectory: workspace.home.sessionsDirectory)
                 } catch {
                     Console.fail(error.description)
-                    if status != ExitStatus.systemError { status = ExitStatus.notFound }
+                    if status != ExitStatus.systemError { status = error.status }
                     continue
                 }
                 let result: SessionLoader.Result
@@ -31,7 +31,7 @@ extension Soothe {
                     result = try workspace.loader.load(source)
                 } catch {
                     Console.fail(error.description)
-                    if status != ExitStatus.systemError { status = ExitStatus.notFound }
+                    if status != ExitStatus.systemError { status = error.status }
                     continue
                 }
                 Console.diagnostics(result.diagnostics)
