@@ -32,4 +32,20 @@ public enum ResourceProbe {
         }
         return nil
     }
+
+    /// ``descriptorShortage(headroom:)`` without allocating (for a forked child): the `errno`
+    /// (EMFILE, ENFILE) when `headroom` (at most 8) more descriptors cannot be opened, else 0.
+    public static func descriptorShortageCode(headroom: Int = 4) -> Int32 {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8) { opened in
+            var count = 0
+            defer { for index in 0..<count { _ = close(opened[index]) } }
+            while count < min(headroom, 8) {
+                let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
+                if fd < 0 { return errno == EMFILE || errno == ENFILE ? errno : 0 }
+                opened[count] = fd
+                count += 1
+            }
+            return 0
+        }
+    }
 }

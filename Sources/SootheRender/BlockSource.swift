@@ -1,3 +1,4 @@
+import SootheCore
 import SootheDSP
 
 /// A mono sound that renders itself block by block, adding into a buffer.
@@ -15,8 +16,8 @@ protocol BlockSource {
 extension ChimeVoice: BlockSource {}
 extension BreathTone: BlockSource {}
 
-/// A synthesised phrase placed in the mix.
-struct ClipSource: BlockSource {
+/// Samples held in memory, replayed (a breath cycle from `BreathCycleCache`).
+struct SamplesSource: BlockSource {
     let samples: [Float]
     private(set) var position = 0
     var frameCount: Int { samples.count }
@@ -33,6 +34,65 @@ struct ClipSource: BlockSource {
             for i in 0..<count { out[i] += base[i] * gain }
         }
         position += count
+    }
+}
+
+/// A synthesised phrase placed in the mix, whose samples are fetched when the mix reaches it and
+/// let go when it has sounded: a render holds the phrases that are sounding, not all of them.
+struct ClipSource: BlockSource {
+    let text: String
+    let voice: VoiceProfile
+    /// The clip's length in samples, known before its samples are.
+    let frameCount: Int
+    let fetcher: ClipFetcher
+    private var playing: SamplesSource?
+    private(set) var position = 0
+
+    init(text: String, voice: VoiceProfile, frameCount: Int, fetcher: ClipFetcher) {
+        self.text = text
+        self.voice = voice
+        self.frameCount = frameCount
+        self.fetcher = fetcher
+    }
+
+    mutating func render(adding buffer: UnsafeMutableBufferPointer<Float>, gain: Float) {
+        guard position < frameCount else { return }
+        if playing == nil { playing = SamplesSource(samples: fetcher.samples(text, voice, frameCount: frameCount)) }
+        playing!.render(adding: buffer, gain: gain)
+        position = playing!.position
+        if position >= frameCount { playing = nil }
+    }
+}
+
+/// Fetches phrases' samples for one mixing pass, keeping the first failure for the pass to
+/// report (the mixer's inner loop cannot throw). Used from one thread.
+final class ClipFetcher {
+    let provider: any SpeechClipProvider
+    let sampleRate: Int
+    /// Where the clip was asked for, by text, for the message of a failure.
+    private let lines: [String: Int]
+    private(set) var failure: RenderError?
+
+    init(provider: any SpeechClipProvider, sampleRate: Int, lines: [String: Int]) {
+        self.provider = provider
+        self.sampleRate = sampleRate
+        self.lines = lines
+    }
+
+    /// The phrase's samples, exactly `frameCount` of them and every one a number (silence where
+    /// a sample is not, or after a failure).
+    func samples(_ text: String, _ voice: VoiceProfile, frameCount: Int) -> [Float] {
+        guard failure == nil else { return [Float](repeating: 0, count: frameCount) }
+        do {
+            let clip = try provider.clip(for: text, voice: voice, sampleRate: sampleRate).samples
+            guard clip.count == frameCount else {
+                throw RenderError(.speech, "its length changed from \(frameCount) to \(clip.count) samples between two questions")
+            }
+            return clip.allSatisfy(\.isFinite) ? clip : clip.map { $0.isFinite ? $0 : 0 }
+        } catch {
+            failure = MixEngine.speechFailure(error, words: text, line: lines[text])
+            return [Float](repeating: 0, count: frameCount)
+        }
     }
 }
 

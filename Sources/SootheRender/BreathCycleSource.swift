@@ -7,7 +7,7 @@ struct BreathCycleSource: BlockSource {
     // mutates the tone in place, where switching over a payload would copy it (and its buffers)
     // on every block.
     private var tone: BreathTone?
-    private var clip: ClipSource?
+    private var clip: SamplesSource?
     let frameCount: Int
     private(set) var position = 0
 
@@ -19,7 +19,7 @@ struct BreathCycleSource: BlockSource {
 
     /// Replays `samples` (shared with the cache, never copied).
     init(samples: [Float]) {
-        clip = ClipSource(samples: samples)
+        clip = SamplesSource(samples: samples)
         frameCount = samples.count
     }
 

@@ -7,10 +7,24 @@ import SootheDSP
 /// channel (`channels` is 1) and the file's channels are filled from it when writing: gain,
 /// limiter and meters then do half the work for a stereo file.
 ///
-/// Memory is bounded by the block size plus the distinct phrases of the session (each phrase is
-/// held once, however often it repeats) and the repeated breath cycles (`BreathCycleCache`, under
-/// its limit); nothing is proportional to the session's length.
+/// Memory is bounded by the block size, the phrases sounding at the moment (a phrase's samples
+/// are fetched when the mix reaches it and let go when it ends) and the repeated breath cycles
+/// (`BreathCycleCache`, under its limit); nothing grows with the session's length or its speech.
 struct MixEngine {
+    /// Why speech failed: the system's shortage as the system said it (exit 71), else the phrase
+    /// and its line.
+    static func speechFailure(_ error: any Error, words: String, line: Int?) -> RenderError {
+        if let error = error as? RenderError { return error }
+        if let unavailable = error as? SpeechUnavailable { return RenderError(.speechUnavailable, unavailable.message) }
+        if let system = error as? any SystemFailure, system.isSystemFailure { return RenderError(.speechUnavailable, system.description) }
+        return RenderError(.speech, "cannot speak '\(words)'\(line.map { " (line \($0))" } ?? ""): \(error)")
+    }
+
+    /// The first failure to fetch a phrase's samples during this pass, if any: the pass must
+    /// end with it (the phrase sounded as silence).
+    var failure: RenderError? { fetcher.failure }
+    private let fetcher: ClipFetcher
+
     /// Channels per rendered frame: the file's with ambience (which is stereo), else 1.
     let channels: Int
     let totalFrames: Int
@@ -47,24 +61,33 @@ struct MixEngine {
         var speechSpans: [(start: Int, end: Int)] = []
         var chimeEvents: [Schedule<ChimeVoice>.Event] = []
 
+        var lines: [String: Int] = [:]
+        for cue in timeline.cues {
+            if let speech = cue.speech, lines[speech.text] == nil { lines[speech.text] = cue.line }
+        }
+        let fetcher = ClipFetcher(provider: provider, sampleRate: options.sampleRate, lines: lines)
+        self.fetcher = fetcher
+        // Each phrase's length (one question per distinct phrase), so ducking knows every span.
+        var lengths: [String: Int] = [:]
         for (index, cue) in timeline.cues.enumerated() {
             switch cue.event {
             case .speech(let speech):
-                let clip: SpeechClip
-                do {
-                    clip = try provider.clip(for: speech.text, voice: speech.voice, sampleRate: options.sampleRate)
-                } catch let unavailable as SpeechUnavailable {
-                    // The system's failure, not the line's: said as the system said it.
-                    throw RenderError(.speechUnavailable, unavailable.message)
-                } catch {
-                    throw RenderError(.speech, "cannot speak '\(speech.words)' (line \(cue.line)): \(error)")
+                let length: Int
+                if let known = lengths[speech.text] {
+                    length = known
+                } else {
+                    do {
+                        length = try provider.clipLength(for: speech.text, voice: speech.voice, sampleRate: options.sampleRate)
+                    } catch {
+                        throw Self.speechFailure(error, words: speech.words, line: cue.line)
+                    }
+                    lengths[speech.text] = length
                 }
                 let start = frame(cue.start)
                 let gain = MixLevels.speech * Float(pow10(speech.level / 20))
-                // A clip is placed as given only if every sample is a number; anything else is silence.
-                let samples = clip.samples.allSatisfy(\.isFinite) ? clip.samples : clip.samples.map { $0.isFinite ? $0 : 0 }
-                speechEvents.append(.init(start: start, source: ClipSource(samples: samples), gain: gain))
-                speechSpans.append((start, start + clip.samples.count))
+                let source = ClipSource(text: speech.text, voice: speech.voice, frameCount: length, fetcher: fetcher)
+                speechEvents.append(.init(start: start, source: source, gain: gain))
+                speechSpans.append((start, start + length))
             case .chime(let chime):
                 let voice = ChimeVoice(
                     kind: chime.kind, levelDB: chime.level, strikes: chime.strikes, sampleRate: rate,

@@ -173,7 +173,7 @@ public struct SessionRenderer: Sendable {
         _ pass: inout Pass, _ engine: MixEngine, gainDB: Double, ceilingDB: Double,
         total: Int, progress: (@Sendable (Double) -> Void)?,
         into sink: (UnsafeBufferPointer<Float>) throws(AudioIOError) -> Void
-    ) throws(AudioIOError) {
+    ) throws {
         var engine = engine
         let channels = engine.channels
         var limiter = TruePeakLimiter(channels: channels, sampleRate: Double(options.sampleRate), ceilingDB: ceilingDB)
@@ -191,6 +191,7 @@ public struct SessionRenderer: Sendable {
         }
         while true {
             let frames = buffer.withUnsafeMutableBufferPointer { engine.renderBlock(into: $0) }
+            if let failure = engine.failure { throw failure }
             if frames == 0 { break }
             try buffer.withUnsafeMutableBufferPointer { (all) throws(AudioIOError) in
                 let samples = UnsafeMutableBufferPointer(rebasing: all[0..<frames * channels])

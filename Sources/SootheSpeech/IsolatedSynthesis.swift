@@ -46,6 +46,12 @@ enum IsolatedSynthesis {
         childPipe = pipe
         guard PhraseRecord.write(.started, getpid(), to: pipe) else { _exit(1) }
         espeak_SetSynthCallback(childCallback)
+        // espeak-ng reads the voice's files now and speaks wrongly if it cannot open them: a
+        // child without descriptors to spare says so instead of speaking.
+        let shortage = ResourceProbe.descriptorShortageCode(headroom: 4)
+        guard shortage == 0 else {
+            _exit(PhraseRecord.write(.failed, shortage, to: pipe) ? 0 : 1)
+        }
         var status = espeak_ng_SetVoiceByName(voice)
         // A voice file that could not be opened for want of descriptors: say so (an errno status).
         if status != ENS_OK, let shortage = ResourceProbe.descriptorShortage() {

@@ -23,6 +23,10 @@ public final class SpeechDiskCache: Sendable {
     public let directory: String
     /// The most bytes the folder may hold before the least recently used clips are removed.
     public let limit: Int
+    /// Whether clips resampled to an output rate are kept too (a cache kept between runs), or
+    /// only the clips espeak-ng made (a scratch cache for one run, where a resampled clip is
+    /// used once and would only cost writes).
+    public let keepsResampledClips: Bool
 
     /// Bytes the folder holds, counted on the first store (`nil` until then).
     private let size = Mutex<Int?>(nil)
@@ -37,10 +41,11 @@ public final class SpeechDiskCache: Sendable {
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
     /// made or written: soothe then simply synthesises every time.
-    public init?(directory: String, limit: Int = defaultLimit) {
+    public init?(directory: String, limit: Int = defaultLimit, keepsResampledClips: Bool = true) {
         guard !directory.isEmpty, Self.makeDirectory(directory), access(directory, W_OK) == 0 else { return nil }
         self.directory = directory
         self.limit = limit
+        self.keepsResampledClips = keepsResampledClips
     }
 
     /// The clip stored under `key`, if there is an intact one at `sampleRate` (nil: any rate a
@@ -63,10 +68,15 @@ public final class SpeechDiskCache: Sendable {
     /// The length in seconds of the clip stored under `key`, read from its header alone (whose
     /// own checksum is checked).
     func duration(_ key: String, sampleRate: Int? = nil) -> Double? {
+        shape(key, sampleRate: sampleRate)?.duration
+    }
+
+    /// The length and rate of the clip stored under `key`, from its header alone.
+    func shape(_ key: String, sampleRate: Int? = nil) -> ClipShape? {
         guard let file = StoredClip(key: key, path: path(for: key), sampleRate: sampleRate) else { return nil }
         defer { file.release() }
         file.touch()
-        return Double(file.sampleCount) / Double(file.sampleRate)
+        return ClipShape(samples: file.sampleCount, sampleRate: file.sampleRate)
     }
 
     /// Stores `clip` under `key` (best effort: a full disk or a read-only folder only costs speed).
@@ -376,4 +386,11 @@ private struct StoredClip {
     func release() {
         FileDescriptorIO.closeQuietly(fd)
     }
+}
+
+/// A clip's length in samples and its rate: what a timeline and a mix need before its samples.
+struct ClipShape: Hashable, Sendable {
+    let samples: Int
+    let sampleRate: Int
+    var duration: Double { Double(samples) / Double(sampleRate) }
 }

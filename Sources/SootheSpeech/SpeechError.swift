@@ -1,5 +1,7 @@
+import SootheModel
+
 /// Why speech could not be synthesised: a typed error with a readable message.
-public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible, SystemFailure {
     /// What went wrong.
     public enum Kind: Sendable, Hashable {
         /// espeak-ng has no voice (or `+variant`) of this name; `suggestions` are the nearest

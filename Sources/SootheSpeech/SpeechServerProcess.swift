@@ -47,8 +47,10 @@ public enum SpeechServerProcess {
         signal(SIGCHLD, SIG_IGN)
         // A reply whose reader has gone is an error of write, not the end of the server.
         signal(SIGPIPE, SIG_IGN)
-        // espeak-ng starts a thread of its own and aborts if it cannot: say why instead.
-        let shortage = ResourceProbe.threadShortage()
+        // espeak-ng starts a thread of its own and aborts if it cannot: say why instead. It also
+        // goes on, speaking wrongly, when it cannot open its data files ("Unknown phoneme table"):
+        // a server without descriptors to spare refuses every phrase instead.
+        let shortage = ResourceProbe.threadShortage() ?? ResourceProbe.descriptorShortage(headroom: 8)
         let ready = shortage == nil ? prepareEspeak() : ENS_OK
         var header = [UInt8](repeating: 0, count: SpeechRequestFormat.headerSize)
         var text: [CChar] = []

@@ -16,27 +16,39 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
 
     private let engine: EspeakEngine
     private let disk: SpeechDiskCache?
-    /// Native clips; held while synthesising so that concurrent callers of one phrase wait for
-    /// the first instead of synthesising it again.
-    private let native = Mutex<[PhraseKey: SpeechClip]>([:])
-    private let resampled = Mutex<[ResampledKey: SpeechClip]>([:])
-    /// Lengths of phrases found on disk whose samples have not been needed.
-    private let durations = Mutex<[PhraseKey: Double]>([:])
+    /// Native clips, the most recently used within a budget; held while synthesising so that
+    /// concurrent callers of one phrase wait for the first instead of synthesising it again.
+    private let native: Mutex<ClipMemory<PhraseKey>>
+    /// Resampled clips, the most recently used within a budget.
+    private let resampled: Mutex<ClipMemory<ResampledKey>>
+    /// Every phrase's native length and rate, once known (a few bytes each: kept for all).
+    private let shapes = Mutex<[PhraseKey: ClipShape]>([:])
+    private let lengths = Mutex<[ResampledKey: Int]>([:])
+
+    /// Bytes of clips kept in memory at each rate (the rest come back from the disk cache, or
+    /// are made again): enough for the prompts a session repeats, and flat however much distinct
+    /// speech a session holds.
+    public static let memoryBudget = 8 << 20
     private let syntheses = Atomic<Int>(0)
     /// How long one espeak-ng call may take.
     private let timeLimit: PhraseTimeLimit
 
     /// A synthesiser with its own empty caches (the espeak-ng engine is still the process's one),
     /// keeping clips between runs in `disk` if given.
-    public convenience init(disk: SpeechDiskCache? = nil) {
-        self.init(disk: disk, timeLimit: .standard)
+    ///
+    /// Clips past `memoryBudget` bytes at each rate are let go, least recently used first, and
+    /// come back from `disk` (without one they are made again: the same samples, more time).
+    public convenience init(disk: SpeechDiskCache? = nil, memoryBudget: Int = memoryBudget) {
+        self.init(disk: disk, timeLimit: .standard, memoryBudget: memoryBudget)
     }
 
     /// A synthesiser whose espeak-ng calls may each take as long as `timeLimit` says.
-    init(disk: SpeechDiskCache? = nil, timeLimit: PhraseTimeLimit) {
+    init(disk: SpeechDiskCache? = nil, timeLimit: PhraseTimeLimit, memoryBudget: Int = memoryBudget) {
         engine = .shared
         self.disk = disk
         self.timeLimit = timeLimit
+        native = Mutex(ClipMemory(budget: memoryBudget))
+        resampled = Mutex(ClipMemory(budget: memoryBudget))
     }
 
     /// How many phrases this instance has actually synthesised (cache misses).
@@ -63,20 +75,24 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// The length of a phrase known without synthesising it: from memory, or from the header of
     /// its file on disk (its samples are read only if a render needs a rate not on disk).
     private func storedDuration(_ key: PhraseKey) -> Double? {
-        if let clip = native.withLock({ $0[key] }) { return clip.duration }
-        if let seconds = durations.withLock({ $0[key] }) { return seconds }
-        guard let disk, let seconds = disk.duration(cacheKey(key, sampleRate: nil)) else { return nil }
-        durations.withLock { $0[key] = seconds }
-        return seconds
+        storedShape(key)?.duration
+    }
+
+    /// The native clip's length and rate, from memory or its file's header.
+    private func storedShape(_ key: PhraseKey) -> ClipShape? {
+        if let shape = shapes.withLock({ $0[key] }) { return shape }
+        guard let disk, let shape = disk.shape(cacheKey(key, sampleRate: nil)) else { return nil }
+        shapes.withLock { $0[key] = shape }
+        return shape
     }
 
     /// The phrase at espeak-ng's native rate, trimmed (cached).
     public func nativeClip(for text: String, voice: VoiceProfile) throws(SpeechError) -> SpeechClip {
         let key = PhraseKey(text: text, voice: voice)
         return try native.withLock { cache throws(SpeechError) -> SpeechClip in
-            if let clip = cache[key] { return clip }
+            if let clip = cache.clip(key) { return clip }
             if let disk, let clip = disk.load(cacheKey(key, sampleRate: nil)) {
-                cache[key] = clip
+                cache.keep(clip, for: key)
                 return clip
             }
             let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine, timeLimit: timeLimit)
@@ -86,11 +102,15 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     }
 
     /// Keeps a clip just synthesised: in memory (`cache`, the native clips), counted, and on disk.
-    private func keep(_ clip: SpeechClip, for key: PhraseKey, in cache: inout [PhraseKey: SpeechClip]) {
-        cache[key] = clip
+    private func keep(_ clip: SpeechClip, for key: PhraseKey, in cache: inout ClipMemory<PhraseKey>) {
+        cache.keep(clip, for: key)
+        shapes.withLock { $0[key] = ClipShape(samples: clip.samples.count, sampleRate: clip.sampleRate) }
         syntheses.add(1, ordering: .relaxed)
         disk?.store(clip, key: cacheKey(key, sampleRate: nil))
     }
+
+    /// Phrases spoken per batch by ``prepare(_:)``: enough to keep every core busy.
+    static let preparationBatch = 16
 
     /// Yes: building a timeline first hands over all its phrases (see ``prepare(_:)``).
     public var wantsPreparation: Bool { true }
@@ -114,8 +134,13 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
             if byVoice[phrase.voice] == nil { voices.append(phrase.voice) }
             byVoice[phrase.voice, default: []].append(index)
         }
-        for voice in voices {
-            let members = byVoice[voice]!.map { missing[$0] }
+        // In batches, so that an hour of distinct speech is never all in memory at once.
+        let batches = voices.flatMap { voice in
+            stride(from: 0, to: byVoice[voice]!.count, by: Self.preparationBatch).map { start in
+                (voice, byVoice[voice]![start..<min(start + Self.preparationBatch, byVoice[voice]!.count)].map { missing[$0] })
+            }
+        }
+        for (voice, members) in batches {
             let outputs: [EspeakOutput]
             do {
                 outputs = try engine.synthesize(members.flatMap(\.plan.ssmlTexts), voice: voice, timeLimit: timeLimit)
@@ -130,7 +155,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
                 start += count
                 // A caller may have synthesised it meanwhile: the same clip, kept once.
                 native.withLock { cache in
-                    if cache[member.key] == nil { keep(clip, for: member.key, in: &cache) }
+                    if cache.clip(member.key) == nil { keep(clip, for: member.key, in: &cache) }
                 }
             }
         }
@@ -141,22 +166,42 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     public func clip(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> SpeechClip {
         guard sampleRate > 0 else { throw SpeechError(.invalidSampleRate(sampleRate)) }
         let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
-        if let clip = resampled.withLock({ $0[key] }) { return clip }
+        if let clip = resampled.withLock({ $0.clip(key) }) { return clip }
         let diskKey = disk == nil ? nil : cacheKey(key.phrase, sampleRate: sampleRate)
         let clip: SpeechClip
         if let disk, let diskKey, let stored = disk.load(diskKey, sampleRate: sampleRate) {
             clip = stored
         } else {
             clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)
-            if let disk, let diskKey { disk.store(clip, key: diskKey) }
+            if let disk, let diskKey, disk.keepsResampledClips { disk.store(clip, key: diskKey) }
         }
         // Two threads may both resample a new phrase; soxr is deterministic, and the first stored
         // copy is the one every caller gets from then on.
+        lengths.withLock { $0[key] = clip.samples.count }
         return resampled.withLock { cache in
-            if let existing = cache[key] { return existing }
-            cache[key] = clip
+            if let existing = cache.clip(key) { return existing }
+            cache.keep(clip, for: key)
             return clip
         }
+    }
+
+    /// The length in samples of ``clip(for:voice:sampleRate:)``'s clip, without holding it when
+    /// it is known: from memory, or from the header of its file on disk.
+    public func clipLength(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> Int {
+        let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
+        if let length = lengths.withLock({ $0[key] }) { return length }
+        if let disk, let shape = disk.shape(cacheKey(key.phrase, sampleRate: sampleRate), sampleRate: sampleRate) {
+            lengths.withLock { $0[key] = shape.samples }
+            return shape.samples
+        }
+        // Resampling gives a length fixed by the native clip's (see `SoxrResampler`).
+        if let native = storedShape(key.phrase) {
+            let count = native.sampleRate == sampleRate
+                ? native.samples : SoxrResampler.outputLength(native.samples, from: native.sampleRate, to: sampleRate)
+            lengths.withLock { $0[key] = count }
+            return count
+        }
+        return try clip(for: text, voice: voice, sampleRate: sampleRate).samples.count
     }
 
     /// Everything that shapes a clip's samples, for the disk cache.

@@ -7,12 +7,13 @@ enum Speech {
     /// be written: a folder named in `$SOOTHE_CACHE` that cannot be used gets a warning).
     static let synthesizer: SpeechSynthesizer = {
         let environment = ProcessInfo.processInfo.environment
-        guard let directory = cacheDirectory(in: environment) else { return SpeechSynthesizer() }
+        // Without a cache kept between runs, one for this run alone (see `SpeechDiskCache.scratch`).
+        guard let directory = cacheDirectory(in: environment) else { return SpeechSynthesizer(disk: .scratch()) }
         let disk = SpeechDiskCache(directory: directory)
         if disk == nil, environment["SOOTHE_CACHE"] != nil {
             Console.error("soothe: warning: SOOTHE_CACHE: cannot create or write \(directory); speech is not cached")
         }
-        return SpeechSynthesizer(disk: disk)
+        return SpeechSynthesizer(disk: disk ?? .scratch())
     }()
 
     /// `$SOOTHE_CACHE` (a folder, or `off` for no cache), else `$XDG_CACHE_HOME/soothe/speech`,

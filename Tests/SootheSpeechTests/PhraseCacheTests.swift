@@ -1,3 +1,4 @@
+import Foundation
 import SootheCore
 import Testing
 @testable import SootheSpeech
@@ -45,7 +46,8 @@ struct PhraseCacheTests {
         for (index, phrase) in phrases.enumerated() {
             expected.append(try serial.clip(for: phrase, voice: Fixtures.voice, sampleRate: rates[index % 3]))
         }
-        let shared = SpeechSynthesizer()
+        // Room for every clip, so each phrase is synthesised once however the calls collide.
+        let shared = SpeechSynthesizer(memoryBudget: 256 << 20)
         let results = try await withThrowingTaskGroup(of: [SpeechClip?].self) { group in
             for task in 0..<8 {
                 group.addTask {
@@ -78,5 +80,33 @@ struct PhraseCacheTests {
             let identical = clip.samples == serialClip.samples && clip.words == serialClip.words
             #expect(identical)
         }
+    }
+
+    /// Memory holds clips within its budget; those let go come back from the disk cache, not
+    /// from espeak-ng, and are the same samples.
+    @Test func clipsPastTheBudgetComeBackFromDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soothe-budget-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let disk = try #require(SpeechDiskCache(directory: folder))
+        let phrases = (0..<12).map { "Budget phrase number \($0), said slowly." }
+        let roomy = SpeechSynthesizer(memoryBudget: 256 << 20)
+        let expected = try phrases.map { try roomy.clip(for: $0, voice: Fixtures.voice, sampleRate: 48000).samples }
+        // About two clips' worth: nearly every clip is let go before it is asked again.
+        let tight = SpeechSynthesizer(disk: disk, memoryBudget: 600_000)
+        for _ in 0..<2 {
+            for (index, phrase) in phrases.enumerated() {
+                let same = try tight.clip(for: phrase, voice: Fixtures.voice, sampleRate: 48000).samples == expected[index]
+                #expect(same, "phrase \(index)")
+                #expect(try tight.clipLength(for: phrase, voice: Fixtures.voice, sampleRate: 48000) == expected[index].count)
+            }
+        }
+        #expect(tight.synthesisCount == phrases.count, "a clip let go was spoken again")
+        // Without a disk, a clip let go is spoken again: more time, the same samples.
+        let forgetful = SpeechSynthesizer(memoryBudget: 600_000)
+        for (index, phrase) in (phrases + phrases).enumerated() {
+            let same = try forgetful.clip(for: phrase, voice: Fixtures.voice, sampleRate: 48000).samples == expected[index % 12]
+            #expect(same)
+        }
+        #expect(forgetful.synthesisCount > phrases.count)
     }
 }

@@ -1,0 +1,76 @@
+import SoothePOSIX
+import Synchronization
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// A speech cache for one run, in `$TMPDIR`, for when no cache is kept between runs: clips
+/// let go from memory come back from it instead of being spoken again, so memory stays flat
+/// with speech at no cost in time. Its folder (`soothe-speech-PID-XXXXXX`) is removed when the
+/// process exits; one left by a killed process is removed by the next that makes one.
+extension SpeechDiskCache {
+    /// A fresh folder in `$TMPDIR` (or `/tmp`), or nil when none can be made.
+    public static func scratch() -> SpeechDiskCache? {
+        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let folder = base.hasSuffix("/") ? String(base.dropLast()) : base
+        ScratchFolders.sweep(folder)
+        var template = Array("\(folder)/\(ScratchFolders.prefix)\(getpid())-XXXXXX".utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
+        let path = String(cString: template)
+        ScratchFolders.removeAtExit(path)
+        return SpeechDiskCache(directory: path, keepsResampledClips: false)
+    }
+}
+
+/// The scratch folders of this process, removed at exit, and those of dead processes.
+enum ScratchFolders {
+    static let prefix = "soothe-speech-"
+    nonisolated(unsafe) private static var paths: [String] = []
+    private static let lock = Mutex<Void>(())
+
+    static func removeAtExit(_ path: String) {
+        lock.withLock { _ in
+            if paths.isEmpty { atexit { ScratchFolders.removeAll() } }
+            paths.append(path)
+        }
+    }
+
+    static func removeAll() {
+        lock.withLock { _ in
+            for path in paths { remove(path) }
+            paths = []
+        }
+    }
+
+    /// Removes the scratch folders in `folder` whose process has ended.
+    static func sweep(_ folder: String) {
+        guard let directory = opendir(folder) else { return }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix) else { continue }
+            let fields = name.dropFirst(prefix.count).split(separator: "-")
+            guard fields.count == 2, fields[1].count == 6, let pid = pid_t(fields[0]), pid > 0, pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            stale.append(folder + "/" + name)
+        }
+        closedir(directory)
+        for path in stale { remove(path) }
+    }
+
+    /// Removes a scratch folder: its regular files, then the folder (never anything below a link).
+    private static func remove(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let directory = opendir(path) else { return }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let file = path + "/" + name
+            if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(file) }
+        }
+        closedir(directory)
+        rmdir(path)
+    }
+}
