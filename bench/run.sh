@@ -5,7 +5,7 @@
 #   (a) real-time factor: a 5-minute breathing session to normalised 48 kHz stereo WAV (and, for
 #       reference, the same session with an ambience bed: a stereo mix all the way through)
 #   (b) the same session made with the espeak-ng command line, sox and ffmpeg loudnorm, and the ratio
-#   (c) peak memory for 5-, 30- and 60-minute sessions
+#   (c) peak memory for 5-, 30- and 60-minute sessions, and an hour of continuous distinct speech
 #   (d) render --all wall time with --jobs 1 and --jobs 2
 # soothe keeps synthesised speech in a cache between runs (SOOTHE_CACHE): the figures are for a
 # render whose words were spoken before (the cache is filled once, untimed), and each table also
@@ -69,6 +69,14 @@ for minutes in 5 30 60; do
     memory[$minutes]=$(median < "$work/mem.$minutes")
 done
 mem_ratio=$(echo "${memory[60]} / ${memory[5]}" | bc -l)
+# An hour of continuous speech, 540 distinct sentences (its speech cached by one untimed run).
+"$soothe" render "$work/sessions/speech-dense.yaml" -o "$work/m.wav" -q
+: > "$work/mem.dense"
+for _ in $(seq 3); do
+    peak_kb "$soothe" render "$work/sessions/speech-dense.yaml" -o "$work/m.wav" -q >> "$work/mem.dense"
+done
+memory[dense]=$(median < "$work/mem.dense")
+dense_ratio=$(echo "${memory[dense]} / ${memory[5]}" | bc -l)
 
 # (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved. Each run starts as a CI job
 # does: an empty output folder, and no write-back left over from the run before (1.5 GB each).
@@ -111,6 +119,8 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
     printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s (runs: %s); soothe is %.1f× faster (%.1f× without its speech cache) | ≥ 25× |\n' "$shell_s" "$(spread "$work/shell.times")" "$ratio" "$cold_ratio"
     printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
+    printf '| (c) peak memory, an hour of continuous speech (540 distinct sentences) | %.1f MB = %.2f× the 5 min session | ≤ 1.5× |\n' \
+        "$(echo "${memory[dense]} / 1024" | bc -l)" "$dense_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
     printf '| (d) the same, no speech cache (a first render; the cache then holds %s MB) | %.2f s / %.2f s = %.2f× | — |\n' "$cache_mb" "$cold1" "$cold2" "$cold_speedup"
 } | tee "$results/latest.md"

@@ -94,7 +94,8 @@ private struct ParseRun {
 
     mutating func parseFile(bytes: [UInt8], defaultID: String) -> Script? {
         guard bytes.count <= ScriptParser.maximumFileSize else {
-            error(.start, "the file is \(bytes.count) bytes; a session script may be at most \(ScriptParser.maximumFileSize) bytes")
+            // Readers stop one byte past the limit, so the count says only that it is over.
+            error(.start, "the file is larger than \(ScriptParser.maximumFileSize) bytes (1 MiB), the most a session script may be")
             return nil
         }
         if let nul = bytes.firstIndex(of: 0) {

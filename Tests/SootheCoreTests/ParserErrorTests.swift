@@ -217,7 +217,7 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         let (script, diagnostics) = TestScripts.parse(bytes: bytes)
         #expect(script == nil)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.message.contains("at most 1048576 bytes") == true)
+        #expect(diagnostics.first?.message.contains("larger than 1048576 bytes (1 MiB)") == true)
     }
 
     @Test func rejectsDeepNestingBeforeParsing() throws {
