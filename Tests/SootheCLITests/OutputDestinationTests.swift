@@ -66,6 +66,24 @@ import Testing
         #expect(bad.status == 65 && bad.stderr.contains("<stdin>:3:12: error: malformed duration '6x'"), "\(bad)")
     }
 
+    /// A script given as a pipe (bash's process substitution, `/dev/fd/63`) reads like a file.
+    @Test func aScriptFromProcessSubstitution() throws {
+        let binary = try #require(SootheCLI.binary)
+        let (folder, script) = try RenderCommandTests.tiny()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "'\(binary)' check <(cat '\(script)') > out 2>&1; echo $? >> out"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+        environment["SOOTHE_CACHE"] = folder.file("cache")
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        try process.run()
+        process.waitUntilExit()
+        let out = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("out"))), as: UTF8.self)
+        #expect(out.firstMatch(of: /^\/dev\/fd\/\d+: ok, 0:\d\d, \d+ cues\n0\n$/) != nil, "\(out)")
+    }
+
     /// A FIFO gets the whole file (read by `cat` on the other end) and stays a FIFO.
     @Test func aFIFOGetsTheWholeFile() throws {
         let (folder, script) = try RenderCommandTests.tiny()
