@@ -20,7 +20,7 @@ extension SpeechDiskCache {
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
         let path = String(cString: template)
         ScratchFolders.removeAtExit(path)
-        return SpeechDiskCache(directory: path, keepsResampledClips: false)
+        return SpeechDiskCache(directory: path)
     }
 }
 

@@ -23,16 +23,12 @@ public final class SpeechDiskCache: Sendable {
     public let directory: String
     /// The most bytes the folder may hold before the least recently used clips are removed.
     public let limit: Int
-    /// Whether clips resampled to an output rate are kept too (a cache kept between runs), or
-    /// only the clips espeak-ng made (a scratch cache for one run, where a resampled clip is
-    /// used once and would only cost writes).
-    public let keepsResampledClips: Bool
 
     /// Bytes the folder holds, counted on the first store (`nil` until then).
     private let size = Mutex<Int?>(nil)
 
-    /// 1 GiB: the 18 built-in sessions hold 33 minutes of distinct speech, about 470 MB of clips
-    /// at espeak-ng's rate and at 48 kHz.
+    /// 1 GiB: room for the built-in catalogue's speech many times over (about ten languages or
+    /// voices of it; clips are kept at espeak-ng's rate, in 16 bits).
     public static let defaultLimit = 1 << 30
 
     /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
@@ -41,11 +37,10 @@ public final class SpeechDiskCache: Sendable {
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
     /// made or written: soothe then simply synthesises every time.
-    public init?(directory: String, limit: Int = defaultLimit, keepsResampledClips: Bool = true) {
+    public init?(directory: String, limit: Int = defaultLimit) {
         guard !directory.isEmpty, Self.makeDirectory(directory), access(directory, W_OK) == 0 else { return nil }
         self.directory = directory
         self.limit = limit
-        self.keepsResampledClips = keepsResampledClips
     }
 
     /// The clip stored under `key`, if there is an intact one at `sampleRate` (nil: any rate a

@@ -4,9 +4,10 @@ import Synchronization
 /// Speech synthesiser: thread-safe, cached. Conforms to `SootheCore.SpeechTiming`.
 ///
 /// A phrase is synthesised by espeak-ng once per (text, voice settings) and kept at espeak-ng's
-/// native rate (22050 Hz); each output rate gets its own resampled copy (libsoxr, high quality),
-/// also kept. Breathing prompts repeat dozens of times per session, so most calls are lookups.
-/// With a ``SpeechDiskCache`` the clips are also kept between runs. Every phrase is spoken from
+/// native rate (22050 Hz); each output rate gets its own resampled copy (libsoxr, high quality).
+/// Both are held in memory within a budget, the most recently used first: breathing prompts
+/// repeat dozens of times per session, so most calls are lookups. With a ``SpeechDiskCache`` the
+/// native clips are also kept between runs (resampled copies are made again on use). Every phrase is spoken from
 /// the same espeak-ng state, so a clip depends on its text and voice alone (not on what else was
 /// spoken, in which order, or whether it came from the disk). Any number of threads and instances
 /// may call at once.
@@ -167,14 +168,9 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         guard sampleRate > 0 else { throw SpeechError(.invalidSampleRate(sampleRate)) }
         let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
         if let clip = resampled.withLock({ $0.clip(key) }) { return clip }
-        let diskKey = disk == nil ? nil : cacheKey(key.phrase, sampleRate: sampleRate)
-        let clip: SpeechClip
-        if let disk, let diskKey, let stored = disk.load(diskKey, sampleRate: sampleRate) {
-            clip = stored
-        } else {
-            clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)
-            if let disk, let diskKey, disk.keepsResampledClips { disk.store(clip, key: diskKey) }
-        }
+        // Only espeak-ng's clips are kept on disk: resampling on use is fast, and a resampled
+        // copy per rate would take four times the room of the clip it was made from.
+        let clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)
         // Two threads may both resample a new phrase; soxr is deterministic, and the first stored
         // copy is the one every caller gets from then on.
         lengths.withLock { $0[key] = clip.samples.count }
@@ -190,10 +186,6 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     public func clipLength(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> Int {
         let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
         if let length = lengths.withLock({ $0[key] }) { return length }
-        if let disk, let shape = disk.shape(cacheKey(key.phrase, sampleRate: sampleRate), sampleRate: sampleRate) {
-            lengths.withLock { $0[key] = shape.samples }
-            return shape.samples
-        }
         // Resampling gives a length fixed by the native clip's (see `SoxrResampler`).
         if let native = storedShape(key.phrase) {
             let count = native.sampleRate == sampleRate

@@ -1,4 +1,5 @@
 import Foundation
+import SootheCore
 import SootheSpeech
 
 /// The speech synthesiser every command uses, and where it keeps clips between runs.
@@ -9,12 +10,38 @@ enum Speech {
         let environment = ProcessInfo.processInfo.environment
         // Without a cache kept between runs, one for this run alone (see `SpeechDiskCache.scratch`).
         guard let directory = cacheDirectory(in: environment) else { return SpeechSynthesizer(disk: .scratch()) }
-        let disk = SpeechDiskCache(directory: directory)
+        var limit = SpeechDiskCache.defaultLimit
+        if let text = environment["SOOTHE_CACHE_SIZE"] {
+            if let bytes = cacheSize(text) {
+                limit = bytes
+            } else {
+                Console.error("soothe: warning: SOOTHE_CACHE_SIZE: '\(ControlCharacters.escaped(text))' is not a size such as 500M or 2G; the cache keeps at most 1G")
+            }
+        }
+        let disk = SpeechDiskCache(directory: directory, limit: limit)
         if disk == nil, environment["SOOTHE_CACHE"] != nil {
             Console.error("soothe: warning: SOOTHE_CACHE: cannot create or write \(directory); speech is not cached")
         }
         return SpeechSynthesizer(disk: disk ?? .scratch())
     }()
+
+    /// `SOOTHE_CACHE_SIZE`'s bytes: a whole number, optionally followed by K, M or G (powers of
+    /// 1024), at least 1M; nil for anything else.
+    static func cacheSize(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(text.uppercased())
+        var unit = 1
+        if let last = digits.last, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        } else if digits.hasSuffix("B"), let scale = units[digits.dropLast().last ?? " "] {
+            unit = scale
+            digits = digits.dropLast(2)
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+              let count = Int(digits), count <= Int.max / unit, count * unit >= 1 << 20 else { return nil }
+        return count * unit
+    }
 
     /// `$SOOTHE_CACHE` (a folder, or `off` for no cache), else `$XDG_CACHE_HOME/soothe/speech`,
     /// else `$HOME/.cache/soothe/speech`.

@@ -30,6 +30,8 @@ struct SpeechDiskCacheTests {
         let nativeAgain = try second.nativeClip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice)
         let resampledAgain = try second.clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
         #expect(second.synthesisCount == 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: disk.directory).filter { $0.hasSuffix(".clip") }
+        #expect(kept.count == 1, "only espeak-ng's clip is kept; a rate's copy is made on use")
         for (a, b) in [(native, nativeAgain), (resampled, resampledAgain)] {
             let identical = a.samples == b.samples
             #expect(identical)
@@ -40,6 +42,9 @@ struct SpeechDiskCacheTests {
         // A timeline's question is answered from the file's header alone.
         let third = SpeechSynthesizer(disk: disk)
         #expect(try third.speechDuration(of: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice) == native.duration)
+        // A mix's length question at 48 kHz too: the resampled length follows from the header.
+        #expect(try third.clipLength(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
+            == resampled.samples.count)
         #expect(third.synthesisCount == 0)
         // And the very clip a synthesiser without a cache makes.
         let fresh = try SpeechSynthesizer().clip(for: "Notice the ground. [0.5s] Feel it hold you.", voice: Fixtures.voice, sampleRate: 48000)
