@@ -105,7 +105,7 @@ cold1=$(median < "$work/cold1.times")
 cold2=$(median < "$work/cold2.times")
 cold_speedup=$(echo "$cold1 / $cold2" | bc -l)
 cache_mb=$(du -sm "$SOOTHE_CACHE" | cut -f1)
-catalogue=$("$soothe" list --json | python3 -c 'import json,sys; print(round(sum(s["duration"] for s in json.load(sys.stdin)) / 60, 1))')
+catalogue=$("$soothe" list --json --exact | python3 -c 'import json,sys; print(round(sum(s["duration"] for s in json.load(sys.stdin)) / 60, 1))')
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 {

@@ -73,6 +73,12 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         }
     }
 
+    /// The phrase's length if it is known without speaking it (in memory, or in the header of
+    /// its file in the disk cache), else nil: for answers that must be instant.
+    public func knownSpeechDuration(of text: String, voice: VoiceProfile) -> Double? {
+        storedDuration(PhraseKey(text: text, voice: voice))
+    }
+
     /// The length of a phrase known without synthesising it: from memory, or from the header of
     /// its file on disk (its samples are read only if a render needs a rate not on disk).
     private func storedDuration(_ key: PhraseKey) -> Double? {

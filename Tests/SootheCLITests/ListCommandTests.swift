@@ -19,7 +19,39 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ids)
         #expect(lines.dropFirst().allSatisfy { $0.firstMatch(of: Self.clock) != nil })
-        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
+    /// On a cold cache `list` speaks nothing: lengths are estimates, marked `~` (and `estimated`
+    /// in JSON), within a few seconds of the truth; `--exact` speaks the speech, and from then
+    /// on a plain `list` is exact from the cache.
+    @Test func aColdCacheGivesMarkedEstimatesAndExactSpeaks() throws {
+        let home = try TemporaryFolder.home(with: ["belly-breathing", "box-breathing", "self-compassion"])
+        let cache = try TemporaryFolder()
+        func rows(_ arguments: [String]) throws -> (lengths: [String], stderr: String) {
+            let result = try SootheCLI.run(arguments, home: home.path, cache: cache.path)
+            #expect(result.status == 0, "\(result)")
+            return (result.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: " ").last!) }, result.stderr)
+        }
+        let cold = try rows(["list"])
+        #expect(cold.lengths.count == 3 && cold.lengths.allSatisfy { $0.hasPrefix("~") }, "\(cold)")
+        #expect(cold.stderr.contains("~ marks a length estimated from its words"), "\(cold)")
+        let spoken = ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasSuffix(".clip") }
+        #expect(spoken.isEmpty, "a cold list spoke \(spoken.count) phrases")
+        let json = try SootheCLI.run(["list", "--json"], home: home.path, cache: cache.path)
+        let estimated = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(estimated.allSatisfy { $0["estimated"] as? Bool == true })
+
+        let exact = try rows(["list", "--exact"])
+        #expect(exact.lengths.allSatisfy { !$0.hasPrefix("~") } && exact.stderr.isEmpty, "\(exact)")
+        let warm = try rows(["list"])
+        #expect(warm.lengths == exact.lengths && warm.stderr.isEmpty, "\(warm)")
+        // The estimates are near enough to plan by.
+        func seconds(_ clock: String) -> Int {
+            clock.trimmingCharacters(in: ["~"]).split(separator: ":").reduce(0) { $0 * 60 + Int($1)! }
+        }
+        for (guess, truth) in zip(cold.lengths, exact.lengths) {
+            #expect(abs(seconds(guess) - seconds(truth)) <= max(5, seconds(truth) / 20), "\(guess) for \(truth)")
+        }
     }
 
     @Test func jsonParsesWithOneObjectPerSession() throws {

@@ -41,7 +41,7 @@ import Testing
     @Test func everyBuiltInLastsItsTargetLength() throws {
         let targets = try Self.targets()
         #expect(Set(targets.keys) == Set(Self.builtInIDs), "docs/sessions.md and assets/sessions/ disagree")
-        let result = try SootheCLI.run(["list", "--json"])
+        let result = try SootheCLI.run(["list", "--json", "--exact"])
         #expect(result.status == 0, "\(result)")
         let sessions = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(sessions.count == targets.count)

@@ -11,6 +11,9 @@ extension Soothe {
         @Flag(help: "Print JSON for machines.")
         var json = false
 
+        @Flag(help: "Speak whatever speech the cache does not hold yet, so every length is exact (without it, such lengths are estimates, shown as ~5:14).")
+        var exact = false
+
         func run() throws {
             let workspace = Workspace()
             let ids = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
@@ -18,24 +21,26 @@ extension Soothe {
                 Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", ")) (set SOOTHE_HOME to the folder holding assets/sessions/)")
                 throw ExitStatus.notFound
             }
-            var rows: [(id: String, timeline: Timeline?, path: String)] = []
+            var rows: [(id: String, timeline: Timeline?, path: String, estimated: Bool)] = []
             var invalid = false
             for id in ids {
                 let source = try workspace.source(id)
-                let result = try workspace.loader.load(source)
+                let timing = ListTiming(Speech.synthesizer)
+                let loader = exact ? workspace.loader : SessionLoader(voices: workspace.voices, timing: timing)
+                let result = try loader.load(source)
                 try Workspace.checkSpeech(result)
                 if result.timeline == nil {
                     invalid = true
                     Console.diagnostics(result.diagnostics)
                 }
-                rows.append((id, result.timeline, source.path))
+                rows.append((id, result.timeline, source.path, !exact && timing.usedEstimates))
             }
             if json {
                 let items = rows.map { row -> String in
                     guard let t = row.timeline else {
                         return "  {\"id\": \(JSON.string(row.id)), \"valid\": false, \"file\": \(JSON.string(row.path))}"
                     }
-                    return "  {\"id\": \(JSON.string(t.id)), \"title\": \(JSON.string(t.title)), \"technique\": \(t.technique.map(JSON.string) ?? "null"), \"summary\": \(t.summary.map(JSON.string) ?? "null"), \"duration\": \(JSON.number(Timeline.milliseconds(t.duration))), \"length\": \(JSON.string(DurationParser.clock(t.duration))), \"file\": \(JSON.string(row.path))}"
+                    return "  {\"id\": \(JSON.string(t.id)), \"title\": \(JSON.string(t.title)), \"technique\": \(t.technique.map(JSON.string) ?? "null"), \"summary\": \(t.summary.map(JSON.string) ?? "null"), \"duration\": \(JSON.number(Timeline.milliseconds(t.duration))), \"length\": \(JSON.string(DurationParser.clock(t.duration))), \"estimated\": \(row.estimated), \"file\": \(JSON.string(row.path))}"
                 }
                 Console.out("[\n" + items.joined(separator: ",\n") + "\n]\n")
             } else {
@@ -44,10 +49,13 @@ extension Soothe {
                     let t = row.timeline
                     table.append([
                         row.id, t?.title ?? "(invalid: see errors)", t?.technique ?? "-",
-                        t.map { DurationParser.clock($0.duration) } ?? "-",
+                        t.map { (row.estimated ? "~" : "") + DurationParser.clock($0.duration) } ?? "-",
                     ])
                 }
                 Console.out(TextTable.format(table))
+            }
+            if rows.contains(where: \.estimated) {
+                Console.error("soothe: ~ marks a length estimated from its words: that speech is not in the cache yet (a render speaks it; list --exact speaks it now)")
             }
             if invalid { throw ExitStatus.invalidScript }
         }
