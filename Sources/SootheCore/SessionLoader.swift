@@ -2,10 +2,13 @@
 public struct SessionLoader: Sendable {
     public var voices: VoiceLibrary
     public var timing: any SpeechTiming
+    /// A voice profile name that replaces each script's `voice:` (a step's own `voice:` stays).
+    public var voiceOverride: String?
 
-    public init(voices: VoiceLibrary, timing: any SpeechTiming) {
+    public init(voices: VoiceLibrary, timing: any SpeechTiming, voiceOverride: String? = nil) {
         self.voices = voices
         self.timing = timing
+        self.voiceOverride = voiceOverride
     }
 
     /// The outcome of loading one session.
@@ -21,7 +24,8 @@ public struct SessionLoader: Sendable {
     /// Parses and builds the script in `bytes`.
     public func load(bytes: [UInt8], file: String, defaultID: String) -> Result {
         let parser = ScriptParser(voiceNames: voices.names.isEmpty ? [VoiceProfile.fallback.name] : voices.names)
-        let (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
+        var (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
+        if let voiceOverride { script?.voice = voiceOverride }
         guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
         var result = build(script)
         result.diagnostics = (parseDiagnostics + result.diagnostics).sortedByLocation()

@@ -10,12 +10,19 @@ struct Workspace {
     let voices: VoiceLibrary
     let loader: SessionLoader
 
-    init() {
+    /// `voice`: a profile that replaces every script's `voice:` (`--voice`); one that does not
+    /// exist is bad usage (64), said with the profiles there are.
+    init(voice: String? = nil) throws {
         home = SootheHome.locate()
         var voices = home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:])
         if voices.profiles.isEmpty { voices.profiles[VoiceProfile.fallback.name] = .fallback }
         self.voices = voices
-        loader = SessionLoader(voices: voices, timing: Speech.synthesizer)
+        if let voice, voices.profiles[voice] == nil {
+            let names = voices.names
+            Console.fail("--voice: unknown voice profile '\(ControlCharacters.escaped(voice))'\(Suggestions.didYouMean(voice, in: names)) (profiles: \(names.joined(separator: ", ")))")
+            throw ExitStatus.usage
+        }
+        loader = SessionLoader(voices: voices, timing: Speech.synthesizer, voiceOverride: voice)
     }
 
     /// Resolves a SESSION argument or throws exit status 66 after saying why.

@@ -54,6 +54,30 @@ import Testing
         #expect(lines.count >= 2 && lines.last == "rendering tiny 100%", "\(result)")
     }
 
+    /// `--voice` speaks a session in another profile: check, preview and render agree on the
+    /// new length; an unknown profile is bad usage with a suggestion.
+    @Test func aSessionInAnotherVoice() throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.file("cache")
+        func length(_ arguments: [String]) throws -> Double {
+            let result = try SootheCLI.run(["preview", "belly-breathing", "--format", "json"] + arguments, cache: cache)
+            #expect(result.status == 0, "\(result)")
+            let sheet = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(sheet["duration"] as? Double)
+        }
+        let own = try length([])
+        let clear = try length(["--voice", "clear"])
+        #expect(own != clear, "the clear voice speaks at another pace")
+        let render = try SootheCLI.run(
+            ["render", "belly-breathing", "--voice", "clear", "-o", folder.file("b.wav"), "--sample-rate", "22050", "--channels", "1", "--quiet"],
+            cache: cache)
+        #expect(render.status == 0, "\(render)")
+        let frames = try AudioFileReader(path: folder.file("b.wav")).frames
+        #expect(frames == Int((clear * 22050).rounded()), "the file is the preview's length")
+        let check = try SootheCLI.run(["check", "belly-breathing", "--voice", "gentl"], cache: cache)
+        #expect(check.status == 64 && check.stderr.contains("unknown voice profile 'gentl'; did you mean 'gentle'?"), "\(check)")
+    }
+
     @Test func theJobsDefaultIsSaidOnce() throws {
         let result = try SootheCLI.run(["render", "--help"])
         #expect(result.status == 0)

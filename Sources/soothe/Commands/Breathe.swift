@@ -59,7 +59,7 @@ extension Soothe {
 
         func run() throws {
             try flags.checkOutput(batch: false)
-            let workspace = Workspace()
+            let workspace = try Workspace()
             guard workspace.voices.profiles[voice] != nil else {
                 let names = workspace.voices.names
                 Console.fail("--voice: unknown voice profile '\(voice)'\(Suggestions.didYouMean(voice, in: names)) (profiles: \(names.joined(separator: ", ")))")

@@ -13,8 +13,11 @@ extension Soothe {
         @Flag(name: .shortAndLong, help: "Print nothing for valid sessions.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
+        var voice: String?
+
         func run() throws {
-            let workspace = Workspace()
+            let workspace = try Workspace(voice: voice)
             var status: ExitCode = .success
             Console.diagnostics(workspace.voices.diagnostics)
             for argument in sessions {

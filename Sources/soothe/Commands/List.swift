@@ -15,7 +15,7 @@ extension Soothe {
         var exact = false
 
         func run() throws {
-            let workspace = Workspace()
+            let workspace = try Workspace()
             let ids = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
             guard !ids.isEmpty else {
                 Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", ")) (set SOOTHE_HOME to the folder holding assets/sessions/)")

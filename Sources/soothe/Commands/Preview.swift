@@ -23,6 +23,9 @@ extension Soothe {
             valueName: "file"))
         var audio: String?
 
+        @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
+        var voice: String?
+
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output (- is standard output).")
         var output: String?
 
@@ -39,7 +42,7 @@ extension Soothe {
         }
 
         func run() throws {
-            let timeline = try Workspace().timeline(session)
+            let timeline = try Workspace(voice: voice).timeline(session)
             let text: String
             switch format {
             case .table: text = PreviewTable.render(timeline)

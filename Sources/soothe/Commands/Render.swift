@@ -22,6 +22,9 @@ extension Soothe {
         @Option(help: "With --all: render only every Nth session starting at K (1-based), e.g. 2/4.", transform: Shard.parse)
         var shard: Shard?
 
+        @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
+        var voice: String?
+
         @OptionGroup var flags: RenderFlags
 
         func validate() throws {
@@ -32,7 +35,7 @@ extension Soothe {
         }
 
         func run() throws {
-            let workspace = Workspace()
+            let workspace = try Workspace(voice: voice)
             var arguments = sessions
             if all {
                 arguments = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)

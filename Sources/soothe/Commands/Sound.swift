@@ -57,7 +57,7 @@ extension Soothe {
         }
 
         func run() throws {
-            let workspace = Workspace()
+            let workspace = try Workspace()
             let timeline = try workspace.timeline(of: try script())
             let path = flags.output ?? "out/sound.wav"
             let format = flags.format(for: path)

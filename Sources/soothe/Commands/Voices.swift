@@ -28,7 +28,7 @@ extension Soothe {
                 Console.line("\(installed.count) voices; add a variant with +NAME, e.g. en-us+f3")
                 return
             }
-            let workspace = Workspace()
+            let workspace = try Workspace()
             Console.diagnostics(workspace.voices.diagnostics)
             var table = [["PROFILE", "ESPEAK VOICE", "RATE", "PITCH", "RANGE", "GAP", "DESCRIPTION"]]
             for name in workspace.voices.names {
