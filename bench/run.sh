@@ -7,6 +7,7 @@
 #   (b) the same session made with the espeak-ng command line, sox and ffmpeg loudnorm, and the ratio
 #   (c) peak memory for 5-, 30- and 60-minute sessions, and an hour of continuous distinct speech
 #   (d) render --all wall time with --jobs 1 and --jobs 2
+#   (e) the catalogue in two voices, first render and again, audio minutes per second and cache size
 # soothe keeps synthesised speech in a cache between runs (SOOTHE_CACHE): the figures are for a
 # render whose words were spoken before (the cache is filled once, untimed), and each table also
 # gives the first render (SOOTHE_CACHE=off: espeak-ng speaks every phrase).
@@ -105,6 +106,8 @@ cold1=$(median < "$work/cold1.times")
 cold2=$(median < "$work/cold2.times")
 cold_speedup=$(echo "$cold1 / $cold2" | bc -l)
 cache_mb=$(du -sm "$SOOTHE_CACHE" | cut -f1)
+# (e) the catalogue in two voices, --jobs 2, from an empty speech cache and again from the full one.
+read -r matrix_minutes matrix_cold matrix_warm matrix_cache < <("$here/matrix.sh" "$soothe" gentle warm)
 catalogue=$("$soothe" list --json --exact | python3 -c 'import json,sys; print(round(sum(s["duration"] for s in json.load(sys.stdin)) / 60, 1))')
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -123,4 +126,6 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
         "$(echo "${memory[dense]} / 1024" | bc -l)" "$dense_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
     printf '| (d) the same, no speech cache (a first render; the cache then holds %s MB) | %.2f s / %.2f s = %.2f× | — |\n' "$cache_mb" "$cold1" "$cold2" "$cold_speedup"
+    printf '| (e) the catalogue × 2 voices (%.0f min of audio), --jobs 2: first render / again | %.1f s = %.1f / %.1f s = %.1f audio minutes per second; the cache then holds %.0f MB | — |\n' \
+        "$matrix_minutes" "$matrix_cold" "$(echo "$matrix_minutes / $matrix_cold" | bc -l)" "$matrix_warm" "$(echo "$matrix_minutes / $matrix_warm" | bc -l)" "$(echo "$matrix_cache / 1000000" | bc -l)"
 } | tee "$results/latest.md"
