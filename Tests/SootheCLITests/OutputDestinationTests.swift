@@ -35,6 +35,21 @@ import Testing
                 String(decoding: try Data(contentsOf: URL(fileURLWithPath: logs.file("err"))), as: UTF8.self))
     }
 
+    /// Runs `command` with bash in `directory`, with soothe's home and a cache of the folder's own.
+    static func bash(_ command: String, in directory: String, environment extra: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOOTHE_HOME"] = SootheCLI.packageRoot
+        environment["SOOTHE_CACHE"] = directory + "/cache"
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        try process.run()
+        process.waitUntilExit()
+    }
+
     static func fileType(_ path: String) -> mode_t {
         var info = stat()
         return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
@@ -70,16 +85,7 @@ import Testing
     @Test func aScriptFromProcessSubstitution() throws {
         let binary = try #require(SootheCLI.binary)
         let (folder, script) = try RenderCommandTests.tiny()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "'\(binary)' check <(cat '\(script)') > out 2>&1; echo $? >> out"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOOTHE_HOME"] = SootheCLI.packageRoot
-        environment["SOOTHE_CACHE"] = folder.file("cache")
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        try process.run()
-        process.waitUntilExit()
+        try Self.bash("'\(binary)' check <(cat '\(script)') > out 2>&1; echo $? >> out", in: folder.path)
         let out = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("out"))), as: UTF8.self)
         #expect(out.firstMatch(of: /^\/dev\/fd\/\d+: ok, 0:\d\d, \d+ cues\n0\n$/) != nil, "\(out)")
     }
@@ -165,17 +171,8 @@ import Testing
         let folder = try TemporaryFolder()
         let scratch = try TemporaryFolder()
         func pipeline(_ command: String) throws -> (status: String, stderr: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "\(command) 2> err | head -c 100 > /dev/null; echo ${PIPESTATUS[0]} > status"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOOTHE_HOME"] = SootheCLI.packageRoot
-            environment["SOOTHE_CACHE"] = folder.file("cache")
-            environment["TMPDIR"] = scratch.path
-            process.environment = environment
-            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-            try process.run()
-            process.waitUntilExit()
+            try Self.bash("\(command) 2> err | head -c 100 > /dev/null; echo ${PIPESTATUS[0]} > status", in: folder.path,
+                          environment: ["TMPDIR": scratch.path])
             let read = { (name: String) in String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: folder.file(name)))) ?? Data(), as: UTF8.self) }
             return (read("status").trimmingCharacters(in: .whitespacesAndNewlines), read("err"))
         }
