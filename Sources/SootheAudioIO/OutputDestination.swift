@@ -52,8 +52,7 @@ enum OutputDestination: Equatable {
         switch self {
         case .file(let path, _): return path
         case .stream, .standardOutput:
-            let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            return (folder.hasSuffix("/") ? folder : folder + "/") + "soothe-stream"
+            return Directory.temporary + "/soothe-stream"
         }
     }
 

@@ -1,3 +1,4 @@
+import SoothePOSIX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,12 +44,9 @@ enum StaleTemporaryFiles {
 
     /// Removes the stale temporary files in `folder` (best effort: nothing is reported).
     static func sweep(_ folder: String) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
         let now = time(nil)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let pid = pid(inName: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        for name in Directory.names(in: folder) {
+            guard let pid = pid(inName: name), pid != getpid(), Directory.processHasEnded(pid) else { continue }
             let path = (folder.hasSuffix("/") ? folder : folder + "/") + name
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, now - info.st_mtim.tv_sec >= quietSeconds else { continue }

@@ -40,24 +40,25 @@ struct SamplesSource: BlockSource {
 /// A synthesised phrase placed in the mix, whose samples are fetched when the mix reaches it and
 /// let go when it has sounded: a render holds the phrases that are sounding, not all of them.
 struct ClipSource: BlockSource {
-    let text: String
-    let voice: VoiceProfile
+    let speech: Cue.Speech
+    /// The script line of its cue, for the message of a failure.
+    let line: Int
     /// The clip's length in samples, known before its samples are.
     let frameCount: Int
     let fetcher: ClipFetcher
     private var playing: SamplesSource?
     private(set) var position = 0
 
-    init(text: String, voice: VoiceProfile, frameCount: Int, fetcher: ClipFetcher) {
-        self.text = text
-        self.voice = voice
+    init(speech: Cue.Speech, line: Int, frameCount: Int, fetcher: ClipFetcher) {
+        self.speech = speech
+        self.line = line
         self.frameCount = frameCount
         self.fetcher = fetcher
     }
 
     mutating func render(adding buffer: UnsafeMutableBufferPointer<Float>, gain: Float) {
         guard position < frameCount else { return }
-        if playing == nil { playing = SamplesSource(samples: fetcher.samples(text, voice, frameCount: frameCount)) }
+        if playing == nil { playing = SamplesSource(samples: fetcher.samples(speech, line: line, frameCount: frameCount)) }
         playing!.render(adding: buffer, gain: gain)
         position = playing!.position
         if position >= frameCount { playing = nil }
@@ -69,33 +70,33 @@ struct ClipSource: BlockSource {
 final class ClipFetcher {
     let provider: any SpeechClipProvider
     let sampleRate: Int
-    /// Where the clip was asked for, by text, for the message of a failure.
-    private let lines: [String: Int]
     private(set) var failure: RenderError?
 
-    init(provider: any SpeechClipProvider, sampleRate: Int, lines: [String: Int]) {
+    /// A clip whose length is not the one the mix was laid out with.
+    struct LengthChanged: Error, CustomStringConvertible {
+        let expected: Int, got: Int
+        var description: String { "its length changed from \(expected) to \(got) samples between two questions" }
+    }
+
+    init(provider: any SpeechClipProvider, sampleRate: Int) {
         self.provider = provider
         self.sampleRate = sampleRate
-        self.lines = lines
     }
 
     /// The phrase's samples, exactly `frameCount` of them and every one a number (silence where
     /// a sample is not, or after a failure).
-    func samples(_ text: String, _ voice: VoiceProfile, frameCount: Int) -> [Float] {
+    func samples(_ speech: Cue.Speech, line: Int, frameCount: Int) -> [Float] {
         guard failure == nil else { return [Float](repeating: 0, count: frameCount) }
         do {
-            let clip = try provider.clip(for: text, voice: voice, sampleRate: sampleRate).samples
-            guard clip.count == frameCount else {
-                throw RenderError(.speech, "its length changed from \(frameCount) to \(clip.count) samples between two questions")
-            }
+            let clip = try provider.clip(for: speech.text, voice: speech.voice, sampleRate: sampleRate).samples
+            guard clip.count == frameCount else { throw LengthChanged(expected: frameCount, got: clip.count) }
             return clip.allSatisfy(\.isFinite) ? clip : clip.map { $0.isFinite ? $0 : 0 }
         } catch {
-            failure = MixEngine.speechFailure(error, words: text, line: lines[text])
+            failure = MixEngine.speechFailure(error, words: speech.words, line: line)
             return [Float](repeating: 0, count: frameCount)
         }
     }
 }
-
 /// Sounds that start at known frames, mixed in as each block passes.
 struct Schedule<Source: BlockSource> {
     struct Event {

@@ -13,11 +13,10 @@ import SootheDSP
 struct MixEngine {
     /// Why speech failed: the system's shortage as the system said it (exit 71), else the phrase
     /// and its line.
-    static func speechFailure(_ error: any Error, words: String, line: Int?) -> RenderError {
-        if let error = error as? RenderError { return error }
+    static func speechFailure(_ error: any Error, words: String, line: Int) -> RenderError {
         if let unavailable = error as? SpeechUnavailable { return RenderError(.speechUnavailable, unavailable.message) }
         if let system = error as? any SystemFailure, system.isSystemFailure { return RenderError(.speechUnavailable, system.description) }
-        return RenderError(.speech, "cannot speak '\(words)'\(line.map { " (line \($0))" } ?? ""): \(error)")
+        return RenderError(.speech, "cannot speak '\(words)' (line \(line)): \(error)")
     }
 
     /// The first failure to fetch a phrase's samples during this pass, if any: the pass must
@@ -61,11 +60,7 @@ struct MixEngine {
         var speechSpans: [(start: Int, end: Int)] = []
         var chimeEvents: [Schedule<ChimeVoice>.Event] = []
 
-        var lines: [String: Int] = [:]
-        for cue in timeline.cues {
-            if let speech = cue.speech, lines[speech.text] == nil { lines[speech.text] = cue.line }
-        }
-        let fetcher = ClipFetcher(provider: provider, sampleRate: options.sampleRate, lines: lines)
+        let fetcher = ClipFetcher(provider: provider, sampleRate: options.sampleRate)
         self.fetcher = fetcher
         // Each phrase's length (one question per distinct phrase), so ducking knows every span.
         var lengths: [String: Int] = [:]
@@ -85,7 +80,7 @@ struct MixEngine {
                 }
                 let start = frame(cue.start)
                 let gain = MixLevels.speech * Float(pow10(speech.level / 20))
-                let source = ClipSource(text: speech.text, voice: speech.voice, frameCount: length, fetcher: fetcher)
+                let source = ClipSource(speech: speech, line: cue.line, frameCount: length, fetcher: fetcher)
                 speechEvents.append(.init(start: start, source: source, gain: gain))
                 speechSpans.append((start, start + length))
             case .chime(let chime):

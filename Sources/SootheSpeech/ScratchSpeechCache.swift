@@ -13,8 +13,7 @@ internal import Darwin
 extension SpeechDiskCache {
     /// A fresh folder in `$TMPDIR` (or `/tmp`), or nil when none can be made.
     public static func scratch() -> SpeechDiskCache? {
-        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let folder = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let folder = Directory.temporary
         ScratchFolders.sweep(folder)
         var template = Array("\(folder)/\(ScratchFolders.prefix)\(getpid())-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
@@ -46,31 +45,22 @@ enum ScratchFolders {
 
     /// Removes the scratch folders in `folder` whose process has ended.
     static func sweep(_ folder: String) {
-        guard let directory = opendir(folder) else { return }
-        var stale: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix(prefix) else { continue }
+        for name in Directory.names(in: folder) where name.hasPrefix(prefix) {
             let fields = name.dropFirst(prefix.count).split(separator: "-")
             guard fields.count == 2, fields[1].count == 6, let pid = pid_t(fields[0]), pid > 0, pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            stale.append(folder + "/" + name)
+                  Directory.processHasEnded(pid) else { continue }
+            remove(folder + "/" + name)
         }
-        closedir(directory)
-        for path in stale { remove(path) }
     }
 
     /// Removes a scratch folder: its regular files, then the folder (never anything below a link).
     private static func remove(_ path: String) {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let directory = opendir(path) else { return }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        for name in Directory.names(in: path) {
             let file = path + "/" + name
             if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(file) }
         }
-        closedir(directory)
         rmdir(path)
     }
 }

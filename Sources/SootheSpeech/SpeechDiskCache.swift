@@ -60,13 +60,8 @@ public final class SpeechDiskCache: Sendable {
         return clip
     }
 
-    /// The length in seconds of the clip stored under `key`, read from its header alone (whose
-    /// own checksum is checked).
-    func duration(_ key: String, sampleRate: Int? = nil) -> Double? {
-        shape(key, sampleRate: sampleRate)?.duration
-    }
-
-    /// The length and rate of the clip stored under `key`, from its header alone.
+    /// The length and rate of the clip stored under `key`, from its header alone (whose own
+    /// checksum is checked).
     func shape(_ key: String, sampleRate: Int? = nil) -> ClipShape? {
         guard let file = StoredClip(key: key, path: path(for: key), sampleRate: sampleRate) else { return nil }
         defer { file.release() }
@@ -122,15 +117,9 @@ public final class SpeechDiskCache: Sendable {
     }
 
     private static func files(in directory: String) -> [(name: String, bytes: Int, used: Int)] {
-        guard let folder = opendir(directory) else { return [] }
-        defer { closedir(folder) }
         var files: [(name: String, bytes: Int, used: Int)] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            // Only soothe's own files: 16 hex digits and ".clip", regular, starting with the magic.
-            guard Self.isClipName(name) else { continue }
+        // Only soothe's own files: 16 hex digits and ".clip", regular, starting with the magic.
+        for name in Directory.names(in: directory) where Self.isClipName(name) {
             var info = stat()
             guard lstat("\(directory)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   Self.startsWithMagic("\(directory)/\(name)") else { continue }

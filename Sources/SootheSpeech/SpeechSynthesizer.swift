@@ -24,7 +24,6 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     private let resampled: Mutex<ClipMemory<ResampledKey>>
     /// Every phrase's native length and rate, once known (a few bytes each: kept for all).
     private let shapes = Mutex<[PhraseKey: ClipShape]>([:])
-    private let lengths = Mutex<[ResampledKey: Int]>([:])
 
     /// Bytes of clips kept in memory at each rate (the rest come back from the disk cache, or
     /// are made again): enough for the prompts a session repeats, and flat however much distinct
@@ -88,7 +87,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// The native clip's length and rate, from memory or its file's header.
     private func storedShape(_ key: PhraseKey) -> ClipShape? {
         if let shape = shapes.withLock({ $0[key] }) { return shape }
-        guard let disk, let shape = disk.shape(cacheKey(key, sampleRate: nil)) else { return nil }
+        guard let disk, let shape = disk.shape(cacheKey(key)) else { return nil }
         shapes.withLock { $0[key] = shape }
         return shape
     }
@@ -98,7 +97,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         let key = PhraseKey(text: text, voice: voice)
         return try native.withLock { cache throws(SpeechError) -> SpeechClip in
             if let clip = cache.clip(key) { return clip }
-            if let disk, let clip = disk.load(cacheKey(key, sampleRate: nil)) {
+            if let disk, let clip = disk.load(cacheKey(key)) {
                 cache.keep(clip, for: key)
                 return clip
             }
@@ -113,7 +112,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         cache.keep(clip, for: key)
         shapes.withLock { $0[key] = ClipShape(samples: clip.samples.count, sampleRate: clip.sampleRate) }
         syntheses.add(1, ordering: .relaxed)
-        disk?.store(clip, key: cacheKey(key, sampleRate: nil))
+        disk?.store(clip, key: cacheKey(key))
     }
 
     /// Phrases spoken per batch by ``prepare(_:)``: enough to keep every core busy.
@@ -179,7 +178,6 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         let clip = try Self.resample(try nativeClip(for: text, voice: voice), to: sampleRate)
         // Two threads may both resample a new phrase; soxr is deterministic, and the first stored
         // copy is the one every caller gets from then on.
-        lengths.withLock { $0[key] = clip.samples.count }
         return resampled.withLock { cache in
             if let existing = cache.clip(key) { return existing }
             cache.keep(clip, for: key)
@@ -190,24 +188,19 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// The length in samples of ``clip(for:voice:sampleRate:)``'s clip, without holding it when
     /// it is known: from memory, or from the header of its file on disk.
     public func clipLength(for text: String, voice: VoiceProfile, sampleRate: Int) throws(SpeechError) -> Int {
-        let key = ResampledKey(phrase: PhraseKey(text: text, voice: voice), sampleRate: sampleRate)
-        if let length = lengths.withLock({ $0[key] }) { return length }
         // Resampling gives a length fixed by the native clip's (see `SoxrResampler`).
-        if let native = storedShape(key.phrase) {
-            let count = native.sampleRate == sampleRate
+        if let native = storedShape(PhraseKey(text: text, voice: voice)) {
+            return native.sampleRate == sampleRate
                 ? native.samples : SoxrResampler.outputLength(native.samples, from: native.sampleRate, to: sampleRate)
-            lengths.withLock { $0[key] = count }
-            return count
         }
         return try clip(for: text, voice: voice, sampleRate: sampleRate).samples.count
     }
 
-    /// Everything that shapes a clip's samples, for the disk cache.
-    private func cacheKey(_ phrase: PhraseKey, sampleRate: Int?) -> String {
-        let rate = sampleRate.map { "\($0) Hz by \(SoxrResampler.identity)" } ?? "native"
-        return "clip format \(SpeechDiskCache.formatVersion)\n\(engine.dataIdentity())\n"
+    /// Everything that shapes a native clip's samples, for the disk cache.
+    private func cacheKey(_ phrase: PhraseKey) -> String {
+        "clip format \(SpeechDiskCache.formatVersion)\n\(engine.dataIdentity())\n"
             + "voice \(phrase.espeak) rate \(phrase.rate) pitch \(phrase.pitch) range \(phrase.range) "
-            + "word-gap \(phrase.wordGap)\n\(rate)\n\(phrase.text)"
+            + "word-gap \(phrase.wordGap)\nnative\n\(phrase.text)"
     }
 
     private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {

@@ -159,7 +159,7 @@ struct SpeechDiskCacheTests {
         let disk = try #require(SpeechDiskCache(directory: folder.path))
         #expect(mkfifo(disk.path(for: "k"), 0o600) == 0)
         let started = ContinuousClock.now
-        #expect(disk.load("k") == nil && disk.duration("k") == nil)
+        #expect(disk.load("k") == nil && disk.shape("k") == nil)
         #expect(ContinuousClock.now - started < .seconds(1))
         disk.store(SpeechClip(samples: [0.1], sampleRate: 22050), key: "k")
         #expect(disk.load("k")?.samples == [0.1])

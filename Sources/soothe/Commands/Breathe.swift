@@ -59,12 +59,7 @@ extension Soothe {
 
         func run() throws {
             try flags.checkOutput(batch: false)
-            let workspace = try Workspace()
-            guard workspace.voices.profiles[voice] != nil else {
-                let names = workspace.voices.names
-                Console.fail("--voice: unknown voice profile '\(voice)'\(Suggestions.didYouMean(voice, in: names)) (profiles: \(names.joined(separator: ", ")))")
-                throw ExitStatus.usage
-            }
+            let workspace = try Workspace(voice: voice)
             guard let track = BreathingTrack(
                 pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
                 guidedCycles: guidedCycles, tone: tone, count: count, chime: ChimeKind(rawValue: chime),
