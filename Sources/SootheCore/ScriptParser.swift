@@ -95,7 +95,7 @@ private struct ParseRun {
     mutating func parseFile(bytes: [UInt8], defaultID: String) -> Script? {
         guard bytes.count <= ScriptParser.maximumFileSize else {
             // Readers stop one byte past the limit, so the count says only that it is over.
-            error(.start, "the file is larger than \(ScriptParser.maximumFileSize) bytes (1 MiB), the most a session script may be")
+            error(.start, "the input is larger than \(ScriptParser.maximumFileSize) bytes (1 MiB), the most a session script may be")
             return nil
         }
         if let nul = bytes.firstIndex(of: 0) {

@@ -20,6 +20,12 @@ struct SessionSource: Sendable, Hashable {
             self.description = description
         }
 
+        /// A file larger than a script may be, found by its size before reading (65).
+        init(tooLarge path: String, size: Int) {
+            description = "\(ControlCharacters.escaped(path)): the file is \(size) bytes, larger than \(ScriptParser.maximumFileSize) bytes (1 MiB), the most a session script may be"
+            status = ExitStatus.invalidScript
+        }
+
         /// A script the system would not let soothe read, with its reason.
         init(reading path: String, _ error: SoothePOSIX.POSIXError) {
             description = "cannot read \(path): \(error.reason)"
@@ -70,9 +76,10 @@ struct SessionSource: Sendable, Hashable {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// The script's bytes, read from the file or standard input: at most one byte more than a
-    /// script may hold (the parser reports the size), so a huge file or an endless pipe costs
-    /// nothing. A pipe or process substitution reads like a file.
+    /// The script's bytes, read from the file or standard input. A regular file over the size
+    /// limit is refused by its size before any byte is read; from a pipe at most one byte more
+    /// than a script may hold is read (the parser reports it), so an endless pipe costs nothing.
+    /// A pipe or process substitution reads like a file.
     func read() throws(NotFound) -> [UInt8] {
         let fd: Int32
         if isStandardInput {
@@ -85,6 +92,10 @@ struct SessionSource: Sendable, Hashable {
             }
         }
         defer { if fd != 0 { FileDescriptorIO.closeQuietly(fd) } }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > ScriptParser.maximumFileSize {
+            throw NotFound(tooLarge: path, size: Int(info.st_size))
+        }
         let limit = ScriptParser.maximumFileSize + 1
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: limit, alignment: 16)
         defer { buffer.deallocate() }

@@ -51,7 +51,7 @@ import Testing
         BadInput(name: "UTF-16 file", files: ["u.yaml": [0xFF, 0xFE] + text("title: T").flatMap { [$0, 0x00] }],
                  arguments: ["check", "u.yaml"], status: 65, message: "binary data"),
         BadInput(name: "file over 1 MiB", files: ["big.yaml": text("title: T\nsteps:\n  - pause: 1s\n") + [UInt8](repeating: 0x23, count: 1 << 20)],
-                 arguments: ["check", "big.yaml"], status: 65, message: "the file is larger than 1048576 bytes (1 MiB), the most a session script may be"),
+                 arguments: ["check", "big.yaml"], status: 65, message: "soothe: error: big.yaml: the file is 1048606 bytes, larger than 1048576 bytes (1 MiB), the most a session script may be"),
         BadInput(name: "a folder as input", files: ["sub/x.yaml": oneSecond], arguments: ["check", "sub"], status: 66, message: "'sub' is a folder; give a session file"),
         BadInput(name: "missing file", arguments: ["preview", "gone.yaml"], status: 66, message: "no such file: gone.yaml"),
         BadInput(name: "../ in a path", arguments: ["render", "../../nowhere/x.yaml"], status: 66, message: "no such file: ../../nowhere/x.yaml"),

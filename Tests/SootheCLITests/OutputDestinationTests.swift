@@ -88,6 +88,10 @@ import Testing
         try Self.bash("'\(binary)' check <(cat '\(script)') > out 2>&1; echo $? >> out", in: folder.path)
         let out = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("out"))), as: UTF8.self)
         #expect(out.firstMatch(of: /^\/dev\/fd\/\d+: ok, 0:\d\d, \d+ cues\n0\n$/) != nil, "\(out)")
+        // An endless pipe: one byte past the limit is read, then the located refusal.
+        try Self.bash("'\(binary)' check - < /dev/zero > endless 2>&1; echo $? >> endless", in: folder.path)
+        let endless = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("endless"))), as: UTF8.self)
+        #expect(endless.contains("<stdin>:1:1: error: the input is larger than 1048576 bytes (1 MiB)") && endless.hasSuffix("65\n"), "\(endless)")
     }
 
     /// A FIFO gets the whole file (read by `cat` on the other end) and stays a FIFO.
