@@ -73,24 +73,16 @@ final class SndFileSink {
 
     private func write(_ bytes: UnsafeRawPointer?, _ count: sf_count_t) -> sf_count_t {
         guard let bytes, count > 0 else { return 0 }
-        var done = 0
-        while done < Int(count) {
-            let written: Int
-            do {
-                written = try retryingEINTR("write") { Glibc.write(fd, bytes + done, Int(count) - done) }
-            } catch {
-                record(error)
-                break
-            }
-            guard written > 0 else {
-                record(POSIXError(ENOSPC, call: "write"))
-                break
-            }
-            done += written
+        do {
+            try FileDescriptorIO.writeAll(fd, bytes, Int(count))
+        } catch {
+            // The file has failed: what part of this write landed no longer matters.
+            record(error)
+            return 0
         }
-        position += Int64(done)
+        position += Int64(count)
         end = max(end, position)
-        return sf_count_t(done)
+        return count
     }
 
     private func record(_ error: POSIXError) {
