@@ -119,14 +119,26 @@ import Testing
     func noProcessToSpareIsReportedAsWhatItIs() throws {
         let folder = try TemporaryFolder()
         let session = try Self.speakingSession(in: folder)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        let fm = FileManager.default
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        // The other user must reach the binary and the voices: the clone may sit in a folder
+        // only root can enter (mktemp -d makes 0700), so both are copied here.
+        let binary = try #require(SootheCLI.binary)
+        try fm.copyItem(atPath: binary, toPath: folder.file("soothe"))
+        try fm.createDirectory(atPath: folder.file("home/assets/sessions"), withIntermediateDirectories: true)
+        try fm.copyItem(atPath: SootheCLI.packageRoot + "/voices", toPath: folder.file("home/voices"))
+        for path in ["home", "home/assets", "home/assets/sessions", "home/voices"] {
+            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.file(path))
+        }
         // A user of its own, so that no other process counts against its limit.
         let user = String(40_000 + Int(getpid()) % 20_000)
         for limit in [1, 2, 3, 4] {
             let result = try SootheCLI.run(
-                ["check", session], cache: "off",
+                ["check", session], home: folder.file("home"), cache: "off",
+                environment: ["SOOTHE_SPEECH_SERVER": folder.file("soothe")],
                 wrapper: ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(user)", "--clear-groups",
-                          "/usr/bin/prlimit", "--nproc=\(limit):\(limit)"])
+                          "/usr/bin/prlimit", "--nproc=\(limit):\(limit)"],
+                executable: folder.file("soothe"))
             #expect(result.status == 71, "limit \(limit): \(result)")
             #expect(result.stderr.hasSuffix(": Resource temporarily unavailable\n"), "limit \(limit): \(result)")
             #expect(!result.stderr.contains(".yaml:"), "limit \(limit), pinned to a line: \(result)")
