@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 DEMO ?= belly-breathing
 
 # Debian packages soothe builds against and tests with.
-APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libebur128-dev zlib1g-dev
+APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libsox-dev libebur128-dev zlib1g-dev
 # Extra tools the tests and benchmarks use to check what soothe writes.
 APT_TEST_PACKAGES := sox ffmpeg chromium
 

@@ -38,6 +38,9 @@ let package = Package(
         .target(name: "SoothePOSIX", dependencies: ["CSoothePOSIX"]),
         // libpcaudio's constructor, replaced by one that makes no audio device.
         .target(name: "CEspeakNGNoAudio"),
+        // libsox's effects chain over samples in memory (effect handlers are C callback tables):
+        // the voice's processing. Only SootheSpeech.SpeechChain calls it.
+        .target(name: "CSoxChain", linkerSettings: [.linkedLibrary("sox")]),
 
         // The vocabulary every module shares: chime kinds, ambience sounds, voice profiles,
         // speech clips and where they come from. Depends on nothing.
@@ -51,8 +54,11 @@ let package = Package(
         // Pure Swift sound generation: chimes, breath tone, noise beds, mixer, limiter. Its
         // per-sample loops run ~50x slower unoptimised, so `make test` builds the tests in release.
         .target(name: "SootheDSP", dependencies: ["SootheModel"]),
-        // The only owner of libespeak-ng (and of libsoxr for resampling speech).
-        .target(name: "SootheSpeech", dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CZlib"]),
+        // The only owner of libespeak-ng (and of libsoxr for resampling speech, libsox for
+        // processing it).
+        .target(
+            name: "SootheSpeech",
+            dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CSoxChain", "CZlib"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
         .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.

@@ -39,7 +39,7 @@ public struct EstimatedSpeechTiming: SpeechTiming {
 
     public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
         var seconds = 0.0
-        for segment in SpeechText.segments(of: text) {
+        for segment in PhrasePacing.paced(SpeechText.segments(of: text), clause: voice.clausePause, sentence: voice.sentencePause) {
             switch segment {
             case .text(let words):
                 let count = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).count

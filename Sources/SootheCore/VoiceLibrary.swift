@@ -27,7 +27,10 @@ public struct VoiceLibrary: Sendable {
         }
     }
 
-    static let keys = ["name", "description", "espeak", "rate", "pitch", "range", "word-gap"]
+    static let keys = [
+        "name", "description", "espeak", "rate", "pitch", "range", "word-gap", "clause-pause", "sentence-pause",
+        "chain", "room", "room-level",
+    ]
 
     /// Parses one profile file.
     public static func parse(text: String, file: String, defaultName: String) -> (VoiceProfile?, [Diagnostic]) {
@@ -47,13 +50,30 @@ public struct VoiceLibrary: Sendable {
             report(root, "a voice profile is a mapping with 'espeak', 'rate', 'pitch', 'range' and 'word-gap'")
             return (nil, diagnostics)
         }
-        var profile = VoiceProfile(name: defaultName, espeak: "")
+        // A profile file gets the speech chain unless it says `chain: off`.
+        var profile = VoiceProfile(name: defaultName, espeak: "", chain: SpeechChainSettings())
         func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) -> Int? {
             guard let value = node.scalarText.flatMap({ Int($0) }), range.contains(value) else {
                 report(node, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound); found \(node.kindDescription)")
                 return nil
             }
             return value
+        }
+        func pause(_ node: Node, _ key: String) -> Double? {
+            guard let text = node.scalarText, let seconds = try? DurationParser.parse(text), (0...5).contains(seconds) else {
+                report(node, "'\(key)' must be a duration from 0 to 5s, such as 300ms or 0.8s; found \(node.kindDescription)")
+                return nil
+            }
+            return seconds
+        }
+        func switchValue(_ node: Node, _ key: String) -> Bool? {
+            switch node.scalarText?.lowercased() {
+            case "on", "true", "yes": return true
+            case "off", "false", "no": return false
+            default:
+                report(node, "'\(key)' must be on or off; found \(node.kindDescription)")
+                return nil
+            }
         }
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
@@ -65,6 +85,14 @@ public struct VoiceLibrary: Sendable {
             case "pitch": profile.pitch = integer(value, key, 0...99) ?? profile.pitch
             case "range": profile.range = integer(value, key, 0...99) ?? profile.range
             case "word-gap": profile.wordGap = integer(value, key, 0...100) ?? profile.wordGap
+            case "clause-pause": profile.clausePause = pause(value, key) ?? profile.clausePause
+            case "sentence-pause": profile.sentencePause = pause(value, key) ?? profile.sentencePause
+            case "chain": profile.chain.enabled = switchValue(value, key) ?? profile.chain.enabled
+            case "room":
+                // `room: off` is `room: 0`.
+                profile.chain.room = ["off", "false", "no"].contains(value.scalarText?.lowercased() ?? "")
+                    ? 0 : integer(value, key, 0...100) ?? profile.chain.room
+            case "room-level": profile.chain.roomLevel = Double(integer(value, key, -10...0) ?? Int(profile.chain.roomLevel))
             default: report(keyNode, "unknown key '\(key)' in voice profile\(Suggestions.didYouMean(key, in: keys)) (expected \(keys.joined(separator: ", ")))")
             }
         }

@@ -14,10 +14,18 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
     public var range: Int
     /// Extra pause between words, in units of 10 ms.
     public var wordGap: Int
+    /// Silence after a clause (a comma, semicolon, colon or dash inside a sentence), in seconds;
+    /// 0 leaves the clause to espeak-ng.
+    public var clausePause: Double
+    /// Silence after a sentence that another follows, in seconds; 0 leaves it to espeak-ng.
+    public var sentencePause: Double
+    /// The processing every phrase gets once synthesised.
+    public var chain: SpeechChainSettings
 
     public init(
         name: String, description: String = "", espeak: String, rate: Int = 130,
-        pitch: Int = 40, range: Int = 30, wordGap: Int = 0
+        pitch: Int = 40, range: Int = 30, wordGap: Int = 0, clausePause: Double = 0,
+        sentencePause: Double = 0, chain: SpeechChainSettings = SpeechChainSettings(enabled: false)
     ) {
         self.name = name
         self.description = description
@@ -26,6 +34,9 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
         self.pitch = pitch
         self.range = range
         self.wordGap = wordGap
+        self.clausePause = clausePause
+        self.sentencePause = sentencePause
+        self.chain = chain
     }
 
     /// The same profile spoken at another rate (a `say` step's `rate:` option).
@@ -39,5 +50,6 @@ public struct VoiceProfile: Sendable, Hashable, Codable {
     /// The built-in fallback when no `voices/` folder is found.
     public static let fallback = VoiceProfile(
         name: "gentle", description: "Slow, soft, lower-pitched English voice",
-        espeak: "en-us+f3", rate: 125, pitch: 35, range: 25, wordGap: 8)
+        espeak: "en-us+f3", rate: 125, pitch: 35, range: 25, wordGap: 0, clausePause: 0.3,
+        sentencePause: 0.8, chain: SpeechChainSettings(room: 30))
 }

@@ -43,6 +43,11 @@ final class EspeakEngine: Sendable {
         /// espeak-ng's identifier of the voice file (with `+variant`) each voice name selects.
         var identifiers: [String: String] = [:]
         var dataIdentity: String?
+        /// The data folder espeak-ng is initialised on: soothe's overlay with its own variants
+        /// (see ``EspeakDataOverlay``), or nil for espeak-ng's own.
+        var dataPath: String?
+        /// What names the overlay's variants, for the speech cache's keys.
+        var overlayIdentity: String?
         /// The process that speaks, started at the first phrase.
         var server: SpeechServer?
     }
@@ -63,9 +68,32 @@ final class EspeakEngine: Sendable {
             var info = stat()
             let phondata = stat("\(folder)/phondata", &info) == 0
                 ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "-"
-            let identity = "espeak-ng \(version) \(folder) \(phondata)"
+            var identity = "espeak-ng \(version) \(folder) \(phondata)"
+            if let overlay = state.overlayIdentity { identity += " variants \(overlay)" }
             state.dataIdentity = identity
             return identity
+        }
+    }
+
+    /// espeak-ng's own data folder (where `espeak_ng_InitializePath(NULL)` points).
+    func systemDataFolder() -> String {
+        state.withLock { _ in
+            espeak_ng_InitializePath(nil)
+            var path: UnsafePointer<CChar>?
+            _ = espeak_Info(&path)
+            return path.map { String(cString: $0) } ?? ""
+        }
+    }
+
+    /// Makes espeak-ng use the data folder `path` (an overlay named by `identity`), here and in
+    /// the speech server. Returns false, changing nothing, once espeak-ng has been initialised.
+    func useData(_ path: String, identity: String) -> Bool {
+        state.withLock { state in
+            guard state.initialised == nil, state.server == nil else { return state.dataPath == path }
+            state.dataPath = path
+            state.overlayIdentity = identity
+            state.dataIdentity = nil
+            return true
         }
     }
 
@@ -204,7 +232,7 @@ final class EspeakEngine: Sendable {
     // MARK: - Everything below runs with the lock held.
 
     private static func ready(_ state: inout State) throws(SpeechError) -> Int {
-        if state.initialised == nil { state.initialised = initialise() }
+        if state.initialised == nil { state.initialised = initialise(dataPath: state.dataPath) }
         let result = state.initialised!
         // A shortage may pass: the next call tries again.
         if case .failure(let error) = result, error.isSystemFailure { state.initialised = nil }
@@ -213,12 +241,12 @@ final class EspeakEngine: Sendable {
 
     /// Initialises espeak-ng for looking at voices only: this process never speaks (the speech
     /// server does), so it gets no output buffer and no audio device.
-    private static func initialise() -> Result<Int, SpeechError> {
+    private static func initialise(dataPath: String?) -> Result<Int, SpeechError> {
         // espeak-ng starts a thread of its own and aborts if it cannot.
         if let shortage = ResourceProbe.threadShortage() {
             return .failure(SpeechError(.resourceShortage(shortage.reason)))
         }
-        espeak_ng_InitializePath(nil)
+        espeak_ng_InitializePath(dataPath)
         var context: espeak_ng_ERROR_CONTEXT?
         let status = espeak_ng_Initialize(&context)
         espeak_ng_ClearErrorContext(&context)
@@ -289,7 +317,7 @@ final class EspeakEngine: Sendable {
         // The server was never started or has gone.
         state.server = nil
         _ = endServerAtExit
-        let server = try SpeechServer.start()
+        let server = try SpeechServer.start(dataPath: state.dataPath)
         state.server = server
         guard let reply = try server.speak(request, text: text, patient: patient) else {
             state.server = nil

@@ -3,7 +3,8 @@ import SootheCore
 /// Turns a phrase with pause marks into one trimmed clip at espeak-ng's native rate.
 ///
 /// Each stretch of words is spoken by its own espeak-ng call (in SSML mode, escaped) and trimmed
-/// to where the voice starts and stops; pause marks become exact silences between them. Joining
+/// to where the voice starts and stops; pause marks, and the voice's pauses after clauses and
+/// sentences (``PhrasePacing``), become exact silences between them. Joining
 /// the pieces ourselves, rather than using `<break>`, makes a pause exactly as long as written,
 /// works at the very start (where espeak-ng ignores a break) and avoids its whole-ms parsing.
 struct PhraseAssembler {
@@ -15,9 +16,10 @@ struct PhraseAssembler {
     /// `SpeechText.spokenText(of:)`.
     private let pieces: [(origin: [Int], offset: Int)]
 
-    /// Plans `text`: what to ask espeak-ng for.
-    init(_ text: String) {
-        segments = SpeechText.segments(of: text)
+    /// Plans `text` in `voice`: what to ask espeak-ng for.
+    init(_ text: String, voice: VoiceProfile) {
+        segments = PhrasePacing.paced(
+            SpeechText.segments(of: text), clause: voice.clausePause, sentence: voice.sentencePause)
         var pieces: [(origin: [Int], offset: Int)] = []
         var ssmlTexts: [String] = []
         var spokenOffset = 0
@@ -37,7 +39,7 @@ struct PhraseAssembler {
     static func assemble(
         _ text: String, voice: VoiceProfile, engine: EspeakEngine, timeLimit: PhraseTimeLimit
     ) throws(SpeechError) -> SpeechClip {
-        let plan = PhraseAssembler(text)
+        let plan = PhraseAssembler(text, voice: voice)
         let outputs = plan.ssmlTexts.isEmpty ? [] : try engine.synthesize(plan.ssmlTexts, voice: voice, timeLimit: timeLimit)
         return plan.clip(from: outputs[...], sampleRate: try engine.sampleRate())
     }

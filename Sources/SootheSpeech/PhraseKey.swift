@@ -9,6 +9,9 @@ struct PhraseKey: Hashable, Sendable {
     let pitch: Int
     let range: Int
     let wordGap: Int
+    let clausePause: Double
+    let sentencePause: Double
+    let chain: SpeechChainSettings
 
     init(text: String, voice: VoiceProfile) {
         self.text = text
@@ -17,6 +20,9 @@ struct PhraseKey: Hashable, Sendable {
         self.pitch = voice.pitch
         self.range = voice.range
         self.wordGap = voice.wordGap
+        self.clausePause = voice.clausePause
+        self.sentencePause = voice.sentencePause
+        self.chain = voice.chain
     }
 }
 

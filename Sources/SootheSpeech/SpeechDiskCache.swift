@@ -32,7 +32,7 @@ public final class SpeechDiskCache: Sendable {
     public static let defaultLimit = 1 << 30
 
     /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("soothe speech clip\n".utf8)
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
@@ -66,7 +66,7 @@ public final class SpeechDiskCache: Sendable {
         guard let file = StoredClip(key: key, path: path(for: key), sampleRate: sampleRate) else { return nil }
         defer { file.release() }
         file.touch()
-        return ClipShape(samples: file.sampleCount, sampleRate: file.sampleRate)
+        return ClipShape(samples: file.sampleCount, voiceFrames: file.voiceFrames, sampleRate: file.sampleRate)
     }
 
     /// Stores `clip` under `key` (best effort: a full disk or a read-only folder only costs speed).
@@ -151,7 +151,8 @@ public final class SpeechDiskCache: Sendable {
 
     // MARK: - File format
     // magic, key length (UInt32) and key, sample rate, sample count, word count, sentence count
-    // (Int64 each), sample encoding (Int64: 2 = Int16, 4 = Float32), the payload's CRC-32 (Int64),
+    // (Int64 each), sample encoding (Int64: 2 = Int16, 4 = Float32), the frames to where the
+    // voice stops (Int64), the payload's CRC-32 (Int64),
     // the CRC-32 of everything before it (UInt32); then the payload: samples, words (3 × Int64
     // each), sentences (Int64 each); little-endian. Clips straight from espeak-ng are whole
     // multiples of 1/32768 and are kept as their 16-bit values (exactly, in half the bytes).
@@ -171,7 +172,7 @@ public final class SpeechDiskCache: Sendable {
         }
         append(UInt32(keyBytes.count))
         bytes.append(contentsOf: keyBytes)
-        for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count, width] {
+        for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count, width, clip.voiceFrames] {
             append(Int64(count))
         }
         let headerEnd = bytes.count
@@ -234,6 +235,8 @@ private struct StoredClip {
     let sentenceCount: Int
     /// Bytes per sample: 2 (16-bit) or 4 (float).
     let width: Int
+    /// Frames to where the voice stops (the rest is the room's tail).
+    let voiceFrames: Int
     /// Where the samples start.
     let offset: Int
     /// The CRC-32 the payload must have.
@@ -271,6 +274,7 @@ private struct StoredClip {
         wordCount = Int(counts[2])
         sentenceCount = Int(counts[3])
         width = Int(counts[4])
+        voiceFrames = Int(counts[5])
         self.offset = offset
         self.payloadChecksum = payloadChecksum
     }
@@ -286,7 +290,7 @@ private struct StoredClip {
         let magic = SpeechDiskCache.magic
         let keyBytes = Array(key.utf8)
         let countsAt = magic.count + 4 + keyBytes.count
-        let size = countsAt + 5 * 8 + 12
+        let size = countsAt + 6 * 8 + 12
         guard fileSize >= size else { return .damaged }
         var bytes = [UInt8](repeating: 0, count: size)
         guard bytes.withUnsafeMutableBytes({ Self.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return .damaged }
@@ -298,15 +302,16 @@ private struct StoredClip {
             }
             let headerChecksum = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: size - 4, as: UInt32.self))
             guard SpeechDiskCache.checksum(raw.baseAddress!, size - 4) == headerChecksum else { return .damaged }
-            let counts = (0..<6).map {
+            let counts = (0..<7).map {
                 Int64(littleEndian: raw.loadUnaligned(fromByteOffset: countsAt + 8 * $0, as: Int64.self))
             }
-            let (rate, samples, words, sentences, width) = (counts[0], counts[1], counts[2], counts[3], counts[4])
+            let (rate, samples, words, sentences, width, voice) = (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])
             guard (8000...384_000).contains(rate), samples >= 0, samples < 1 << 32, words >= 0, words < 1 << 24,
-                  sentences >= 0, sentences < 1 << 24, width == 2 || width == 4, (0...Int64(UInt32.max)).contains(counts[5]),
+                  sentences >= 0, sentences < 1 << 24, width == 2 || width == 4, (0...samples).contains(voice),
+                  (0...Int64(UInt32.max)).contains(counts[6]),
                   fileSize == size + Int(samples * width) + Int(words) * 24 + Int(sentences) * 8
             else { return .damaged }
-            return .intact(StoredClip(fd: fd, counts: Array(counts.prefix(5)), offset: size, payloadChecksum: UInt32(counts[5])))
+            return .intact(StoredClip(fd: fd, counts: Array(counts.prefix(6)), offset: size, payloadChecksum: UInt32(counts[6])))
         }
     }
 
@@ -354,7 +359,9 @@ private struct StoredClip {
             return nil
         }
         let words = (0..<wordCount).map { WordMark(frame: marks[3 * $0], textOffset: marks[3 * $0 + 1], length: marks[3 * $0 + 2]) }
-        return SpeechClip(samples: samples, sampleRate: sampleRate, words: words, sentences: Array(marks[(3 * wordCount)...]))
+        return SpeechClip(
+            samples: samples, sampleRate: sampleRate, words: words, sentences: Array(marks[(3 * wordCount)...]),
+            voiceFrames: voiceFrames)
     }
 
     /// Reads exactly `count` bytes at `offset`; false on an error or an early end.
@@ -375,6 +382,8 @@ private struct StoredClip {
 /// A clip's length in samples and its rate: what a timeline and a mix need before its samples.
 struct ClipShape: Hashable, Sendable {
     let samples: Int
+    /// Frames to where the voice stops: the phrase's length.
+    let voiceFrames: Int
     let sampleRate: Int
-    var duration: Double { Double(samples) / Double(sampleRate) }
+    var duration: Double { Double(voiceFrames) / Double(sampleRate) }
 }

@@ -13,6 +13,8 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible, S
         case synthesisFailed(String)
         /// libsoxr failed to resample.
         case resamplingFailed(String)
+        /// libsox's effects chain (the voice's processing) failed.
+        case processingFailed(String)
         /// A requested output sample rate is not usable.
         case invalidSampleRate(Int)
         /// The speech process could not be started or given a phrase: no process, pipe or
@@ -76,6 +78,8 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible, S
             return "speech synthesis failed: \(message)"
         case .resamplingFailed(let message):
             return "resampling speech failed: \(message)"
+        case .processingFailed(let message):
+            return "processing speech failed: \(message)"
         case .invalidSampleRate(let rate):
             return "invalid output sample rate \(rate) Hz"
         case .cannotStartProcess(let reason):

@@ -36,14 +36,16 @@ final class SpeechServer: Sendable {
 
     /// Starts a server, waiting a little (with back-off) while the system has no process or
     /// descriptor to spare.
-    static func start() throws(SpeechError) -> SpeechServer {
+    /// `dataPath`: the espeak-ng data folder it initialises on (nil: espeak-ng's own).
+    static func start(dataPath: String? = nil) throws(SpeechError) -> SpeechServer {
         let path = SpeechServerExecutable.path()
         do {
             return try retryingResourceShortage { () throws(POSIXError) -> SpeechServer in
                 let (mine, theirs) = try DescriptorPassing.socketPair()
                 defer { FileDescriptorIO.closeQuietly(theirs) }
                 do throws(POSIXError) {
-                    let pid = try ProcessSpawn.spawn(path, arguments: SpeechServerExecutable.arguments, passing: theirs)
+                    let arguments = SpeechServerExecutable.arguments + (dataPath.map { [$0] } ?? [])
+                    let pid = try ProcessSpawn.spawn(path, arguments: arguments, passing: theirs)
                     return SpeechServer(socket: mine, pid: pid)
                 } catch {
                     FileDescriptorIO.closeQuietly(mine)

@@ -24,9 +24,10 @@ public enum SpeechServerProcess {
     /// The descriptor the server finds its socket on.
     static let socket: Int32 = 3
 
-    /// Whether `arguments` (the process's, program name first) ask for the speech server.
+    /// Whether `arguments` (the process's, program name first) ask for the speech server (with,
+    /// optionally, the espeak-ng data folder to use as the last).
     public static func isRequested(by arguments: [String]) -> Bool {
-        arguments.count == 2 && arguments[1] == argument
+        (arguments.count == 2 || arguments.count == 3) && arguments[1] == argument
     }
 
     /// Says that this executable is soothe, which serves speech when started with ``argument``:
@@ -38,6 +39,8 @@ public enum SpeechServerProcess {
     /// Serves until the socket closes; never returns. Exits at once (status 64) unless started
     /// by soothe, with a socket on descriptor 3 and a process group of its own.
     public static func run() -> Never {
+        let arguments = CommandLine.arguments
+        let dataPath = arguments.count == 3 ? arguments[2] : nil
         var info = stat()
         guard fstat(socket, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK, getpgrp() == getpid() else {
             let message: StaticString = "soothe: _speech-server is started by soothe itself\n"
@@ -51,7 +54,7 @@ public enum SpeechServerProcess {
         // goes on, speaking wrongly, when it cannot open its data files ("Unknown phoneme table"):
         // a server without descriptors to spare refuses every phrase instead.
         let shortage = ResourceProbe.threadShortage() ?? ResourceProbe.descriptorShortage(headroom: 8)
-        let ready = shortage == nil ? prepareEspeak() : ENS_OK
+        let ready = shortage == nil ? prepareEspeak(dataPath: dataPath) : ENS_OK
         var header = [UInt8](repeating: 0, count: SpeechRequestFormat.headerSize)
         var text: [CChar] = []
         while true {
@@ -118,8 +121,8 @@ public enum SpeechServerProcess {
     /// Initialises espeak-ng for speaking, without any audio device, and speaks one throwaway
     /// phrase: the first synthesis in a process differs by a few hundred samples from later
     /// identical ones, so with this every phrase is a later one.
-    private static func prepareEspeak() -> espeak_ng_STATUS {
-        espeak_ng_InitializePath(nil)
+    private static func prepareEspeak(dataPath: String?) -> espeak_ng_STATUS {
+        espeak_ng_InitializePath(dataPath)
         var context: espeak_ng_ERROR_CONTEXT?
         let status = espeak_ng_Initialize(&context)
         espeak_ng_ClearErrorContext(&context)

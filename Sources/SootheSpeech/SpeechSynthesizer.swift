@@ -101,7 +101,8 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
                 cache.keep(clip, for: key)
                 return clip
             }
-            let clip = try PhraseAssembler.assemble(text, voice: voice, engine: engine, timeLimit: timeLimit)
+            let dry = try PhraseAssembler.assemble(text, voice: voice, engine: engine, timeLimit: timeLimit)
+            let clip = try SpeechChain.apply(dry, settings: voice.chain)
             keep(clip, for: key, in: &cache)
             return clip
         }
@@ -110,7 +111,9 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     /// Keeps a clip just synthesised: in memory (`cache`, the native clips), counted, and on disk.
     private func keep(_ clip: SpeechClip, for key: PhraseKey, in cache: inout ClipMemory<PhraseKey>) {
         cache.keep(clip, for: key)
-        shapes.withLock { $0[key] = ClipShape(samples: clip.samples.count, sampleRate: clip.sampleRate) }
+        shapes.withLock {
+            $0[key] = ClipShape(samples: clip.samples.count, voiceFrames: clip.voiceFrames, sampleRate: clip.sampleRate)
+        }
         syntheses.add(1, ordering: .relaxed)
         disk?.store(clip, key: cacheKey(key))
     }
@@ -130,7 +133,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         for phrase in phrases {
             let key = PhraseKey(text: phrase.text, voice: phrase.voice)
             if storedDuration(key) != nil { continue }
-            missing.append((key, PhraseAssembler(phrase.text), phrase.voice))
+            missing.append((key, PhraseAssembler(phrase.text, voice: phrase.voice), phrase.voice))
         }
         guard !missing.isEmpty, let rate = try? engine.sampleRate() else { return }
         // One batch of espeak-ng calls per voice, in the order the phrases came.
@@ -157,8 +160,10 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
             var start = 0
             for member in members {
                 let count = member.plan.ssmlTexts.count
-                let clip = member.plan.clip(from: outputs[start..<(start + count)], sampleRate: rate)
+                let dry = member.plan.clip(from: outputs[start..<(start + count)], sampleRate: rate)
                 start += count
+                // A chain that fails here fails again when the phrase is asked for, and says so.
+                guard let clip = try? SpeechChain.apply(dry, settings: member.voice.chain) else { continue }
                 // A caller may have synthesised it meanwhile: the same clip, kept once.
                 native.withLock { cache in
                     if cache.clip(member.key) == nil { keep(clip, for: member.key, in: &cache) }
@@ -200,7 +205,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     private func cacheKey(_ phrase: PhraseKey) -> String {
         "clip format \(SpeechDiskCache.formatVersion)\n\(engine.dataIdentity())\n"
             + "voice \(phrase.espeak) rate \(phrase.rate) pitch \(phrase.pitch) range \(phrase.range) "
-            + "word-gap \(phrase.wordGap)\nnative\n\(phrase.text)"
+            + "word-gap \(phrase.wordGap)\(pacingAndChain(phrase))\nnative\n\(phrase.text)"
     }
 
     private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {
@@ -211,6 +216,20 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
         return SpeechClip(
             samples: samples, sampleRate: rate,
             words: clip.words.map { WordMark(frame: frame($0.frame), textOffset: $0.textOffset, length: $0.length) },
-            sentences: clip.sentences.map(frame))
+            sentences: clip.sentences.map(frame), voiceFrames: frame(clip.voiceFrames))
+    }
+
+    /// The cache key's words for a profile's pauses and processing (none for a dry profile
+    /// without pauses).
+    private func pacingAndChain(_ phrase: PhraseKey) -> String {
+        var words = ""
+        if phrase.clausePause > 0 || phrase.sentencePause > 0 {
+            words += " clause-pause \(phrase.clausePause) sentence-pause \(phrase.sentencePause)"
+        }
+        if !phrase.chain.isDry {
+            let effects = SpeechChain.effects(for: phrase.chain).map { $0.joined(separator: " ") }
+            words += " chain \(SpeechChain.version) \(effects.joined(separator: " | "))"
+        }
+        return words
     }
 }

@@ -58,3 +58,25 @@ enum Speech {
         return nil
     }
 }
+
+extension Speech {
+    /// Makes soothe's own espeak-ng variants (the files in `voices/variants/`) loadable, through
+    /// an overlay of espeak-ng's data in `$TMPDIR/soothe-UID` (see `EspeakDataOverlay`). A
+    /// failure is a warning: profiles that use those variants then fail with their own error.
+    static func installVariants(from voicesDirectory: String?) {
+        guard let voicesDirectory else { return }
+        let folder = (voicesDirectory as NSString).appendingPathComponent("variants")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        let variants = names.compactMap { name -> EspeakDataOverlay.Variant? in
+            guard let text = try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8) else { return nil }
+            return EspeakDataOverlay.Variant(name: name, text: text)
+        }
+        guard !variants.isEmpty else { return }
+        do {
+            _ = try EspeakDataOverlay.install(variants, in: EspeakDataOverlay.privateTemporaryFolder())
+        } catch {
+            Console.error("soothe: warning: soothe's espeak-ng variants in \(folder) cannot be used: \(error.description)")
+        }
+    }
+}

@@ -14,6 +14,7 @@ struct Workspace {
     /// exist is bad usage (64), said with the profiles there are.
     init(voice: String? = nil) throws {
         home = SootheHome.locate()
+        Speech.installVariants(from: home.voicesDirectory)
         var voices = home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:])
         if voices.profiles.isEmpty { voices.profiles[VoiceProfile.fallback.name] = .fallback }
         self.voices = voices
