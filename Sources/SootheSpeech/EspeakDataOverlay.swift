@@ -52,9 +52,9 @@ public enum EspeakDataOverlay {
         if stat("\(data)/voices/!v", &info) == 0 { return data }
         var template = Array("\(folder).XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw Failure(description: "cannot create a folder in \(parent): \(String(cString: strerror(errno)))")
+            throw Failure(description: "cannot create a folder in \(parent): \(POSIXError(errno, call: "").reason)")
         }
-        let building = String(cString: template)
+        let building = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(Failure) {
             try make(building + "/espeak-ng-data", variants: variants, systemData: systemData)
         } catch {
@@ -66,20 +66,19 @@ public enum EspeakDataOverlay {
             remove(building)
             // Another process built the same overlay first: use it.
             guard reason == EEXIST || reason == ENOTEMPTY, stat("\(data)/voices/!v", &info) == 0 else {
-                throw Failure(description: "cannot create \(folder): \(String(cString: strerror(reason)))")
+                throw Failure(description: "cannot create \(folder): \(POSIXError(reason, call: "").reason)")
             }
         }
         return data
     }
 
-    /// Builds the overlay of espeak-ng's own data with `variants` in `parent` and makes every
-    /// later espeak-ng use in this process (and its speech server) load it. Call before any
-    /// speech; false if espeak-ng was already initialised (nothing changes then).
-    public static func install(_ variants: [Variant], in parent: String) throws(Failure) -> Bool {
+    /// Builds the overlay of espeak-ng's own data with `variants` in `parent` and makes the
+    /// speech server speak from it, so profiles may name the variants (`en-us+NAME`).
+    public static func install(_ variants: [Variant], in parent: String) throws(Failure) {
         let engine = EspeakEngine.shared
         let system = engine.systemDataFolder()
         let data = try build(variants: variants, systemData: system, in: parent)
-        return engine.useData(data, identity: identity(variants: variants, systemData: system))
+        engine.useData(data, identity: identity(variants: variants, systemData: system), variants: Set(variants.map(\.name)))
     }
 
     /// `$TMPDIR/soothe-UID`, a folder only this user can write (made if missing). Refused when
@@ -89,7 +88,7 @@ public enum EspeakDataOverlay {
         mkdir(folder, 0o700)
         var info = stat()
         guard lstat(folder, &info) == 0 else {
-            throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            throw Failure(description: "cannot create \(folder): \(POSIXError(errno, call: "").reason)")
         }
         guard info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid(), info.st_mode & 0o022 == 0 else {
             throw Failure(description: "\(folder) is not a folder of this user's that only this user can write")
@@ -111,7 +110,7 @@ public enum EspeakDataOverlay {
 
     private static func make(_ data: String, variants: [Variant], systemData: String) throws(Failure) {
         func check(_ result: Int32, _ what: String) throws(Failure) {
-            guard result == 0 else { throw Failure(description: "cannot create \(what): \(String(cString: strerror(errno)))") }
+            guard result == 0 else { throw Failure(description: "cannot create \(what): \(POSIXError(errno, call: "").reason)") }
         }
         try check(mkdir(data, 0o755), data)
         for name in Directory.names(in: systemData) where name != "voices" {
@@ -129,7 +128,7 @@ public enum EspeakDataOverlay {
         for variant in variants {
             let path = "\(variantFolder)/\(variant.name)"
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(POSIXError(errno, call: "").reason)") }
             do {
                 try FileDescriptorIO.writeAll(fd, Array(variant.text.utf8))
                 try FileDescriptorIO.closeReporting(fd)

@@ -43,9 +43,12 @@ final class EspeakEngine: Sendable {
         /// espeak-ng's identifier of the voice file (with `+variant`) each voice name selects.
         var identifiers: [String: String] = [:]
         var dataIdentity: String?
-        /// The data folder espeak-ng is initialised on: soothe's overlay with its own variants
-        /// (see ``EspeakDataOverlay``), or nil for espeak-ng's own.
+        /// The data folder the speech server initialises espeak-ng on: soothe's overlay with its
+        /// own variants (see ``EspeakDataOverlay``), or nil for espeak-ng's own. This process
+        /// only looks at voices, and knows the overlay's variants by name.
         var dataPath: String?
+        /// The overlay's own variants.
+        var overlayVariants: Set<String> = []
         /// What names the overlay's variants, for the speech cache's keys.
         var overlayIdentity: String?
         /// The process that speaks, started at the first phrase.
@@ -85,15 +88,16 @@ final class EspeakEngine: Sendable {
         }
     }
 
-    /// Makes espeak-ng use the data folder `path` (an overlay named by `identity`), here and in
-    /// the speech server. Returns false, changing nothing, once espeak-ng has been initialised.
-    func useData(_ path: String, identity: String) -> Bool {
+    /// Makes the speech server speak from the data folder `path`, an overlay named by
+    /// `identity` that adds `variants` (a server already started is replaced at the next phrase).
+    func useData(_ path: String, identity: String, variants: Set<String>) {
         state.withLock { state in
-            guard state.initialised == nil, state.server == nil else { return state.dataPath == path }
+            guard state.dataPath != path else { return }
             state.dataPath = path
+            state.overlayVariants = variants
             state.overlayIdentity = identity
             state.dataIdentity = nil
-            return true
+            state.server = nil
         }
     }
 
@@ -209,11 +213,11 @@ final class EspeakEngine: Sendable {
         }
     }
 
-    /// Names usable after `+` in a voice name (`f3`, `m3`, `klatt`, ...), sorted.
+    /// Names usable after `+` in a voice name (`f3`, `m3`, `klatt`, ..., and soothe's own), sorted.
     func installedVariants() throws(SpeechError) -> [String] {
         try state.withLock { state throws(SpeechError) -> [String] in
             _ = try Self.ready(&state)
-            return Self.variants(&state)
+            return Set(Self.variants(&state)).union(state.overlayVariants).sorted()
         }
     }
 
@@ -232,7 +236,7 @@ final class EspeakEngine: Sendable {
     // MARK: - Everything below runs with the lock held.
 
     private static func ready(_ state: inout State) throws(SpeechError) -> Int {
-        if state.initialised == nil { state.initialised = initialise(dataPath: state.dataPath) }
+        if state.initialised == nil { state.initialised = initialise() }
         let result = state.initialised!
         // A shortage may pass: the next call tries again.
         if case .failure(let error) = result, error.isSystemFailure { state.initialised = nil }
@@ -241,12 +245,12 @@ final class EspeakEngine: Sendable {
 
     /// Initialises espeak-ng for looking at voices only: this process never speaks (the speech
     /// server does), so it gets no output buffer and no audio device.
-    private static func initialise(dataPath: String?) -> Result<Int, SpeechError> {
+    private static func initialise() -> Result<Int, SpeechError> {
         // espeak-ng starts a thread of its own and aborts if it cannot.
         if let shortage = ResourceProbe.threadShortage() {
             return .failure(SpeechError(.resourceShortage(shortage.reason)))
         }
-        espeak_ng_InitializePath(dataPath)
+        espeak_ng_InitializePath(nil)
         var context: espeak_ng_ERROR_CONTEXT?
         let status = espeak_ng_Initialize(&context)
         espeak_ng_ClearErrorContext(&context)
@@ -284,9 +288,9 @@ final class EspeakEngine: Sendable {
             state.loadable.insert(base)
         }
         if let variant {
-            let known = variants(&state)
+            let known = Set(variants(&state)).union(state.overlayVariants)
             if !known.contains(variant) {
-                let near = EditDistance.nearest(to: variant, in: Set(known))
+                let near = EditDistance.nearest(to: variant, in: known)
                 return .unknownVoice(name, suggestions: near.map { "\(base)+\($0)" })
             }
         }
@@ -333,10 +337,14 @@ final class EspeakEngine: Sendable {
         if let known = state.identifiers[voice.espeak] {
             identifier = known
         } else {
-            guard select(voice.espeak, state: &state) == ENS_OK, let current = espeak_GetCurrentVoice(),
+            // The base voice's file, then the variant by name: this process does not load
+            // soothe's own variants (the server does, from the overlay), and espeak-ng would
+            // silently drop a variant it cannot find.
+            let parts = voice.espeak.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
+            guard select(String(parts[0]), state: &state) == ENS_OK, let current = espeak_GetCurrentVoice(),
                   let name = current.pointee.identifier
             else { throw SpeechError.unknownVoice(voice.espeak, suggestions: []) }
-            identifier = String(cString: name)
+            identifier = String(cString: name) + (parts.count > 1 ? "+\(parts[1])" : "")
             state.identifiers[voice.espeak] = identifier
         }
         let settings: [(espeak_PARAMETER, Int)] = [

@@ -81,7 +81,7 @@ enum SpeechChain {
         let flat = effects.flatMap { $0 }
         let counts = effects.map { Int32($0.count) }
         let result: Result<[Float], SpeechError> = lock.withLock { _ in
-            var cStrings = flat.map { strdup($0) }
+            let cStrings = flat.map { strdup($0) }
             defer { cStrings.forEach { free($0) } }
             var arguments = cStrings.map { UnsafePointer<CChar>($0) }
             var output: UnsafeMutablePointer<Float>?
@@ -95,7 +95,7 @@ enum SpeechChain {
                 }
             }
             guard status == 0, let output else {
-                return .failure(SpeechError(.processingFailed(String(cString: message))))
+                return .failure(SpeechError(.processingFailed(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))))
             }
             defer { soothe_sox_free(output) }
             return .success(Array(UnsafeBufferPointer(start: output, count: outputCount)))

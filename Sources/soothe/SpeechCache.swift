@@ -74,7 +74,7 @@ extension Speech {
         }
         guard !variants.isEmpty else { return }
         do {
-            _ = try EspeakDataOverlay.install(variants, in: EspeakDataOverlay.privateTemporaryFolder())
+            try EspeakDataOverlay.install(variants, in: EspeakDataOverlay.privateTemporaryFolder())
         } catch {
             Console.error("soothe: warning: soothe's espeak-ng variants in \(folder) cannot be used: \(error.description)")
         }
