@@ -58,7 +58,7 @@ let package = Package(
         // processing it).
         .target(
             name: "SootheSpeech",
-            dependencies: ["SootheCore", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CSoxChain", "CZlib"]),
+            dependencies: ["SootheCore", "SootheDSP", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CSoxChain", "CZlib"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
         .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.

@@ -11,9 +11,9 @@ internal import Darwin
 ///
 /// espeak-ng's voice is dry, buzzy and peaky: its 2–6 kHz buzz sits at full strength and its
 /// peaks stand about 16 dB over its loudness, so a render's limiter would take several dB off
-/// them. The chain high-passes the rumble away, tilts the buzz down a little, levels the peaks
-/// towards the speech around them, and (with a room) adds a soft, short reverb whose tail rings on
-/// after the voice stops. The clip's ``SpeechClip/voiceFrames`` stays where the dry voice ended,
+/// them. The chain high-passes the rumble away, tilts the buzz down a little, levels the speech,
+/// adds (with a room) a soft, short reverb whose tail rings on after the voice stops, and holds
+/// every peak to a fixed distance over the phrase's speech level (``SpeechPeakCeiling``). The clip's ``SpeechClip/voiceFrames`` stays where the dry voice ended,
 /// so cues and captions keep their meaning. Output is rounded to 16-bit steps, so the cache keeps
 /// it exactly and a clip read back is the clip made. Deterministic: no dither, no randomness.
 ///
@@ -30,7 +30,8 @@ enum SpeechChain {
 
     /// What else shapes a processed clip, for the speech cache's key: libsox's version and how
     /// the tail is cut and the samples rounded.
-    static let version = "libsox \(String(cString: soothe_sox_version())) tail \(tailRoom) \(tailThreshold) int16"
+    static let version = "libsox \(String(cString: soothe_sox_version())) tail \(tailRoom) \(tailThreshold) int16 "
+        + "ceiling \(SpeechPeakCeiling.crestDB) \(SpeechPeakCeiling.activityFloorDB) \(SpeechPeakCeiling.window)"
 
     /// The libsox effects (each its name and arguments) for `settings` at `sampleRate`.
     static func effects(for settings: SpeechChainSettings) -> [[String]] {
@@ -40,7 +41,7 @@ enum SpeechChain {
                 // Rumble and breath-pop energy the ear does not need.
                 ["highpass", "90"],
                 // espeak-ng's buzz: a broad dip over 2–6 kHz and a gentle shelf above.
-                ["equalizer", "3400", "1.2q", "-4"],
+                ["equalizer", "3400", "0.9q", "-5"],
                 ["treble", "-2", "7000", "0.5"],
                 // A leveller: peaks drawn towards the speech around them.
                 ["compand", "0.002,0.12", "6:-70,-70,-30,-30,-20,-24,-10,-19,0,-15", "6", "-30", "0"],
@@ -62,6 +63,7 @@ enum SpeechChain {
         var input = clip.samples
         input.append(contentsOf: repeatElement(0, count: tail))
         var processed = try run(input, sampleRate: clip.sampleRate, effects: effects)
+        if settings.enabled { processed = SpeechPeakCeiling.apply(processed, sampleRate: clip.sampleRate) }
         // The room rings on after the voice until it falls under the threshold; the leveller
         // and filters have no delay, so the voice itself ends where it did.
         let voiceEnd = min(clip.voiceFrames, processed.count)

@@ -1,3 +1,4 @@
+import Foundation
 import SootheCore
 @testable import SootheSpeech
 
@@ -5,6 +6,34 @@ import SootheCore
 enum Fixtures {
     static let voice = VoiceProfile(
         name: "test", espeak: "en-us+f3", rate: 130, pitch: 35, range: 25, wordGap: 2)
+
+    /// A variant of the tests' own, beside soothe's.
+    static let testVariant = EspeakDataOverlay.Variant(name: "soothe-test-soft", text: """
+        language variant
+        name soothe-test-soft
+        gender female
+        pitch 150 230
+        breath 0 4 6 6 5 4 3 2
+        roughness 0
+        flutter 0
+        """)
+
+    /// The repository's `voices/` folder.
+    static let voicesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("voices").path
+
+    /// soothe's variants (`voices/variants/`) and ``testVariant``, installed as soothe installs
+    /// them, into the same folder every time (the speech server of this test process speaks from
+    /// it, so it must outlive every test).
+    static func installVariants() throws {
+        let folder = voicesFolder + "/variants"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+        let variants = try names.map { name in
+            EspeakDataOverlay.Variant(name: name, text: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+        }
+        try EspeakDataOverlay.install(variants + [testVariant], in: EspeakDataOverlay.privateTemporaryFolder())
+    }
 
     static let passage = """
         Let your shoulders soften. Feel the weight of your body resting, supported by the ground \

@@ -137,7 +137,7 @@ struct SpeechDiskCacheTests {
         let path = disk.path(for: "k")
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let magicAndKey = SpeechDiskCache.magic.count + 4 + 1
-        let samplesAt = magicAndKey + 5 * 8 + 12
+        let samplesAt = magicAndKey + 6 * 8 + 12
         func put<T>(_ value: T, at offset: Int) { withUnsafeBytes(of: value) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } } }
         switch damage {
         case "nan sample": put(Float.nan.bitPattern.littleEndian, at: samplesAt + 4 * 100)
