@@ -24,13 +24,22 @@ struct Workspace {
         voiceOverride = voice
         if let voice {
             var names = Set(voices.allNames)
+            var usable = voices.profiles[voice] != nil
             for script in scripts where script != "-" && FileManager.default.fileExists(atPath: script) {
-                names.formUnion(voicePath.library(besideScript: script).allNames)
+                let beside = voicePath.library(besideScript: script)
+                names.formUnion(beside.allNames)
+                usable = usable || beside.profiles[voice] != nil
             }
             guard names.contains(voice) else {
                 let sorted = names.sorted()
                 Console.fail("\(option): unknown voice profile '\(ControlCharacters.escaped(voice))'\(Suggestions.didYouMean(voice, in: sorted)) (profiles: \(sorted.joined(separator: ", ")); 'soothe voices' lists them with their folders)")
                 throw ExitStatus.usage
+            }
+            if !usable, let problems = voices.invalid[voice] {
+                // A profile file with errors, and no usable one of that name: its errors, located in it.
+                Console.diagnostics(problems)
+                Console.fail("\(option): voice profile '\(ControlCharacters.escaped(voice))' (\(voices.files[voice] ?? "?")) has errors, so it cannot be used")
+                throw ExitStatus.invalidScript
             }
         }
     }
