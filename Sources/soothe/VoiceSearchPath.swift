@@ -30,7 +30,7 @@ struct VoiceSearchPath: Sendable {
     static func locate(home: SootheHome, environment: [String: String] = ProcessInfo.processInfo.environment) -> VoiceSearchPath {
         var builtIn = Folder(path: home.voicesDirectory, kind: .builtIn, library: home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:]))
         if builtIn.library.profiles.isEmpty && builtIn.library.invalid.isEmpty {
-            builtIn.library.profiles[VoiceProfile.fallback.name] = .fallback
+            builtIn = Folder(path: nil, kind: .builtIn, library: VoiceLibrary(profiles: [VoiceProfile.fallback.name: .fallback]))
         }
         var seen: Set<String> = builtIn.path.map { [standard($0)] } ?? []
         var user: [Folder] = []
