@@ -32,9 +32,14 @@ extension Array where Element == Diagnostic {
     /// Whether any finding is an error (warnings alone do not stop a render).
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by position, errors before warnings at the same place.
+    /// Sorted by position, errors before warnings at the same place; findings in other files
+    /// (a voice profile's, after a script's) stay together, the files in their first order.
     public func sortedByLocation() -> [Diagnostic] {
-        sorted { ($0.line, $0.column, $0.severity == .error ? 0 : 1) < ($1.line, $1.column, $1.severity == .error ? 0 : 1) }
+        var rank: [String: Int] = [:]
+        for diagnostic in self where rank[diagnostic.file] == nil { rank[diagnostic.file] = rank.count }
+        return sorted {
+            (rank[$0.file]!, $0.line, $0.column, $0.severity == .error ? 0 : 1) < (rank[$1.file]!, $1.line, $1.column, $1.severity == .error ? 0 : 1)
+        }
     }
 }
 

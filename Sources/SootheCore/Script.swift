@@ -6,16 +6,19 @@ public struct Script: Sendable, Hashable {
     public var title: String
     public var summary: String?
     public var technique: String?
-    /// The voice profile's name (default `gentle`).
+    /// The voice profile's name (default `gentle`), or the name given to `inlineVoice`.
     public var voice: String
     public var voiceLocation: SourceLocation
+    /// A voice written out in the script (`voice: {espeak: de+f3, rate: 125}`) instead of a
+    /// profile's name.
+    public var inlineVoice: VoiceProfile?
     public var ambience: AmbienceSpec?
     public var steps: [Step]
 
     public init(
         file: String, id: String, title: String, summary: String? = nil, technique: String? = nil,
-        voice: String = "gentle", voiceLocation: SourceLocation = .start, ambience: AmbienceSpec? = nil,
-        steps: [Step]
+        voice: String = "gentle", voiceLocation: SourceLocation = .start, inlineVoice: VoiceProfile? = nil,
+        ambience: AmbienceSpec? = nil, steps: [Step]
     ) {
         self.file = file
         self.id = id
@@ -24,6 +27,7 @@ public struct Script: Sendable, Hashable {
         self.technique = technique
         self.voice = voice
         self.voiceLocation = voiceLocation
+        self.inlineVoice = inlineVoice
         self.ambience = ambience
         self.steps = steps
     }
@@ -54,15 +58,21 @@ public struct Step: Sendable, Hashable {
         /// A voice profile name overriding the session's.
         public var voice: String?
         public var voiceLocation: SourceLocation?
+        /// A voice written out in the step instead of a profile's name (`voice` is then its name).
+        public var inlineVoice: VoiceProfile?
         /// Words per minute overriding the voice's.
         public var rate: Int?
         /// Silence after the speech, in seconds.
         public var after: Double
 
-        public init(text: String, voice: String? = nil, voiceLocation: SourceLocation? = nil, rate: Int? = nil, after: Double = 0) {
+        public init(
+            text: String, voice: String? = nil, voiceLocation: SourceLocation? = nil, inlineVoice: VoiceProfile? = nil,
+            rate: Int? = nil, after: Double = 0
+        ) {
             self.text = text
             self.voice = voice
             self.voiceLocation = voiceLocation
+            self.inlineVoice = inlineVoice
             self.rate = rate
             self.after = after
         }

@@ -62,6 +62,9 @@ private struct ParseRun {
     let file: String
     let voiceNames: [String]
     var diagnostics: [Diagnostic] = []
+    /// The session's id as far as it is known before parsing its keys: inline voices are named
+    /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
+    var sessionID = "session"
 
     static let topKeys = ["title", "id", "summary", "technique", "voice", "ambience", "steps"]
     static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
@@ -170,9 +173,12 @@ private struct ParseRun {
         var technique: String?
         var voice = "gentle"
         var voiceLocation = SourceLocation.start
+        var inlineVoice: VoiceProfile?
         var ambience: AmbienceSpec?
         var steps: [Step]?
         var stepsLocation = root.location
+        let givenID = mapping.first { $0.key.scalarText == "id" }?.value.scalarText
+        sessionID = givenID.flatMap { ScriptParser.isValidID($0) ? $0 : nil } ?? defaultID
 
         for (keyNode, value) in mapping {
             guard let key = keyName(keyNode) else { continue }
@@ -189,8 +195,9 @@ private struct ParseRun {
                     }
                 }
             case "voice":
-                if let name = voiceName(value) {
+                if let (name, inline) = voiceChoice(value, inlineName: sessionID + "-inline") {
                     voice = name
+                    inlineVoice = inline
                     voiceLocation = value.location
                 }
             case "ambience": ambience = parseAmbience(value)
@@ -212,7 +219,7 @@ private struct ParseRun {
         guard let title, let steps else { return nil }
         return Script(
             file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
-            voiceLocation: voiceLocation, ambience: ambience, steps: steps)
+            voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, steps: steps)
     }
 
     mutating func parseAmbience(_ node: Node) -> AmbienceSpec? {
@@ -319,7 +326,9 @@ private struct ParseRun {
         checkSpeechText(raw, at: value.location, for: "say")
         var say = Step.Say(text: raw)
         if let voice = options["voice"] {
-            say.voice = voiceName(voice.value)
+            let choice = voiceChoice(voice.value, inlineName: "\(sessionID)-inline-\(voice.value.location.line)")
+            say.voice = choice?.name
+            say.inlineVoice = choice?.inline
             say.voiceLocation = voice.value.location
         }
         if let rate = options["rate"] {
@@ -576,6 +585,22 @@ private struct ParseRun {
             return nil
         }
         return value.trimmingCharacters(in: " ")
+    }
+
+    /// A `voice:` value: a profile's name, or a voice written out as a mapping of profile keys
+    /// (named `inlineName` unless it says `name:`), its problems located in this file.
+    mutating func voiceChoice(_ node: Node, inlineName: String) -> (name: String, inline: VoiceProfile?)? {
+        switch node {
+        case .mapping:
+            let (profile, problems) = VoiceLibrary.parse(node: node, file: file, defaultName: inlineName)
+            diagnostics += problems
+            return profile.map { ($0.name, $0) }
+        case .sequence:
+            error(node.location, "'voice' expects a voice profile's name or a mapping of profile keys such as {espeak: de+f3, rate: 125}; found \(node.kindDescription)")
+            return nil
+        default:
+            return voiceName(node).map { ($0, nil) }
+        }
     }
 
     mutating func voiceName(_ node: Node) -> String? {

@@ -23,9 +23,12 @@ public struct SessionLoader: Sendable {
 
     /// Parses and builds the script in `bytes`.
     public func load(bytes: [UInt8], file: String, defaultID: String) -> Result {
-        let parser = ScriptParser(voiceNames: voices.names.isEmpty ? [VoiceProfile.fallback.name] : voices.names)
+        let parser = ScriptParser(voiceNames: voices.allNames.isEmpty ? [VoiceProfile.fallback.name] : voices.allNames)
         var (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
-        if let voiceOverride { script?.voice = voiceOverride }
+        if let voiceOverride {
+            script?.voice = voiceOverride
+            script?.inlineVoice = nil
+        }
         guard let script else { return Result(script: nil, timeline: nil, diagnostics: parseDiagnostics) }
         var result = build(script)
         result.diagnostics = (parseDiagnostics + result.diagnostics).sortedByLocation()
@@ -35,7 +38,9 @@ public struct SessionLoader: Sendable {
     /// Builds a script made as a value (it has no YAML to parse).
     public func build(_ script: Script) -> Result {
         do {
-            let (timeline, diagnostics) = try TimelineBuilder(voices: voices.profiles, timing: timing).build(script)
+            var builder = TimelineBuilder(voices: voices.profiles, timing: timing)
+            builder.invalidVoices = voices.invalid
+            let (timeline, diagnostics) = try builder.build(script)
             return Result(script: script, timeline: timeline, diagnostics: diagnostics)
         } catch {
             return Result(script: script, timeline: nil, diagnostics: [], speechUnavailable: error)

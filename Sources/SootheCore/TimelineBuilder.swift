@@ -8,6 +8,9 @@
 public struct TimelineBuilder: Sendable {
     public var voices: [String: VoiceProfile]
     public var timing: any SpeechTiming
+    /// Profile files with errors, by name, with those errors: a session that names one gets an
+    /// error at its `voice:` and the file's own errors.
+    public var invalidVoices: [String: [Diagnostic]] = [:]
 
     /// The longest session accepted.
     public static let maximumLength = 24 * 3600.0
@@ -24,6 +27,7 @@ public struct TimelineBuilder: Sendable {
     /// machine cannot speak now, which says nothing about the script.
     public func build(_ script: Script) throws(SpeechUnavailable) -> (timeline: Timeline?, diagnostics: [Diagnostic]) {
         var run = BuildRun(script: script, voices: voices, timing: timing)
+        run.invalidVoices = invalidVoices
         // Reject absurd sizes before any work: a lower bound of the length and an upper bound of
         // the cue count, both from structure alone.
         let (minimumLength, maximumCues) = run.estimate(script.steps)
@@ -34,7 +38,7 @@ public struct TimelineBuilder: Sendable {
         }
         if run.diagnostics.hasErrors { return (nil, run.diagnostics.sortedByLocation()) }
 
-        guard let voice = run.profile(named: script.voice, at: script.voiceLocation) else {
+        guard let voice = script.inlineVoice ?? run.profile(named: script.voice, at: script.voiceLocation) else {
             return (nil, run.diagnostics.sortedByLocation())
         }
         if timing.wantsPreparation {
@@ -72,6 +76,7 @@ private struct BuildRun {
     let script: Script
     let voices: [String: VoiceProfile]
     let timing: any SpeechTiming
+    var invalidVoices: [String: [Diagnostic]] = [:]
     var sessionVoice = VoiceProfile.fallback
     var diagnostics: [Diagnostic] = []
     var cues: [Cue] = []
@@ -104,6 +109,14 @@ private struct BuildRun {
     mutating func profile(named name: String, at: SourceLocation) -> VoiceProfile? {
         if let profile = voices[name] { return profile }
         if name == VoiceProfile.fallback.name, voices.isEmpty { return .fallback }
+        if let problems = invalidVoices[name] {
+            if failedVoices.insert(name).inserted {
+                let file = problems.first.map { " (\($0.file))" } ?? ""
+                error(at, "voice profile '\(name)'\(file) has \(problems.count == 1 ? "an error" : "\(problems.count) errors"), so it cannot be used")
+                diagnostics += problems
+            }
+            return nil
+        }
         if !failedVoices.contains(name) {
             failedVoices.insert(name)
             let near = Suggestions.didYouMean(name, in: voices.keys.sorted())
@@ -197,7 +210,9 @@ private struct BuildRun {
     mutating func emitSay(_ say: Step.Say, item: String?, at: SourceLocation) {
         let text = Self.substitute(say.text, item: item)
         var voice = sessionVoice
-        if let name = say.voice {
+        if let inline = say.inlineVoice {
+            voice = inline
+        } else if let name = say.voice {
             guard let profile = profile(named: name, at: say.voiceLocation ?? at) else { return }
             voice = profile
         }

@@ -1,19 +1,29 @@
 import Yams
 
-/// The voice profiles in a `voices/` folder.
+/// The voice profiles in a `voices/` folder, or in several folders layered (see ``shadowing(_:)``).
 public struct VoiceLibrary: Sendable {
     /// Profiles by name.
     public var profiles: [String: VoiceProfile]
     /// Problems found in the profile files.
     public var diagnostics: [Diagnostic]
+    /// The file each profile came from, by name (none for a profile made in code).
+    public var files: [String: String]
+    /// Profile files with errors, by name (the file name without `.yaml`), with those errors: a
+    /// session that uses one of these names gets an error, not another folder's profile.
+    public var invalid: [String: [Diagnostic]]
 
     public init(profiles: [String: VoiceProfile], diagnostics: [Diagnostic] = []) {
         self.profiles = profiles
         self.diagnostics = diagnostics
+        self.files = [:]
+        self.invalid = [:]
     }
 
     /// Sorted profile names.
     public var names: [String] { profiles.keys.sorted() }
+
+    /// Every name a script may give, valid or not (for checking names and suggesting them), sorted.
+    public var allNames: [String] { Set(profiles.keys).union(invalid.keys).sorted() }
 
     /// The profiles in `files` (each a path and its text), read in the given order; a profile's
     /// default name is its file name without `.yaml`.
@@ -21,10 +31,36 @@ public struct VoiceLibrary: Sendable {
         self.init(profiles: [:])
         for (path, text) in files {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            let (profile, diagnostics) = Self.parse(text: text, file: path, defaultName: name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name)
+            let defaultName = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+            let (profile, diagnostics) = Self.parse(text: text, file: path, defaultName: defaultName)
             self.diagnostics += diagnostics
-            if let profile { profiles[profile.name] = profile }
+            if let profile {
+                profiles[profile.name] = profile
+                self.files[profile.name] = path
+            } else {
+                invalid[defaultName, default: []] += diagnostics
+                self.files[defaultName] = path
+            }
         }
+    }
+
+    /// This library with `later`'s profiles added under the names this one does not have: a
+    /// profile (or a profile file with errors) in an earlier folder shadows a later one's.
+    public func shadowing(_ later: VoiceLibrary) -> VoiceLibrary {
+        var merged = self
+        let taken = Set(profiles.keys).union(invalid.keys)
+        var shadowedFiles = Set<String>()
+        for name in Set(later.profiles.keys).union(later.invalid.keys) {
+            if taken.contains(name) {
+                if let file = later.files[name] { shadowedFiles.insert(file) }
+                continue
+            }
+            if let profile = later.profiles[name] { merged.profiles[name] = profile }
+            if let problems = later.invalid[name] { merged.invalid[name] = problems }
+            if let file = later.files[name] { merged.files[name] = file }
+        }
+        merged.diagnostics += later.diagnostics.filter { !shadowedFiles.contains($0.file) }
+        return merged
     }
 
     static let keys = [
@@ -34,17 +70,22 @@ public struct VoiceLibrary: Sendable {
 
     /// Parses one profile file.
     public static func parse(text: String, file: String, defaultName: String) -> (VoiceProfile?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func report(_ node: Node?, _ message: String) {
-            let at = node?.location ?? .start
-            diagnostics.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message))
-        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            report(nil, "YAML syntax error in voice profile: \(error)")
-            return (nil, diagnostics)
+            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1, "YAML syntax error in voice profile: \(error)")])
+        }
+        return parse(node: root, file: file, defaultName: defaultName)
+    }
+
+    /// Parses a profile's mapping: a profile file's root, or a voice written inline in a script
+    /// (`voice: {espeak: de+f3, rate: 125}`), whose problems are then located in the script.
+    static func parse(node root: Node?, file: String, defaultName: String) -> (VoiceProfile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ node: Node?, _ message: String) {
+            let at = node?.location ?? .start
+            diagnostics.append(Diagnostic(.error, file: file, line: at.line, column: at.column, message))
         }
         guard case .mapping(let mapping)? = root else {
             report(root, "a voice profile is a mapping with 'espeak', 'rate', 'pitch', 'range' and 'word-gap'")

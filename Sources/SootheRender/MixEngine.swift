@@ -62,13 +62,14 @@ struct MixEngine {
 
         let fetcher = ClipFetcher(provider: provider, sampleRate: options.sampleRate)
         self.fetcher = fetcher
-        // Each phrase's length (one question per distinct phrase), so ducking knows every span.
-        var lengths: [String: Int] = [:]
+        // Each phrase's length (one question per distinct phrase and voice), so ducking knows every span.
+        var lengths: [SpokenPhrase: Int] = [:]
         for (index, cue) in timeline.cues.enumerated() {
             switch cue.event {
             case .speech(let speech):
                 let length: Int
-                if let known = lengths[speech.text] {
+                let phrase = SpokenPhrase(text: speech.text, voice: speech.voice)
+                if let known = lengths[phrase] {
                     length = known
                 } else {
                     do {
@@ -76,7 +77,7 @@ struct MixEngine {
                     } catch {
                         throw Self.speechFailure(error, words: speech.words, line: cue.line)
                     }
-                    lengths[speech.text] = length
+                    lengths[phrase] = length
                 }
                 let start = frame(cue.start)
                 let gain = MixLevels.speech * Float(pow10(speech.level / 20))

@@ -7,23 +7,53 @@ import SootheSpeech
 /// What every command needs: where the built-ins are, the voices, and how speech is timed.
 struct Workspace {
     let home: SootheHome
+    /// Where voice profiles are looked for.
+    let voicePath: VoiceSearchPath
+    /// The profiles any session can use: the user's folders' and the built-ins'.
     let voices: VoiceLibrary
-    let loader: SessionLoader
+    /// A profile that replaces every script's `voice:` (`--voice`).
+    let voiceOverride: String?
 
-    /// `voice`: a profile that replaces every script's `voice:` (`--voice`); one that does not
-    /// exist is bad usage (64), said with the profiles there are.
-    init(voice: String? = nil) throws {
+    /// `voice`: a profile that replaces every script's `voice:` (`--voice`, or what `option`
+    /// names); one that is in none of the folders (the user's, the built-ins, those beside the
+    /// script files in `scripts`) is bad usage (64), said with the profiles there are.
+    init(voice: String? = nil, option: String = "--voice", scripts: [String] = []) throws {
         home = SootheHome.locate()
         Speech.installVariants(from: home.voicesDirectory)
-        var voices = home.voicesDirectory.map(VoiceLibrary.load(directory:)) ?? VoiceLibrary(profiles: [:])
-        if voices.profiles.isEmpty { voices.profiles[VoiceProfile.fallback.name] = .fallback }
-        self.voices = voices
-        if let voice, voices.profiles[voice] == nil {
-            let names = voices.names
-            Console.fail("--voice: unknown voice profile '\(ControlCharacters.escaped(voice))'\(Suggestions.didYouMean(voice, in: names)) (profiles: \(names.joined(separator: ", ")))")
-            throw ExitStatus.usage
+        voicePath = VoiceSearchPath.locate(home: home)
+        voices = voicePath.library(besideScript: nil)
+        voiceOverride = voice
+        if let voice {
+            var names = Set(voices.allNames)
+            var usable = voices.profiles[voice] != nil
+            for script in scripts where script != "-" && FileManager.default.fileExists(atPath: script) {
+                let beside = voicePath.library(besideScript: script)
+                names.formUnion(beside.allNames)
+                usable = usable || beside.profiles[voice] != nil
+            }
+            guard names.contains(voice) else {
+                let sorted = names.sorted()
+                Console.fail("\(option): unknown voice profile '\(ControlCharacters.escaped(voice))'\(Suggestions.didYouMean(voice, in: sorted)) (profiles: \(sorted.joined(separator: ", ")); 'soothe voices' lists them with their folders)")
+                throw ExitStatus.usage
+            }
+            if !usable, let problems = voices.invalid[voice] {
+                // A profile file with errors, and no usable one of that name: its errors, located in it.
+                Console.diagnostics(problems)
+                Console.fail("\(option): voice profile '\(ControlCharacters.escaped(voice))' (\(voices.files[voice] ?? "?")) has errors, so it cannot be used")
+                throw ExitStatus.invalidScript
+            }
         }
-        loader = SessionLoader(voices: voices, timing: Speech.synthesizer, voiceOverride: voice)
+    }
+
+    /// The profiles a session read from `source` can use: those beside its script first.
+    func voices(for source: SessionSource?) -> VoiceLibrary {
+        guard let source, !source.isStandardInput else { return voices }
+        return voicePath.library(besideScript: source.path)
+    }
+
+    /// A loader for the session in `source`: its voices, `--voice`, and `timing` (default: real speech).
+    func loader(for source: SessionSource?, timing: any SpeechTiming = Speech.synthesizer) -> SessionLoader {
+        SessionLoader(voices: voices(for: source), timing: timing, voiceOverride: voiceOverride)
     }
 
     /// Resolves a SESSION argument or throws exit status 66 after saying why.
@@ -41,12 +71,12 @@ struct Workspace {
         let source = try source(argument)
         let result: SessionLoader.Result
         do {
-            result = try loader.load(source)
+            result = try loader(for: source).load(source)
         } catch {
             Console.fail(error.description)
             throw error.status
         }
-        Console.diagnostics(voices.diagnostics + result.diagnostics)
+        Console.diagnostics(result.diagnostics)
         try Self.checkSpeech(result)
         guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
         return timeline
@@ -55,8 +85,8 @@ struct Workspace {
     /// Builds a script made as a value; prints its diagnostics; throws 65 when it has errors,
     /// 71 when speech cannot be had.
     func timeline(of script: Script) throws -> Timeline {
-        let result = loader.build(script)
-        Console.diagnostics(voices.diagnostics + result.diagnostics)
+        let result = loader(for: nil).build(script)
+        Console.diagnostics(result.diagnostics)
         try Self.checkSpeech(result)
         guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
         return timeline
@@ -76,9 +106,10 @@ struct Workspace {
     /// the given order: a batch that starts long sessions first ends with short ones, so its
     /// workers finish together.
     func survey(_ names: [String]) -> (order: [Int], paths: [String?], ids: [String?]) {
-        let estimator = SessionLoader(voices: voices, timing: EstimatedSpeechTiming())
         let sources = names.map { try? SessionSource.resolve($0, sessionsDirectory: home.sessionsDirectory) }
-        let timelines = sources.map { source in source.flatMap { try? estimator.load($0).timeline } }
+        let timelines = sources.map { source in
+            source.flatMap { try? loader(for: $0, timing: EstimatedSpeechTiming()).load($0).timeline }
+        }
         let lengths = timelines.map { $0?.duration ?? 0 }
         let order = names.indices.sorted { (lengths[$0], $1) > (lengths[$1], $0) }
         return (order, sources.map { $0?.path }, timelines.map { $0?.id })

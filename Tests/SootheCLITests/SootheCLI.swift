@@ -42,8 +42,8 @@ enum SootheCLI {
     }
 
     /// Runs `soothe ARGUMENTS` with `SOOTHE_HOME` set to `home` (default: the package root; nil:
-    /// unset) and `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own), and
-    /// `environment` on top; through `wrapper` (a command and its arguments, e.g. `prlimit
+    /// unset), `SOOTHE_CACHE` to `cache` (default: an empty folder of this run's own) and
+    /// `SOOTHE_VOICES` empty (no user voice folders), and `environment` on top; through `wrapper` (a command and its arguments, e.g. `prlimit
     /// --nofile=8`) if given. `executable` runs another path to the binary (a symlink, a name on `PATH`).
     static func run(
         _ arguments: [String], home: String? = packageRoot, in directory: String? = nil, cache: String? = nil,
@@ -62,6 +62,8 @@ enum SootheCLI {
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
+        // No voice folders of the machine's user: a test names its own (SOOTHE_VOICES in `environment`).
+        environment["SOOTHE_VOICES"] = ""
         environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)

@@ -17,9 +17,8 @@ extension Soothe {
         var voice: String?
 
         func run() throws {
-            let workspace = try Workspace(voice: voice)
+            let workspace = try Workspace(voice: voice, scripts: sessions)
             var status: ExitCode = .success
-            Console.diagnostics(workspace.voices.diagnostics)
             for argument in sessions {
                 let source: SessionSource
                 do {
@@ -31,7 +30,7 @@ extension Soothe {
                 }
                 let result: SessionLoader.Result
                 do {
-                    result = try workspace.loader.load(source)
+                    result = try workspace.loader(for: source).load(source)
                 } catch {
                     Console.fail(error.description)
                     if status != ExitStatus.systemError { status = error.status }

@@ -26,7 +26,7 @@ extension Soothe {
             for id in ids {
                 let source = try workspace.source(id)
                 let timing = ListTiming(Speech.synthesizer)
-                let loader = exact ? workspace.loader : SessionLoader(voices: workspace.voices, timing: timing)
+                let loader = exact ? workspace.loader(for: source) : workspace.loader(for: source, timing: timing)
                 let result = try loader.load(source)
                 try Workspace.checkSpeech(result)
                 if result.timeline == nil {

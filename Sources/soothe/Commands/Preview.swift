@@ -42,7 +42,7 @@ extension Soothe {
         }
 
         func run() throws {
-            let timeline = try Workspace(voice: voice).timeline(session)
+            let timeline = try Workspace(voice: voice, scripts: [session]).timeline(session)
             let text: String
             switch format {
             case .table: text = PreviewTable.render(timeline)

@@ -35,7 +35,7 @@ extension Soothe {
         }
 
         func run() throws {
-            let workspace = try Workspace(voice: voice)
+            let workspace = try Workspace(voice: voice, scripts: sessions)
             var arguments = sessions
             if all {
                 arguments = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
