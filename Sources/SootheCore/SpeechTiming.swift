@@ -37,14 +37,20 @@ public struct SpokenPhrase: Hashable, Sendable {
 public struct EstimatedSpeechTiming: SpeechTiming {
     public init() {}
 
+    /// How much faster than its rate a phrase-paced voice speaks each clause.
+    static let pacedArticulation = 1.3
+
     public func speechDuration(of text: String, voice: VoiceProfile) throws -> Double {
+        // A phrase-paced voice is asked for each clause alone, trimmed: its words come faster than
+        // espeak-ng's rate, which counts its own pauses between them.
+        let articulation = voice.clausePause > 0 || voice.sentencePause > 0 ? Self.pacedArticulation : 1
         var seconds = 0.0
         for segment in PhrasePacing.paced(SpeechText.segments(of: text), clause: voice.clausePause, sentence: voice.sentencePause) {
             switch segment {
             case .text(let words):
                 let count = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
                 let sentences = words.filter { ".!?".contains($0) }.count
-                seconds += Double(count) * 60 / Double(max(voice.rate, 80))
+                seconds += Double(count) * 60 / (Double(max(voice.rate, 80)) * articulation)
                 seconds += Double(max(sentences - 1, 0)) * 0.4
                 seconds += Double(max(count - 1, 0)) * Double(voice.wordGap) * 0.01
             case .pause(let pause):

@@ -6,10 +6,13 @@ import SootheSpeech
 enum Speech {
     /// Synthesises with a disk cache in ``cacheDirectory(in:)`` (none if that is `off` or cannot
     /// be written: a folder named in `$SOOTHE_CACHE` that cannot be used gets a warning).
-    static let synthesizer: SpeechSynthesizer = {
+    static let synthesizer = SpeechSynthesizer(disk: disk)
+
+    /// The speech cache: the folder kept between runs, or one for this run alone.
+    static let disk: SpeechDiskCache? = {
         let environment = ProcessInfo.processInfo.environment
         // Without a cache kept between runs, one for this run alone (see `SpeechDiskCache.scratch`).
-        guard let directory = cacheDirectory(in: environment) else { return SpeechSynthesizer(disk: .scratch()) }
+        guard let directory = cacheDirectory(in: environment) else { return .scratch() }
         var limit = SpeechDiskCache.defaultLimit
         if let text = environment["SOOTHE_CACHE_SIZE"] {
             if let bytes = cacheSize(text) {
@@ -22,7 +25,7 @@ enum Speech {
         if disk == nil, environment["SOOTHE_CACHE"] != nil {
             Console.error("soothe: warning: SOOTHE_CACHE: cannot create or write \(directory); speech is not cached")
         }
-        return SpeechSynthesizer(disk: disk ?? .scratch())
+        return disk ?? .scratch()
     }()
 
     /// `SOOTHE_CACHE_SIZE`'s bytes: a whole number, optionally followed by K, M or G (powers of
@@ -61,8 +64,9 @@ enum Speech {
 
 extension Speech {
     /// Makes soothe's own espeak-ng variants (the files in `voices/variants/`) loadable, through
-    /// an overlay of espeak-ng's data in `$TMPDIR/soothe-UID` (see `EspeakDataOverlay`). A
-    /// failure is a warning: profiles that use those variants then fail with their own error.
+    /// an overlay of espeak-ng's data kept in the speech cache's folder (else in
+    /// `$TMPDIR/soothe-UID`; see `EspeakDataOverlay`). A failure is a warning: profiles that use
+    /// those variants then fail with their own error.
     static func installVariants(from voicesDirectory: String?) {
         guard let voicesDirectory else { return }
         let folder = (voicesDirectory as NSString).appendingPathComponent("variants")
@@ -74,9 +78,9 @@ extension Speech {
         }
         guard !variants.isEmpty else { return }
         do {
-            try EspeakDataOverlay.install(variants, in: EspeakDataOverlay.privateTemporaryFolder())
+            try EspeakDataOverlay.install(variants, in: disk?.directory ?? EspeakDataOverlay.privateTemporaryFolder())
         } catch {
-            Console.error("soothe: warning: soothe's espeak-ng variants in \(folder) cannot be used: \(error.description)")
+            Console.error("soothe: warning: soothe's espeak-ng variants in \(folder) cannot be used: \(error)")
         }
     }
 }

@@ -35,7 +35,7 @@ import Testing
         #expect(try Self.voiceLine(near, environment: users) == "voice gentle (en-gb, 140 wpm)")
         // The first folder of SOOTHE_VOICES before the second, both before the built-ins.
         #expect(try Self.voiceLine(far, environment: users) == "voice gentle (en-us, 150 wpm)")
-        #expect(try Self.voiceLine(far) == "voice gentle (en-us+f3, 125 wpm)")
+        #expect(try Self.voiceLine(far) == "voice gentle (en-us+soothe-soft-f, 125 wpm)")
         // --voice finds a profile in any folder.
         #expect(try Self.voiceLine(far, ["--voice", "deep"], environment: users) == "voice deep (en+m1, 120 wpm)")
     }

@@ -10,7 +10,7 @@ struct InlineVoiceTests {
         let (script, diagnostics) = TestScripts.parse(yaml)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let inline = try #require(script?.inlineVoice)
-        #expect(inline == VoiceProfile(name: "calm-de-inline", espeak: "de+f3", rate: 125, pitch: 40, range: 20, wordGap: 4))
+        #expect(inline == VoiceProfile(name: "calm-de-inline", espeak: "de+f3", rate: 125, pitch: 40, range: 20, wordGap: 4, chain: SpeechChainSettings()))
         #expect(script?.voice == "calm-de-inline")
         #expect(script?.voiceLocation == SourceLocation(line: 3, column: 8))
         let built = try TimelineBuilder(voices: TestScripts.voices, timing: FixedSpeechTiming(seconds: 1)).build(try #require(script))
@@ -41,7 +41,7 @@ struct InlineVoiceTests {
             Issue.record("no second say step")
             return
         }
-        #expect(two.inlineVoice == VoiceProfile(name: "test-inline-5", espeak: "en-gb", rate: 150))
+        #expect(two.inlineVoice == VoiceProfile(name: "test-inline-5", espeak: "en-gb", rate: 150, chain: SpeechChainSettings()))
         let (timeline, _) = try TestScripts.build(yaml, timing: FixedSpeechTiming(seconds: 1))
         let voices = timeline?.cues.compactMap { $0.spoken?.voice.espeak }
         #expect(voices == ["en-us+f3", "en-gb", "en+m3"])
@@ -58,7 +58,7 @@ struct InlineVoiceTests {
             """)
         #expect(script == nil)
         let lines = diagnostics.map(\.description)
-        #expect(lines.contains("test.yaml:2:24: error: unknown key 'rte' in voice profile; did you mean 'rate'? (expected name, description, espeak, rate, pitch, range, word-gap)"), "\(lines)")
+        #expect(lines.contains("test.yaml:2:24: error: unknown key 'rte' in voice profile; did you mean 'rate'? (expected name, description, espeak, rate, pitch, range, word-gap, clause-pause, sentence-pause, chain, room, room-level)"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("test.yaml:2:41: error: 'pitch' must be a whole number from 0 to 99") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("test.yaml:6:7: error: voice profile 'test-inline-6' needs 'espeak'") }, "\(lines)")
         #expect(diagnostics.count == 3)
@@ -112,14 +112,14 @@ struct InlineVoiceTests {
         #expect(broken.timeline == nil)
         #expect(broken.diagnostics.map(\.description) == [
             "s.yaml:6:12: error: voice profile 'gentle' (u/gentle.yaml) has an error, so it cannot be used",
-            "u/gentle.yaml:2:1: error: unknown key 'rat' in voice profile; did you mean 'rate'? (expected name, description, espeak, rate, pitch, range, word-gap)",
+            "u/gentle.yaml:2:1: error: unknown key 'rat' in voice profile; did you mean 'rate'? (expected name, description, espeak, rate, pitch, range, word-gap, clause-pause, sentence-pause, chain, room, room-level)",
         ])
     }
 
     @Test func aProfileFileIsParsedAsBefore() {
         let (profile, diagnostics) = VoiceLibrary.parse(text: "name: soft\nespeak: en+f2\nrate: 120\npitch: 30\nrange: 20\nword-gap: 5\n", file: "v/soft.yaml", defaultName: "x")
         #expect(diagnostics.isEmpty)
-        #expect(profile == VoiceProfile(name: "soft", espeak: "en+f2", rate: 120, pitch: 30, range: 20, wordGap: 5))
+        #expect(profile == VoiceProfile(name: "soft", espeak: "en+f2", rate: 120, pitch: 30, range: 20, wordGap: 5, chain: SpeechChainSettings()))
         let (none, problems) = VoiceLibrary.parse(text: "- en\n", file: "v/list.yaml", defaultName: "list")
         #expect(none == nil)
         #expect(problems.map(\.description) == ["v/list.yaml:1:1: error: a voice profile is a mapping with 'espeak', 'rate', 'pitch', 'range' and 'word-gap'"])
