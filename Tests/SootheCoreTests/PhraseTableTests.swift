@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SootheCore
 
@@ -125,6 +126,19 @@ import Testing
         #expect((warning.line, warning.column) == (5, 5), "at the first counting step")
         let espeak = Self.voices[voice]!.espeak
         #expect(warning.message.contains("'\(SpeechLanguage(espeak: espeak).tag)'") && warning.message.contains(voice) && warning.message.contains("English"))
+    }
+
+    /// The warning docs/voices.md quotes is the one a Finnish session that counts gets.
+    @Test func theDocumentedWarningIsTheBuildersWarning() throws {
+        let script = try #require(ScriptParser(voiceNames: ["suomi"]).parse(
+            text: "title: Hengitys\nvoice: suomi\nsteps:\n  - say: Hengitä rauhassa.\n  - breathe: {pattern: 4-0-4-0, cycles: 2, count: true}\n",
+            file: "fi.yaml", defaultID: "fi").script)
+        let suomi = VoiceProfile(name: "suomi", espeak: "fi+f3", rate: 125)
+        let (_, diagnostics) = try TimelineBuilder(voices: ["suomi": suomi], timing: FixedSpeechTiming(seconds: 0.4)).build(script)
+        let warning = try #require(diagnostics.first)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/voices.md"), encoding: .utf8)
+        #expect(doc.contains("\n\(warning.description)\n"), "\(warning)")
     }
 
     @Test func aLanguageWithoutATableIsNoConcernWhenSootheAddsNoWords() throws {
