@@ -10,7 +10,7 @@ extension PhraseTable {
             welcome: "Respirons ensemble. Tu peux t'arrêter à tout moment, ouvrir les yeux et respirer normalement.",
             safety: "Si la tête te tourne, respire moins profondément.",
             closing: "Laisse ton souffle retrouver son propre rythme. Observe comment tu te sens maintenant.",
-            prompts: BreathPrompts(inhale: "Inspire", topUp: "Encore", hold: "Retiens", exhale: "Expire", rest: "Pause"),
+            prompts: BreathPrompts(inhale: "Inspire", topUp: "Encore", hold: "Retiens ton souffle", exhale: "Expire", rest: "Pause"),
             titles: BreathingTitles(
                 box: "Respiration carrée", fourSevenEight: "Respiration 4-7-8", coherent: "Cohérence cardiaque",
                 sigh: "Soupir cyclique", belly: "Respiration abdominale", extendedExhale: "Expiration prolongée",

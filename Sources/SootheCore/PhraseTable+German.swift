@@ -1,5 +1,6 @@
 extension PhraseTable {
-    /// German, addressing the listener as du.
+    /// German, addressing the listener as du; the prompts are infinitives ("Einatmen"), as German
+    /// breathing guidance says them.
     public static let german = PhraseTable(
         language: "de", name: "German",
         numbers: [
@@ -10,7 +11,7 @@ extension PhraseTable {
             welcome: "Lass uns gemeinsam atmen. Du kannst jederzeit aufhören, die Augen öffnen und normal atmen.",
             safety: "Wenn dir schwindelig wird, atme weniger tief.",
             closing: "Lass deinen Atem zu seinem eigenen Rhythmus zurückfinden. Spür nach, wie es dir jetzt geht.",
-            prompts: BreathPrompts(inhale: "Atme ein", topUp: "Mehr", hold: "Halte den Atem", exhale: "Atme aus", rest: "Pause"),
+            prompts: BreathPrompts(inhale: "Einatmen", topUp: "Mehr", hold: "Halten", exhale: "Ausatmen", rest: "Pause"),
             titles: BreathingTitles(
                 box: "Box-Atmung", fourSevenEight: "4-7-8-Atmung", coherent: "Kohärente Atmung",
                 sigh: "Zyklisches Seufzen", belly: "Bauchatmung", extendedExhale: "Verlängerte Ausatmung",

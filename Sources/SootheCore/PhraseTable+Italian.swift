@@ -8,7 +8,7 @@ extension PhraseTable {
         ],
         breathe: BreatheGuidance(
             welcome: "Respiriamo insieme. Puoi fermarti in qualsiasi momento, aprire gli occhi e respirare normalmente.",
-            safety: "Se senti un capogiro, respira meno profondamente.",
+            safety: "Se ti gira la testa, respira meno profondamente.",
             closing: "Lascia che il respiro torni al suo ritmo naturale. Nota come ti senti adesso.",
             prompts: BreathPrompts(inhale: "Inspira", topUp: "Ancora", hold: "Trattieni", exhale: "Espira", rest: "Riposa"),
             titles: BreathingTitles(

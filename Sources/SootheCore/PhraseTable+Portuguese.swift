@@ -11,7 +11,7 @@ extension PhraseTable {
             welcome: "Vamos respirar em conjunto. Você pode parar a qualquer momento, abrir os olhos e respirar normalmente.",
             safety: "Se sentir tontura, respire com menos profundidade.",
             closing: "Deixe a respiração voltar ao seu próprio ritmo. Perceba como você se sente agora.",
-            prompts: BreathPrompts(inhale: "Inspire", topUp: "Mais", hold: "Segure", exhale: "Expire", rest: "Descanse"),
+            prompts: BreathPrompts(inhale: "Inspire", topUp: "Mais", hold: "Segure o ar", exhale: "Expire", rest: "Descanse"),
             titles: BreathingTitles(
                 box: "Respiração quadrada", fourSevenEight: "Respiração 4-7-8", coherent: "Respiração coerente",
                 sigh: "Suspiro cíclico", belly: "Respiração abdominal", extendedExhale: "Expiração prolongada",

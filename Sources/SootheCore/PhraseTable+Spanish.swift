@@ -10,7 +10,7 @@ extension PhraseTable {
             welcome: "Vamos a respirar en compañía. Puedes parar cuando quieras, abrir los ojos y respirar con normalidad.",
             safety: "Si notas mareo, respira con menos profundidad.",
             closing: "Deja que la respiración vuelva a su propio ritmo. Observa cómo te sientes ahora.",
-            prompts: BreathPrompts(inhale: "Inhala", topUp: "Más", hold: "Sostén", exhale: "Exhala", rest: "Descansa"),
+            prompts: BreathPrompts(inhale: "Inhala", topUp: "Más", hold: "Retén el aire", exhale: "Exhala", rest: "Descansa"),
             titles: BreathingTitles(
                 box: "Respiración cuadrada", fourSevenEight: "Respiración 4-7-8", coherent: "Respiración coherente",
                 sigh: "Suspiro cíclico", belly: "Respiración abdominal", extendedExhale: "Exhalación prolongada",
