@@ -43,11 +43,6 @@ public struct BreathingTrack: Sendable, Hashable {
         self.voice = voice
     }
 
-    /// Prompts per phase: short enough for the shortest phases of the presets.
-    static let prompts: [BreathPhase: String] = [
-        .inhale: "Breathe in", .topUp: "In", .hold: "Hold", .exhale: "Breathe out", .rest: "Rest",
-    ]
-
     /// The session id, e.g. `breathe-box-5m`.
     public var id: String {
         let name = BreathPattern.presets[patternName] != nil ? patternName : patternName.replacingAll(".", with: "_")
@@ -55,14 +50,19 @@ public struct BreathingTrack: Sendable, Hashable {
         return ScriptParser.defaultID(forFileName: "breathe-\(name)-\(length)")
     }
 
-    /// The session title, e.g. `Box Breathing`.
-    public var title: String {
-        BreathPattern.presets[patternName] != nil ? Self.titles[patternName] ?? patternName : "Breathing \(patternName)"
+    /// The session title in `phrases`' language, e.g. `Box Breathing`, `Respiración cuadrada`.
+    public func title(in phrases: PhraseTable) -> String {
+        let titles = phrases.breathe.titles
+        return titles.preset(patternName) ?? titles.custom.replacingAll("{pattern}", with: patternName)
     }
 
-    /// The track as a script: chime, a safety note, the paced breathing, a closing line, chime.
-    /// Every step is placed at line 1 of `<breathe>`, the file its diagnostics name.
-    public var script: Script {
+    /// The track as a script whose words (intro, prompts, closing, title) are those of the
+    /// language `voice` speaks, from its ``PhraseTable``, English when it has none (the timeline
+    /// builder then warns): chime, a welcome and a safety note, the paced breathing, a closing
+    /// line, chime. Every step is placed at line 1 of `<breathe>`, the file its diagnostics name.
+    public func script(voice profile: VoiceProfile) -> Script {
+        let phrases = PhraseTable.table(for: SpeechLanguage(espeak: profile.espeak)) ?? .english
+        let guidance = phrases.breathe
         var steps: [Step] = []
         func add(_ action: Step.Action) { steps.append(Step(action, at: .start)) }
         if let chime {
@@ -70,37 +70,35 @@ public struct BreathingTrack: Sendable, Hashable {
             add(.pause(Step.Pause(duration: 6)))
         }
         if voiceGuidance {
-            add(.say(Step.Say(text: "Let's breathe together. You can stop at any time, open your eyes and breathe normally.")))
+            add(.say(Step.Say(text: guidance.welcome)))
             add(.pause(Step.Pause(duration: 2)))
-            add(.say(Step.Say(text: "If you feel lightheaded, breathe less deeply.")))
+            add(.say(Step.Say(text: guidance.safety)))
             add(.pause(Step.Pause(duration: 3)))
         }
         var prompts: [BreathPhase: Step.Prompt] = [:]
         if voiceGuidance {
-            for (phase, length) in pattern.phases where length > 0 { prompts[phase] = Step.Prompt(Self.prompts[phase]!) }
+            for (phase, length) in pattern.phases where length > 0 { prompts[phase] = Step.Prompt(guidance.prompts[phase]) }
         }
         add(.breathe(Step.Breathe(
             pattern: pattern, length: cycles.map { .cycles($0) } ?? .duration(minutes * 60), prompts: prompts,
             promptCycles: voiceGuidance ? guidedCycles : nil, count: voiceGuidance && count, tone: tone)))
         if voiceGuidance {
             add(.pause(Step.Pause(duration: 2)))
-            add(.say(Step.Say(text: "Let your breath return to its own rhythm. Notice how you feel now.")))
+            add(.say(Step.Say(text: guidance.closing)))
             add(.pause(Step.Pause(duration: 4)))
         }
         if let chime {
             add(.chime(Step.Chime(kind: chime)))
             add(.pause(Step.Pause(duration: 18)))
         }
-        return Script(
-            file: "<breathe>", id: id, title: title, summary: "Paced breathing, pattern \(patternName).",
+        var script = Script(
+            file: "<breathe>", id: id, title: title(in: phrases),
+            summary: guidance.titles.summary.replacingAll("{pattern}", with: patternName),
             technique: "calming/deep-breathing", voice: voice, ambience: ambience.map { AmbienceSpec(sound: $0, level: 0) },
             steps: steps)
+        script.wordsFromPhraseTable = true
+        return script
     }
-
-    static let titles = [
-        "box": "Box Breathing", "4-7-8": "4-7-8 Breathing", "coherent": "Coherent Breathing",
-        "sigh": "Cyclic Sigh", "belly": "Belly Breathing", "extended-exhale": "Extended Exhale",
-    ]
 
     static func trim(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

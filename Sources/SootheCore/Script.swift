@@ -14,6 +14,9 @@ public struct Script: Sendable, Hashable {
     public var inlineVoice: VoiceProfile?
     public var ambience: AmbienceSpec?
     public var steps: [Step]
+    /// Whether the spoken text is soothe's own, taken from a ``PhraseTable`` (`soothe breathe`),
+    /// rather than a writer's: a voice whose language has no table then gets a warning.
+    public var wordsFromPhraseTable = false
 
     public init(
         file: String, id: String, title: String, summary: String? = nil, technique: String? = nil,

@@ -77,7 +77,13 @@ private struct BuildRun {
     let voices: [String: VoiceProfile]
     let timing: any SpeechTiming
     var invalidVoices: [String: [Diagnostic]] = [:]
-    var sessionVoice = VoiceProfile.fallback
+    var sessionVoice = VoiceProfile.fallback {
+        didSet { ownWords = PhraseTable.table(for: SpeechLanguage(espeak: sessionVoice.espeak)) }
+    }
+    /// The words soothe adds in the session voice's language; nil when soothe has none in it.
+    var ownWords: PhraseTable? = .english
+    /// Whether the missing table of the session voice's language has been warned about.
+    var warnedOwnWords = false
     var diagnostics: [Diagnostic] = []
     var cues: [Cue] = []
     var spans: [StepSpan] = []
@@ -169,7 +175,7 @@ private struct BuildRun {
                 }
                 seconds += cycles * average
                 // Phases, prompts and counted seconds.
-                let counted = breathe.count ? min(cycles * average, cycles * 20) : 0
+                let counted = breathe.count ? min(cycles * average, cycles * Double(PhraseTable.highestCount)) : 0
                 cueCount += cycles * 10 + counted
             case .repeat(let block):
                 let (innerSeconds, innerCues) = estimate(block.steps)
@@ -220,6 +226,7 @@ private struct BuildRun {
         let span = beginSpan(kind: .say, label: Self.label(for: text), at: at)
         guard let length = speechLength(text, voice: voice, at: at) else { return }
         cues.append(Cue(start: time, end: time + length, line: at.line, step: span, .speech(.init(text: text, voice: voice))))
+        if script.wordsFromPhraseTable { spokeOwnWords(at: at) }
         time += length + say.after
         spans[span].end = time
     }
@@ -288,12 +295,13 @@ private struct BuildRun {
                             start: phaseStart, end: phaseStart + spoken, line: prompt.location.line, step: span,
                             .speech(.init(text: text, voice: sessionVoice, cycle: cycle + 1))))
                         spokenUntil = phaseStart + spoken
+                        if script.wordsFromPhraseTable { spokeOwnWords(at: at) }
                         promptLengths[phase] = spoken
                         shortestPhase[phase] = min(shortestPhase[phase] ?? .infinity, length)
                     }
                 }
                 if guided && breathe.count {
-                    spokenUntil = emitCount(phaseStart: phaseStart, length: length, after: spokenUntil, cycle: cycle + 1, line: at.line, step: span)
+                    spokenUntil = emitCount(phaseStart: phaseStart, length: length, after: spokenUntil, cycle: cycle + 1, at: at, step: span)
                 }
                 time = phaseStart + length
             }
@@ -310,23 +318,34 @@ private struct BuildRun {
         spans[span].breathsPerMinute = minutes > 0 ? Double(cycleCount) / minutes : nil
     }
 
-    /// Counts the seconds of a phase softly ("two, three, four"), skipping counts that would
-    /// start while something is still being said. Returns when the last count ends.
-    mutating func emitCount(phaseStart: Double, length: Double, after spokenUntil: Double, cycle: Int, line: Int, step: Int) -> Double {
+    /// Counts the seconds of a phase softly ("two, three, four", in the session voice's
+    /// language), up to ``PhraseTable/highestCount``, skipping counts that would start while
+    /// something is still being said. Returns when the last count ends.
+    mutating func emitCount(phaseStart: Double, length: Double, after spokenUntil: Double, cycle: Int, at: SourceLocation, step: Int) -> Double {
         var until = spokenUntil
-        let words = CountWords.words(forVoice: sessionVoice.espeak)
+        let words = ownWords ?? .english
         var second = 2
-        while Double(second - 1) < length - 0.5, second <= words.count {
+        while Double(second - 1) < length - 0.5, let word = words.number(second) {
             let start = phaseStart + Double(second - 1)
-            if start >= until - 1e-9, let spoken = speechLength(words[second - 1], voice: sessionVoice, at: SourceLocation(line: line, column: 1)) {
+            if start >= until - 1e-9, let spoken = speechLength(word, voice: sessionVoice, at: SourceLocation(line: at.line, column: 1)) {
                 cues.append(Cue(
-                    start: start, end: start + spoken, line: line, step: step,
-                    .speech(.init(text: words[second - 1], voice: sessionVoice, level: -6, cycle: cycle))))
+                    start: start, end: start + spoken, line: at.line, step: step,
+                    .speech(.init(text: word, voice: sessionVoice, level: -6, cycle: cycle))))
                 until = start + spoken
+                spokeOwnWords(at: at)
             }
             second += 1
         }
         return until
+    }
+
+    /// Notes that soothe's own words were spoken by the step at `at`: when the session voice's
+    /// language has no ``PhraseTable`` they were English, which gets one warning a build.
+    mutating func spokeOwnWords(at: SourceLocation) {
+        guard ownWords == nil, !warnedOwnWords else { return }
+        warnedOwnWords = true
+        let languages = PhraseTable.all.map(\.name)
+        warning(at, "soothe has no words of its own in '\(SpeechLanguage(espeak: sessionVoice.espeak))', the language of voice '\(sessionVoice.name)' (espeak-ng '\(sessionVoice.espeak)'): the words it adds (counted seconds, the breathe guidance) are spoken in English; it has them in \(languages.dropLast().joined(separator: ", ")) and \(languages.last ?? "")")
     }
 
     static func label(for text: String) -> String {
@@ -336,21 +355,6 @@ private struct BuildRun {
 
     static func format(_ seconds: Double) -> String {
         String((seconds * 10).rounded() / 10)
-    }
-}
-
-/// Number words for counting the seconds of a breath phase.
-enum CountWords {
-    static let english = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                          "eighteen", "nineteen", "twenty"]
-    static let spanish = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-                          "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
-                          "dieciocho", "diecinueve", "veinte"]
-
-    /// The words for the language of an espeak-ng voice name (English when unknown).
-    static func words(forVoice espeak: String) -> [String] {
-        espeak.hasPrefix("es") ? spanish : english
     }
 }
 

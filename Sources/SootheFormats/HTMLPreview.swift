@@ -7,16 +7,18 @@ import SootheCore
 /// timeline. Nothing is fetched from the network; the markup is also well-formed XML.
 public enum HTMLPreview {
     /// The page for `timeline`; with `media`, an audio player (and captions track) for the
-    /// rendered file. All user text is escaped.
+    /// rendered file. All user text is escaped. The page's language (`<html lang>`, and on the
+    /// title, summary, captions and spoken text) is that of the session's voice; soothe's own
+    /// labels, which are English, are marked `lang="en"`.
     public static func page(_ timeline: Timeline, media: HTMLMedia? = nil) -> String {
         let layout = HTMLTimelineLayout(duration: timeline.duration)
         let palette = HTMLPalette.calm
-        let lang = HTMLText.languageTag(espeak: timeline.voice.espeak)
+        let lang = SpeechLanguage(espeak: timeline.voice.espeak).tag
         let e = HTMLText.escape
         var out = ""
         out.reserveCapacity(4096 + timeline.cues.count * 700)
 
-        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+        out += "<!DOCTYPE html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\" />\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
         out += "<meta name=\"color-scheme\" content=\"light\" />\n"
         out += "<meta name=\"generator\" content=\"soothe\" />\n"
@@ -31,7 +33,7 @@ public enum HTMLPreview {
         if let media { player(media, lang: lang, into: &out) }
         chart(timeline, layout: layout, palette: palette, seekable: media != nil, into: &out)
         table(timeline, lang: lang, seekable: media != nil, into: &out)
-        out += "<footer><p>Made with soothe. Times are minutes:seconds from the start of the audio.</p></footer>\n"
+        out += "<footer lang=\"en\"><p>Made with soothe. Times are minutes:seconds from the start of the audio.</p></footer>\n"
         out += "</main>\n<script>//<![CDATA[\n\(HTMLScript.source)//]]>\n</script>\n</body>\n</html>\n"
         return out
     }
@@ -40,7 +42,7 @@ public enum HTMLPreview {
 
     static func header(_ timeline: Timeline, lang: String, into out: inout String) {
         let e = HTMLText.escape
-        out += "<header>\n<p class=\"eyebrow\">Session preview</p>\n"
+        out += "<header>\n<p class=\"eyebrow\" lang=\"en\">Session preview</p>\n"
         out += "<h1 lang=\"\(lang)\">\(e(timeline.title))</h1>\n"
         if let summary = timeline.summary, !summary.isEmpty {
             out += "<p class=\"summary\" lang=\"\(lang)\">\(e(summary))</p>\n"
@@ -55,7 +57,7 @@ public enum HTMLPreview {
         ]
         if let technique = timeline.technique { facts.append(("Technique", technique)) }
         facts.append(("Ambience", timeline.ambience?.sound.rawValue ?? "none"))
-        out += "<dl class=\"facts\">\n"
+        out += "<dl class=\"facts\" lang=\"en\">\n"
         for (term, value) in facts {
             out += "<div><dt>\(term)</dt><dd>\(e(value))</dd></div>\n"
         }
@@ -64,7 +66,7 @@ public enum HTMLPreview {
 
     static func player(_ media: HTMLMedia, lang: String, into out: inout String) {
         let e = HTMLText.escape
-        out += "<section class=\"listen\" aria-labelledby=\"listen-heading\">\n<h2 id=\"listen-heading\">Listen</h2>\n"
+        out += "<section class=\"listen\" lang=\"en\" aria-labelledby=\"listen-heading\">\n<h2 id=\"listen-heading\">Listen</h2>\n"
         out += "<audio id=\"player\" controls=\"controls\" preload=\"metadata\" src=\"\(e(HTMLText.urlPath(media.audio)))\">"
         if let captions = media.captions {
             out += "<track kind=\"captions\" label=\"Captions\" srclang=\"\(lang)\" src=\"\(e(HTMLText.urlPath(captions)))\" default=\"default\" />"
@@ -78,7 +80,7 @@ public enum HTMLPreview {
     ) {
         let c = HTMLText.coordinate
         let width = c(layout.width), height = c(layout.height)
-        out += "<section class=\"timeline\" aria-labelledby=\"timeline-heading\">\n<h2 id=\"timeline-heading\">Timeline</h2>\n"
+        out += "<section class=\"timeline\" lang=\"en\" aria-labelledby=\"timeline-heading\">\n<h2 id=\"timeline-heading\">Timeline</h2>\n"
         out += "<p class=\"hint\">Hover over a cue, or reach it with the Tab key (arrow keys move along a lane), to see its details."
         out += seekable ? " Click it, or press Enter or Space, to play from there.</p>\n" : "</p>\n"
         out += "<div class=\"chart\">\n"
@@ -213,7 +215,7 @@ public enum HTMLPreview {
 
     static func table(_ timeline: Timeline, lang: String, seekable: Bool, into out: inout String) {
         let e = HTMLText.escape
-        out += "<details class=\"cue-table\">\n<summary>All \(timeline.cues.count) cues as a table</summary>\n"
+        out += "<details class=\"cue-table\" lang=\"en\">\n<summary>All \(timeline.cues.count) cues as a table</summary>\n"
         out += "<div class=\"table-scroll\">\n<table>\n<caption>Every cue of “\(e(timeline.title))” in time order</caption>\n"
         out += "<thead><tr><th scope=\"col\">Start</th><th scope=\"col\">Length</th><th scope=\"col\">Kind</th><th scope=\"col\">What</th><th scope=\"col\">Line</th></tr></thead>\n<tbody>\n"
         for (index, cue) in timeline.cues.enumerated() {

@@ -52,13 +52,4 @@ enum HTMLText {
     static func seconds(_ value: Double) -> String {
         JSON.number(Timeline.milliseconds(value))
     }
-
-    /// A BCP 47-looking language tag from an espeak-ng voice name (`en-us+f3` → `en-us`).
-    static func languageTag(espeak: String) -> String {
-        let base = espeak.split(separator: "+").first.map(String.init) ?? ""
-        let clean = String(base.unicodeScalars.filter { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
-        })
-        return clean.isEmpty ? "en" : clean
-    }
 }

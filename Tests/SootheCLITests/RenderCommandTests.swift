@@ -283,7 +283,7 @@ import Testing
         let folder = try TemporaryFolder()
         let track = try #require(BreathingTrack(pattern: "coherent", cycles: 2))
         let loader = SessionLoader(voices: VoiceLibrary(profiles: ["gentle": .fallback]), timing: EstimatedSpeechTiming())
-        let timeline = try #require(loader.build(track.script).timeline)
+        let timeline = try #require(loader.build(track.script(voice: .fallback)).timeline)
         let result = try SootheCLI.run(
             ["breathe", "--pattern", "coherent", "--cycles", "2", "--captions", "--chapters"] + Self.small, in: folder.path)
         #expect(result.status == 0, "\(result)")

@@ -17,7 +17,7 @@ extension Soothe {
         @Option(help: "Minutes of breathing, rounded to whole breaths (default 5).")
         var minutes: Double?
 
-        @Option(help: "Voice profile for the guidance.")
+        @Option(help: "Voice profile for the guidance, which is spoken in its language.")
         var voice = "gentle"
 
         @Flag(inversion: .prefixedNo, help: "Spoken guidance: a short intro, prompts on the first cycles, a closing line.")
@@ -65,7 +65,7 @@ extension Soothe {
                 guidedCycles: guidedCycles, tone: tone, count: count, chime: ChimeKind(rawValue: chime),
                 ambience: ambience.flatMap(AmbienceSound.init(rawValue:)), voice: voice)
             else { throw ExitStatus.usage }
-            let timeline = try workspace.timeline(of: track.script)
+            let timeline = try workspace.timeline(of: track.script(voice: workspace.voices.profiles[voice] ?? .fallback))
             let job = try flags.job(for: timeline, folder: nil)
             try RenderRunner(flags: flags).runSingle(job)
         }
