@@ -4,15 +4,19 @@
 # sentence a line; the Spanish one translates the English) spoken as a session, one `say:` per
 # sentence with 1.5 s after each, no chime, no ambience, and measured from outside:
 #   pace     words / the summed length of the speech cues in `soothe preview --format json`
-#            (what soothe places as speech; the 1.5 s gaps not counted), and with the gaps
+#            (what soothe places as speech; the 1.5 s gaps not counted), and with the gaps;
+#            and words / the speech length of the whole passage as one `say:` (a paragraph:
+#            the voice's own pauses between sentences count)
 #   recall   pocketsphinx 5 (the US English model in its wheel) on the rendered session at
 #            16 kHz mono, sentence by sentence: reference words matched in a minimum-edit-
 #            distance alignment / reference words (English profiles only)
 #   limiter  the session rendered as float WAV at --loudness -16 and at -30 (where the limiter
-#            has nothing to do); the -30 render scaled to the -16 render's integrated loudness,
-#            and inside each speech cue the true peak (4x oversampled) of that copy minus the
-#            actual one: what the limiter took off that phrase, max and 95th percentile; for
-#            the passage and for a built-in session with chimes and the breath tone
+#            has nothing to do); inside each speech cue, the true peak (4x oversampled) of the
+#            -30 render times soothe's constant gain (read from the samples) minus the -16
+#            render's: what the limiter took off that phrase, max and 95th percentile over the
+#            phrases; for the passage and for a built-in session with a chime and the breath
+#            tone. The details table also gives it against the -30 render scaled to the -16
+#            render's integrated loudness, and sample peaks (bench/voices/limiter.py)
 #   crest    true peak minus integrated loudness of the passage (the -30 render: unlimited)
 #   length   the passage session's length (speech + 1.5 s after each sentence)
 # and the same passage spoken by the plain espeak-ng command (one call per sentence), with the
@@ -20,7 +24,9 @@
 # (espeak-ng's command line cannot set the pitch range: those rows keep the voice's own).
 # The limiter method is checked first on a synthetic case (bench/voices/limiter.py --self-check).
 #
-# Usage: bench/voices.sh [PROFILE...]   Prints one Markdown table on stdout; progress on stderr.
+# Usage: bench/voices.sh [PROFILE...]   Prints Markdown on stdout (the table, then the limiter's
+# details); progress on stderr. About 6 minutes an English profile on a 2-core machine (the
+# recogniser takes most of it), 2 for a Spanish one.
 #   SOOTHE       the soothe binary (default .build/release/soothe)
 #   SOOTHE_HOME  where voices/ and assets/ are (default: this repository)
 #   VOICES_KEEP  a folder to keep the raw results in (results.jsonl, recogniser output per sentence)
@@ -71,10 +77,13 @@ for profile in "$@"; do
     fi
     script="$work/passage-$lang.yaml"
     [ -f "$script" ] || python3 "$py/session.py" "$passage" "Voice bench passage ($lang)" "$gap" > "$script"
+    paragraph="$work/paragraph-$lang.yaml"
+    [ -f "$paragraph" ] || python3 "$py/session.py" "$passage" "Voice bench paragraph ($lang)" 0 paragraph > "$paragraph"
 
     say "$profile: pace"
     "$soothe" preview "$script" --voice "$profile" --format json > "$work/$profile.passage.cues.json"
-    pace=$(python3 "$py/pace.py" "$passage" "$work/$profile.passage.cues.json" "$gap")
+    "$soothe" preview "$paragraph" --voice "$profile" --format json > "$work/$profile.paragraph.cues.json"
+    pace=$(python3 "$py/pace.py" "$passage" "$work/$profile.passage.cues.json" "$gap" "$work/$profile.paragraph.cues.json")
 
     say "$profile: limiter and crest on the passage"
     cues="$work/$profile.passage.cues.json"
