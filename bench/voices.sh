@@ -35,6 +35,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 soothe="${SOOTHE:-$root/.build/release/soothe}"
 export SOOTHE_HOME="${SOOTHE_HOME:-$root}"
+# Only the profiles in $SOOTHE_HOME/voices (the files read here): none from $SOOTHE_VOICES or
+# ~/.config/soothe/voices shadows them.
+export SOOTHE_VOICES=""
 py="$here/voices"
 export PYTHONDONTWRITEBYTECODE=1
 gap=1.5
