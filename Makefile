@@ -11,7 +11,7 @@ APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libso
 # Extra tools the tests and benchmarks use to check what soothe writes.
 APT_TEST_PACKAGES := sox ffmpeg chromium
 
-.PHONY: deps test-deps build release demo test bench install clean
+.PHONY: deps test-deps build release demo test bench bench-voices install clean
 
 deps:
 	@bash .ci/install-deps $(APT_PACKAGES)
@@ -40,6 +40,10 @@ test: test-deps
 
 bench: release test-deps
 	bash bench/run.sh
+
+# Pace, recogniser recall, limiter and crest figures of every voice profile (docs/voices.md).
+bench-voices: release test-deps
+	bash bench/voices.sh
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
