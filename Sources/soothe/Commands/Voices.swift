@@ -51,7 +51,7 @@ extension Soothe {
         /// One row per profile file in every folder, by name, then in the order the folders are
         /// searched: a later one of the same name is marked as shadowed by the one in use.
         static func table(_ folders: [VoiceSearchPath.Folder]) -> [[String]] {
-            var rows = [["PROFILE", "SOURCE", "ESPEAK VOICE", "RATE", "PITCH", "RANGE", "GAP", "DESCRIPTION"]]
+            var rows = [["PROFILE", "SOURCE", "ESPEAK VOICE", "RATE", "PITCH", "RANGE", "GAP", "PAUSES", "ROOM", "DESCRIPTION"]]
             let names = Set(folders.flatMap(\.library.allNames)).sorted()
             for name in names {
                 var inUse: VoiceSearchPath.Folder?
@@ -62,14 +62,32 @@ extension Soothe {
                     if inUse == nil { inUse = folder }
                     guard let v = library.profiles[name] else {
                         let count = library.invalid[name]?.count ?? 0
-                        rows.append([name, folder.source, "-", "-", "-", "-", "-", "[invalid: \(count == 1 ? "1 error" : "\(count) errors"), see above]" + note])
+                        rows.append([name, folder.source, "-", "-", "-", "-", "-", "-", "-", "[invalid: \(count == 1 ? "1 error" : "\(count) errors"), see above]" + note])
                         continue
                     }
                     if let problem = EspeakVoices.validate(v.espeak) { note = "  [unavailable: \(problem)]" + note }
-                    rows.append([name, folder.source, v.espeak, "\(v.rate)", "\(v.pitch)", "\(v.range)", "\(v.wordGap)", v.description + note])
+                    rows.append([
+                        name, folder.source, v.espeak, "\(v.rate)", "\(v.pitch)", "\(v.range)", "\(v.wordGap)",
+                        Self.pauses(v), Self.room(v), v.description + note,
+                    ])
                 }
             }
             return rows
+        }
+
+        /// A profile's clause and sentence pauses (`0.5/2s`), or `-` when it has none.
+        static func pauses(_ voice: VoiceProfile) -> String {
+            guard voice.clausePause > 0 || voice.sentencePause > 0 else { return "-" }
+            func seconds(_ value: Double) -> String {
+                value == value.rounded() ? "\(Int(value))" : String(format: "%g", value)
+            }
+            return "\(seconds(voice.clausePause))/\(seconds(voice.sentencePause))s"
+        }
+
+        /// A profile's room (`30 -10dB`), `dry` without the chain, or `-` without a room.
+        static func room(_ voice: VoiceProfile) -> String {
+            if voice.chain.isDry { return "dry" }
+            return voice.chain.room > 0 ? "\(voice.chain.room) \(Int(voice.chain.roomLevel))dB" : "-"
         }
 
         /// Where profiles were looked for, first to last.
