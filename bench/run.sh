@@ -23,6 +23,10 @@ trap 'rm -rf "$work"' EXIT
 export SOOTHE_HOME="$root"
 export SOOTHE_CACHE="$work/speech-cache"
 [ -x "$soothe" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+# Every command the runs below need, named before any time is spent (make bench installs them).
+for tool in espeak-ng sox soxi ffmpeg bc python3 /usr/bin/time free md5sum; do
+    command -v "$tool" >/dev/null || { echo "bench: '$tool' is not installed (make bench-deps installs it)" >&2; exit 1; }
+done
 mkdir -p "$results"
 "$here/make-sessions.sh" "$work/sessions"
 
