@@ -128,7 +128,8 @@ public final class SpeechDiskCache: Sendable {
             var info = stat()
             guard lstat("\(directory)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   Self.startsWithMagic("\(directory)/\(name)") else { continue }
-            files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec)))
+            // Nanoseconds: clips stored or used within one second keep their order.
+            files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
         }
         return files
     }
