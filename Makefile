@@ -10,14 +10,19 @@ DEMO ?= belly-breathing
 APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libsox-dev libebur128-dev zlib1g-dev
 # Extra tools the tests and benchmarks use to check what soothe writes.
 APT_TEST_PACKAGES := sox ffmpeg chromium
+# What make bench runs besides: the baseline's espeak-ng command line, and the timing tools.
+APT_BENCH_PACKAGES := espeak-ng bc time python3 procps
 
-.PHONY: deps test-deps build release demo test bench bench-voices install clean
+.PHONY: deps test-deps bench-deps build release demo test bench bench-voices install clean
 
 deps:
 	@bash .ci/install-deps $(APT_PACKAGES)
 
 test-deps:
 	@bash .ci/install-deps $(APT_PACKAGES) $(APT_TEST_PACKAGES)
+
+bench-deps:
+	@bash .ci/install-deps $(APT_PACKAGES) $(APT_TEST_PACKAGES) $(APT_BENCH_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -38,7 +43,7 @@ test: test-deps
 	$(SWIFT) build --build-tests $(TEST_FLAGS)
 	$(SWIFT) test --skip-build $(TEST_FLAGS)
 
-bench: release test-deps
+bench: release bench-deps
 	bash bench/run.sh
 
 # Pace, recogniser recall, limiter and crest figures of every voice profile (docs/voices.md).

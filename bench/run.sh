@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # soothe's benchmark (make bench): whole-process figures of a release build, each against a
-# baseline run side by side, interleaved, medians quoted. Prints a Markdown table and writes it
-# to bench/results/latest.md.
-#   (a) real-time factor: a 5-minute breathing session to normalised 48 kHz stereo WAV (and, for
-#       reference, the same session with an ambience bed: a stereo mix all the way through)
-#   (b) the same session made with the espeak-ng command line, sox and ffmpeg loudnorm, and the ratio
+# baseline run side by side, interleaved, medians quoted. Prints one Markdown table, with the
+# machine it ran on, and writes it to bench/results/latest.md.
+#   (a) real time: the 5-minute bench session, the same with a bed (a stereo mix all the way),
+#       and the slowest built-in (found by rendering every one), each to normalised 48 kHz stereo
+#       WAV beside the same made with the espeak-ng command line, sox and ffmpeg loudnorm
+#       (bench/shell-pipeline.sh), interleaved, and the ratio
+#   (b) the speech cache: the catalogue's size on disk, and `list` on an empty cache
 #   (c) peak memory for 5-, 30- and 60-minute sessions, and an hour of continuous distinct speech
 #   (d) render --all wall time with --jobs 1 and --jobs 2
 #   (e) the catalogue in two voices, first render and again, audio minutes per second and cache size
 # soothe keeps synthesised speech in a cache between runs (SOOTHE_CACHE): the figures are for a
-# render whose words were spoken before (the cache is filled once, untimed), and each table also
-# gives the first render (SOOTHE_CACHE=off: espeak-ng speaks every phrase).
+# render whose words were spoken before (the cache is filled once, untimed), and the table also
+# gives first renders (SOOTHE_CACHE=off: espeak-ng speaks every phrase). A render with a warm
+# cache is one thread (it starts no other thread or process): its real time is one core's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -23,6 +26,10 @@ trap 'rm -rf "$work"' EXIT
 export SOOTHE_HOME="$root"
 export SOOTHE_CACHE="$work/speech-cache"
 [ -x "$soothe" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+# Every command the runs below need, named before any time is spent (make bench installs them).
+for tool in espeak-ng sox soxi ffmpeg bc python3 /usr/bin/time free md5sum; do
+    command -v "$tool" >/dev/null || { echo "bench: '$tool' is not installed (make bench-deps installs it)" >&2; exit 1; }
+done
 mkdir -p "$results"
 "$here/make-sessions.sh" "$work/sessions"
 
@@ -33,32 +40,77 @@ spread() { sort -g "$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%
 elapsed() { local t0; t0=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $t0" | bc -l; }
 peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
-session="$work/sessions/breathing-5m.yaml"
-"$soothe" preview "$session" --format json | python3 "$here/cues-to-tsv.py" > "$work/cues.tsv"
-length=$(awk -F'\t' '$1 == "duration" {print $2}' "$work/cues.tsv")
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# A session's length (seconds) and its bed (from `ambience:`, empty without one).
+length_of() { "$soothe" preview "$1" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["duration"])'; }
+bed_of() { sed -n 's/^ambience: *{\{0,1\} *\(sound: *\)\{0,1\}\([a-z-]*\).*/\2/p' "$1"; }
+cues_of() { "$soothe" preview "$1" --format json | python3 "$here/cues-to-tsv.py" > "$2"; }
 
-# (a) and (b), interleaved; the speech cache filled first.
+# The speech cache: the catalogue's first (the size of its clips), then the bench sessions'.
+"$soothe" render --all -o "$work/fill" --jobs 2 -q >/dev/null
+cache_bytes=$(du -sb "$SOOTHE_CACHE" | cut -f1)
+rm -rf "$work/fill"
+session="$work/sessions/breathing-5m.yaml"
+bed_session="$work/sessions/breathing-5m-ambience.yaml"
 "$soothe" render "$session" -o "$work/soothe.wav" -q >/dev/null
-: > "$work/soothe.times"
-: > "$work/cold.times"
-: > "$work/shell.times"
-: > "$work/ambience.times"
+"$soothe" render "$bed_session" -o "$work/bed.wav" -q >/dev/null
+
+# Every built-in once a run, three runs: the lowest real-time factor names the slowest (the
+# shortest sessions carry their start-up too).
+ids=$("$soothe" list | awk 'NR > 1 {print $1}')
+: > "$work/builtins.tsv"
+for id in $ids; do
+    file="$root/assets/sessions/$id.yaml"
+    : > "$work/one.times"
+    for _ in 1 2 3; do elapsed "$soothe" render "$file" -o "$work/one.wav" -q >> "$work/one.times"; done
+    printf '%s\t%s\n' "$id" "$(echo "$(length_of "$file") / $(median < "$work/one.times")" | bc -l)" >> "$work/builtins.tsv"
+done
+read -r slowest slowest_rtf < <(sort -t$'\t' -k2 -g "$work/builtins.tsv" | head -1)
+read -r fastest fastest_rtf < <(sort -t$'\t' -k2 -g "$work/builtins.tsv" | tail -1)
+over=$(awk -F'\t' '$2 >= 1000' "$work/builtins.tsv" | wc -l)
+count=$(wc -l < "$work/builtins.tsv")
+slowest_file="$root/assets/sessions/$slowest.yaml"
+
+# (a) interleaved: each soothe render beside the shell pipeline making the same session.
+length=$(length_of "$session")
+bed_length=$(length_of "$bed_session")
+slowest_length=$(length_of "$slowest_file")
+cues_of "$session" "$work/cues.tsv"
+cues_of "$bed_session" "$work/bed-cues.tsv"
+cues_of "$slowest_file" "$work/slowest-cues.tsv"
+bed=$(bed_of "$bed_session")
+slowest_bed=$(bed_of "$slowest_file")
+for name in soothe cold bed slowest shell shell-bed shell-slowest; do : > "$work/$name.times"; done
 for _ in $(seq "$runs"); do
     elapsed "$soothe" render "$session" -o "$work/soothe.wav" -q >> "$work/soothe.times"
-    SOOTHE_CACHE=off elapsed "$soothe" render "$session" -o "$work/cold.wav" -q >> "$work/cold.times"
-    elapsed "$soothe" render "$work/sessions/breathing-5m-ambience.yaml" -o "$work/ambience.wav" -q >> "$work/ambience.times"
     elapsed bash "$here/shell-pipeline.sh" "$work/cues.tsv" "$work/shell.wav" >> "$work/shell.times"
+    SOOTHE_CACHE=off elapsed "$soothe" render "$session" -o "$work/cold.wav" -q >> "$work/cold.times"
+    elapsed "$soothe" render "$bed_session" -o "$work/bed.wav" -q >> "$work/bed.times"
+    elapsed bash "$here/shell-pipeline.sh" "$work/bed-cues.tsv" "$work/shell-bed.wav" "$bed" >> "$work/shell-bed.times"
+    elapsed "$soothe" render "$slowest_file" -o "$work/slowest.wav" -q >> "$work/slowest.times"
+    elapsed bash "$here/shell-pipeline.sh" "$work/slowest-cues.tsv" "$work/shell-slowest.wav" $slowest_bed >> "$work/shell-slowest.times"
 done
 cmp -s "$work/soothe.wav" "$work/cold.wav" || { echo "bench: the cached and uncached renders differ" >&2; exit 1; }
-soothe_s=$(median < "$work/soothe.times")
-cold_s=$(median < "$work/cold.times")
-cold_rtf=$(echo "$length / $cold_s" | bc -l)
-cold_ratio=$(echo "$(median < "$work/shell.times") / $cold_s" | bc -l)
-shell_s=$(median < "$work/shell.times")
-rtf=$(echo "$length / $soothe_s" | bc -l)
-ambience_s=$(median < "$work/ambience.times")
-ambience_rtf=$(echo "$length / $ambience_s" | bc -l)
-ratio=$(echo "$shell_s / $soothe_s" | bc -l)
+# "S s = R× real time (runs lo–hi s)" for soothe's times, then "; the shell pipeline S s: R× faster".
+row() {  # TIMES LENGTH SHELL_TIMES
+    local s shell
+    s=$(median < "$work/$1.times")
+    printf '%.2f s = **%.0f× real time** (runs %s)' "$s" "$(echo "$2 / $s" | bc -l)" "$(spread "$work/$1.times")"
+    if [ -n "${3:-}" ]; then
+        shell=$(median < "$work/$3.times")
+        printf '; the shell pipeline %.2f s (runs %s): soothe is **%.1f× faster**' "$shell" "$(spread "$work/$3.times")" "$(echo "$shell / $s" | bc -l)"
+    fi
+}
+
+# (b) `list` with an empty speech cache: lengths estimated from the words, nothing spoken.
+: > "$work/list.times"
+: > "$work/list-json.times"
+for _ in $(seq "$runs"); do
+    rm -rf "$work/empty-cache"
+    SOOTHE_CACHE="$work/empty-cache" elapsed "$soothe" list >> "$work/list.times"
+    rm -rf "$work/empty-cache"
+    SOOTHE_CACHE="$work/empty-cache" elapsed "$soothe" list --json >> "$work/list-json.times"
+done
 
 # (c) peak memory, each length against the 5-minute one.
 declare -A memory
@@ -81,7 +133,7 @@ dense_ratio=$(echo "${memory[dense]} / ${memory[5]}" | bc -l)
 
 # (d) the whole catalogue, --jobs 1 against --jobs 2, interleaved. Each run starts as a CI job
 # does: an empty output folder, and no write-back left over from the run before (1.5 GB each).
-# The catalogue's speech is cached by the first (untimed) run; then a few runs without the cache.
+# One untimed run first (the catalogue's speech is in the cache since (b)); then a few runs without the cache.
 "$soothe" render --all -o "$work/all" --jobs 2 -q >/dev/null
 : > "$work/jobs1.times"
 : > "$work/jobs2.times"
@@ -105,27 +157,31 @@ done
 cold1=$(median < "$work/cold1.times")
 cold2=$(median < "$work/cold2.times")
 cold_speedup=$(echo "$cold1 / $cold2" | bc -l)
-cache_mb=$(du -sm "$SOOTHE_CACHE" | cut -f1)
 # (e) the catalogue in two voices, --jobs 2, from an empty speech cache and again from the full one.
 read -r matrix_minutes matrix_cold matrix_warm matrix_cache < <("$here/matrix.sh" "$soothe" gentle warm)
 catalogue=$("$soothe" list --json --exact | python3 -c 'import json,sys; print(round(sum(s["duration"] for s in json.load(sys.stdin)) / 60, 1))')
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 {
-    echo "Machine: $cpu, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d); medians of $runs interleaved runs."
+    echo "Machine: $cpu, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"); $(date -u '+%Y-%m-%d %H:%M UTC'); load average (1, 5, 15 min) $load_start at the start, $load_end at the end; medians of $runs interleaved runs."
     echo
     echo "| measure | figure | target |"
     echo "|---|---|---|"
-    printf '| (a) render a %.0f s breathing session, 48 kHz stereo WAV, normalised | %.2f s = %.0f× real time (runs: %s) | ≥ 1000× |\n' "$length" "$soothe_s" "$rtf" "$(spread "$work/soothe.times")"
-    printf '| (a) the same, first render of its words (no speech cache) | %.2f s = %.0f× real time (runs: %s) | — |\n' "$cold_s" "$cold_rtf" "$(spread "$work/cold.times")"
-    printf '| (a) the same session with an ambience bed (stereo mix) | %.2f s = %.0f× real time | — |\n' "$ambience_s" "$ambience_rtf"
-    printf '| (b) the same with espeak-ng + sox + ffmpeg loudnorm | %.2f s (runs: %s); soothe is %.1f× faster (%.1f× without its speech cache) | ≥ 25× |\n' "$shell_s" "$(spread "$work/shell.times")" "$ratio" "$cold_ratio"
+    printf '| (a) the %.0f s bench session, normalised 48 kHz stereo WAV | %s | ≥ 1000×, ≥ 25× |\n' "$length" "$(row soothe "$length" shell)"
+    printf '| (a) the same, first render of its words (no speech cache) | %s | — |\n' "$(row cold "$length" shell)"
+    printf '| (a) the same with a %s bed (a stereo mix all the way) | %s | ≥ 1000× |\n' "$bed" "$(row bed "$bed_length" shell-bed)"
+    printf '| (a) the slowest built-in, %s (%.0f s%s) | %s | ≥ 1000× |\n' "$slowest" "$slowest_length" "${slowest_bed:+, $slowest_bed bed}" "$(row slowest "$slowest_length" shell-slowest)"
+    printf '| (a) every built-in, medians of 3 | %s of %s at ≥ 1000×: from %.0f× (%s) to %.0f× (%s) | all ≥ 1000× |\n' "$over" "$count" "$slowest_rtf" "$slowest" "$fastest_rtf" "$fastest"
+    printf '| (b) the speech cache after rendering the catalogue (espeak-ng'"'"'s clips, compressed) | %.1f MB = %.1f %% of the 468.7 MB of clips at 48 kHz before | ≤ 25 %% |\n' \
+        "$(echo "$cache_bytes / 1000000" | bc -l)" "$(echo "$cache_bytes / 4687000" | bc -l)"
+    printf '| (b) `list` / `list --json` with an empty speech cache (%s sessions) | %.3f s / %.3f s | well under 1 s |\n' "$count" "$(median < "$work/list.times")" "$(median < "$work/list-json.times")"
     printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
     printf '| (c) peak memory, an hour of continuous speech (540 distinct sentences) | %.1f MB = %.2f× the 5 min session | ≤ 1.5× |\n' \
         "$(echo "${memory[dense]} / 1024" | bc -l)" "$dense_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
-    printf '| (d) the same, no speech cache (a first render; the cache then holds %s MB) | %.2f s / %.2f s = %.2f× | — |\n' "$cache_mb" "$cold1" "$cold2" "$cold_speedup"
-    printf '| (e) the catalogue × 2 voices (%.0f min of audio), --jobs 2: first render / again | %.1f s = %.1f / %.1f s = %.1f audio minutes per second; the cache then holds %.0f MB | — |\n' \
+    printf '| (d) the same, no speech cache (a first render) | %.2f s / %.2f s = %.2f× | — |\n' "$cold1" "$cold2" "$cold_speedup"
+    printf '| (e) the catalogue × 2 voices (%.0f min of audio), --jobs 2: first render / again | %.1f s = %.1f / %.1f s = %.1f audio minutes per second; the cache then holds %.1f MB | — |\n' \
         "$matrix_minutes" "$matrix_cold" "$(echo "$matrix_minutes / $matrix_cold" | bc -l)" "$matrix_warm" "$(echo "$matrix_minutes / $matrix_warm" | bc -l)" "$(echo "$matrix_cache / 1000000" | bc -l)"
 } | tee "$results/latest.md"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The baseline: the same session made the way a user would without soothe, with the espeak-ng
 # command line, sox and ffmpeg's loudnorm filter. Input: a cue list (bench/cues-to-tsv.py);
-# output: a loudness-normalised 48 kHz stereo WAV.
-#   bench/shell-pipeline.sh CUES.tsv OUT.wav
+# output: a loudness-normalised 48 kHz stereo WAV. With a bed (pink-noise, brown-noise, rain or
+# ocean, as in the script's `ambience:`), sox's noise, filtered as soothe's bed is, under the mix.
+#   bench/shell-pipeline.sh CUES.tsv OUT.wav [AMBIENCE]
 set -euo pipefail
 cues="$1"
 out="$2"
+ambience="${3:-}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 rate=22050
@@ -70,5 +72,19 @@ sox "${speech_parts[@]}" "$work/speech.wav"
 sox "$work/lead.wav" "${breath_parts[@]}" "$work/breath.wav"
 sox "${chime_parts[@]}" "$work/chimes.wav"
 sox -m "$work/speech.wav" "$work/breath.wav" "$work/chimes.wav" "$work/mix.wav" pad 0 30 trim 0 "$duration"
+if [ -n "$ambience" ]; then
+    # A stereo bed (each channel its own noise) with 4 s and 6 s fades, about 20 dB under the voice.
+    case "$ambience" in
+    pink-noise) shape=() ; noise=pinknoise ;;
+    brown-noise) shape=() ; noise=brownnoise ;;
+    rain) shape=(sinc 500-6000) ; noise=pinknoise ;;
+    ocean) shape=(sinc -800 tremolo 0.1 60) ; noise=brownnoise ;;
+    *) echo "shell-pipeline: unknown ambience $ambience" >&2; exit 64 ;;
+    esac
+    sox -n -r $rate -c 2 "$work/bed.wav" synth "$duration" $noise "${shape[@]}" vol 0.1 fade h 4 "$duration" 6
+    sox "$work/mix.wav" -c 2 "$work/mix-stereo.wav"
+    sox -m "$work/mix-stereo.wav" "$work/bed.wav" "$work/mix-bed.wav"
+    mv "$work/mix-bed.wav" "$work/mix.wav"
+fi
 ffmpeg -nostdin -loglevel error -y -i "$work/mix.wav" \
     -af "loudnorm=I=-16:TP=-1:LRA=11,aresample=48000" -ac 2 -ar 48000 -c:a pcm_s16le "$out"

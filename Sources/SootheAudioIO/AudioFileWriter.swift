@@ -28,6 +28,10 @@ public final class AudioFileWriter {
     /// Bytes between write-back requests (see `startWritebackNowAndThen`).
     static let writebackBytes = 8 << 20
     private var unflushedFrames = 0
+    /// Where the file ended at the last two write-back requests.
+    private var writebackMarks: (Int64, Int64) = (0, 0)
+    /// Whether the file's room was asked for (at the first write, see `reserveRoom`).
+    private var reserved = false
 
     /// Frames per libsndfile call for this file's format.
     private let framesPerCall: Int
@@ -155,7 +159,24 @@ public final class AudioFileWriter {
         guard state == .open, let handle else {
             throw AudioIOError(.invalidUse, "write after the file was finished or cancelled", path: path)
         }
+        if !reserved { reserveRoom() }
         return handle
+    }
+
+    /// Makes room at once for a WAV's samples when their number is known (`expectedFrames`):
+    /// writing into blocks allocated in one go costs the kernel less than allocating them page
+    /// by page. Asked at the first write, not at creation, so that a renderer's spool is given
+    /// its room first. A refusal changes nothing: the writes then report what the disk says.
+    private func reserveRoom() {
+        reserved = true
+        guard settings.format == .wav, let frames = settings.expectedFrames else { return }
+        let bytesPerSample = switch settings.encoding {
+        case .pcm16: 2
+        case .pcm24: 3
+        case .float: 4
+        }
+        // The samples only: the header makes the file longer, so no block is left past its end.
+        _ = try? FileDescriptorIO.reserve(fd, bytes: frames * settings.channels * bytesPerSample)
     }
 
     /// Calls `body(framesDone, chunk)` for chunks of at most `framesPerCall` frames; `body`
@@ -179,18 +200,22 @@ public final class AudioFileWriter {
             }
             done += chunk
             framesWritten += chunk
-            startWritebackNowAndThen(frames: chunk)
+            startWritebackNowAndThen(frames: chunk, fileEnd: handle.sink?.end)
         }
     }
 
     /// Asks the kernel to start writing what is written so far to disk, about every 8 MB, so
     /// the device works while soothe computes and `finish()`'s fsync waits only for the tail.
-    /// (On Linux POSIX_FADV_DONTNEED starts write-back of dirty pages without waiting.)
-    private func startWritebackNowAndThen(frames: Int) {
+    /// (On Linux POSIX_FADV_DONTNEED starts write-back of dirty pages without waiting, and lets
+    /// go of pages already written.) Each request covers the bytes since the one before the
+    /// last: those the last request sent to the disk (done by now, so let go of) and the new
+    /// ones; the whole file each time would walk every page again.
+    private func startWritebackNowAndThen(frames: Int, fileEnd: Int64?) {
         unflushedFrames += frames
         guard unflushedFrames * settings.channels * 2 >= Self.writebackBytes else { return }
         unflushedFrames = 0
-        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+        _ = posix_fadvise(fd, off_t(writebackMarks.0), 0, POSIX_FADV_DONTNEED)
+        writebackMarks = (writebackMarks.1, fileEnd ?? 0)
     }
 
     /// Completes the file (encoder flush, headers), fixes Ogg serial numbers, syncs it to disk and

@@ -25,8 +25,10 @@ public final class SampleSpool {
     /// Samples appended so far.
     public private(set) var count = 0
 
-    /// Creates the spool's nameless file in the folder of `path`.
-    public init(besides path: String) throws(AudioIOError) {
+    /// Creates the spool's nameless file in the folder of `path`, with room made at once for
+    /// `samples` samples (when the file system can; a disk without that room is a `.writeFailed`
+    /// error now rather than part-way through).
+    public init(besides path: String, reserving samples: Int = 0) throws(AudioIOError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? "./"
         var generator = SystemRandomNumberGenerator()
@@ -44,6 +46,12 @@ public final class SampleSpool {
             }
         }
         guard opened >= 0 else { throw AudioIOError(.cannotCreate, "cannot find a free temporary file name", path: path) }
+        do {
+            try FileDescriptorIO.reserve(opened, bytes: samples * MemoryLayout<Float>.size)
+        } catch {
+            FileDescriptorIO.closeQuietly(opened)
+            throw AudioIOError(.writeFailed, "cannot make room for the spool: \(error.reason)", path: path, systemCode: error.code)
+        }
         fd = opened
         self.path = path
         buffer = .allocate(capacity: Self.bufferSamples)

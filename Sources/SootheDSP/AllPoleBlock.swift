@@ -33,10 +33,10 @@ struct AllPoleBlock: Sendable {
     func block(_ u: V, last: V) -> V {
         // M·u as u plus its lane shifts (zero-filled) times h1…h3: shifts, not broadcasts.
         let zero = V()
-        var w: V = u + c0.y * V(zero.x, u.x, u.y, u.z)
-        w += c0.z * V(zero.x, zero.y, u.x, u.y)
-        w += c0.w * V(zero.x, zero.y, zero.z, u.x)
-        w += last.z * fromSecondLast
-        return w + last.w * fromLast
+        var w = vadd(u, vmul(V(repeating: c0.y), V(zero.x, u.x, u.y, u.z)))
+        w = vadd(w, vmul(V(repeating: c0.z), V(zero.x, zero.y, u.x, u.y)))
+        w = vadd(w, vmul(V(repeating: c0.w), V(zero.x, zero.y, zero.z, u.x)))
+        w = vadd(w, vmul(V(repeating: last.z), fromSecondLast))
+        return vadd(w, vmul(V(repeating: last.w), fromLast))
     }
 }

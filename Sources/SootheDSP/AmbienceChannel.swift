@@ -50,20 +50,28 @@ struct AmbienceChannel: Sendable {
         bandRight.setLowPass(like: bandLeft)
     }
 
-    /// Pink noise into both channels (decorrelated), two frames a step.
+    /// Four frames of pink noise in both channels (decorrelated): (left, right), each four
+    /// frames in time order.
     @inline(__always)
-    private mutating func renderPink(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
-        for n in stride(from: 0, to: count, by: 2) {
-            let w = white()
-            let x = pink.next(white: w.lowHalf), y = pink.next(white: w.highHalf)
-            left[n] = x.x; right[n] = x.y
-            left[n + 1] = y.x; right[n + 1] = y.y
-        }
+    private static func pinkFrames(_ pink: inout PinkNoise, _ rng: inout SplitMix64) -> (SIMD4<Float>, SIMD4<Float>) {
+        let w0 = white(&rng), w1 = white(&rng)
+        let f0 = pink.next(white: SIMD4(w0.x, w0.y, w0.x, w0.y)), f1 = pink.next(white: SIMD4(w0.z, w0.w, w0.z, w0.w))
+        let f2 = pink.next(white: SIMD4(w1.x, w1.y, w1.x, w1.y)), f3 = pink.next(white: SIMD4(w1.z, w1.w, w1.z, w1.w))
+        return (SIMD4(f0.x, f1.x, f2.x, f3.x), SIMD4(f0.y, f1.y, f2.y, f3.y))
+    }
+
+    /// Four frames of the ocean's surf in both channels: (left, right), each four frames in
+    /// time order.
+    @inline(__always)
+    private static func surfFrames(_ surf: inout OceanSurf, _ rng: inout SplitMix64) -> (SIMD4<Float>, SIMD4<Float>) {
+        let f0 = surf.next(white: white(&rng)), f1 = surf.next(white: white(&rng))
+        let f2 = surf.next(white: white(&rng)), f3 = surf.next(white: white(&rng))
+        return (SIMD4(f0.x, f1.x, f2.x, f3.x), SIMD4(f0.y, f1.y, f2.y, f3.y))
     }
 
     /// Four uniform white values in [−1, 1) from one 64-bit draw (16 bits each: plenty for noise).
     @inline(__always)
-    private mutating func white() -> SIMD4<Float> {
+    private static func white(_ rng: inout SplitMix64) -> SIMD4<Float> {
         let lanes = unsafeBitCast(rng.next(), to: SIMD4<Int16>.self)
         return SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: lanes)) * 0x1.0p-15
     }
@@ -71,35 +79,60 @@ struct AmbienceChannel: Sendable {
     /// Writes (not adds) `count` raw frames (a multiple of 4) of both channels; the amplitude (the swell
     /// for the ocean, the intensity for rain, 1 for plain noise) ramps linearly from `from` to
     /// `to` over them.
+    ///
+    /// Each kind is one loop over four frames at a time, noise and filters together, its state
+    /// in registers: the noise's feedback (one multiply and add a frame) and the filters'
+    /// (per four frames) then overlap instead of waiting for each other.
     mutating func render(
         left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int,
         from: SIMD2<Float>, to: SIMD2<Float>, intensity: Double
     ) {
+        let l = UnsafeMutableRawPointer(left), r = UnsafeMutableRawPointer(right)
+        var rng = rng
+        defer { self.rng = rng }
         switch kind {
         case .brownNoise:
             for n in stride(from: 0, to: count, by: 2) {
-                let w = white()
+                let w = Self.white(&rng)
                 let x = brown.next(white: w.lowHalf), y = brown.next(white: w.highHalf)
                 left[n] = x.x; right[n] = x.y
                 left[n + 1] = y.x; right[n + 1] = y.y
             }
         case .pinkNoise:
-            renderPink(left: left, right: right, count: count)
+            var pink = pink
+            for n in stride(from: 0, to: 4 * count, by: 16) {
+                let (x, y) = Self.pinkFrames(&pink, &rng)
+                l.storeBytes(of: x, toByteOffset: n, as: SIMD4<Float>.self)
+                r.storeBytes(of: y, toByteOffset: n, as: SIMD4<Float>.self)
+            }
+            self.pink = pink
         case .rain:
             // Rain is pink noise band-passed, with drops on top.
-            renderPink(left: left, right: right, count: count)
-            bandLeft.process(left, count: count, from: 0.5 * from.x, to: 0.5 * to.x)
-            bandRight.process(right, count: count, from: 0.5 * from.y, to: 0.5 * to.y)
+            var pink = pink
+            var bl = bandLeft.start(count: count, from: 0.5 * from.x, to: 0.5 * to.x)
+            var br = bandRight.start(count: count, from: 0.5 * from.y, to: 0.5 * to.y)
+            for n in stride(from: 0, to: 4 * count, by: 16) {
+                let (x, y) = Self.pinkFrames(&pink, &rng)
+                l.storeBytes(of: bl.next(x), toByteOffset: n, as: SIMD4<Float>.self)
+                r.storeBytes(of: br.next(y), toByteOffset: n, as: SIMD4<Float>.self)
+            }
+            self.pink = pink
+            bandLeft.end(bl)
+            bandRight.end(br)
             dropsLeft.render(adding: left, count: count, intensity: intensity)
             dropsRight.render(adding: right, count: count, intensity: intensity)
         case .ocean:
-            for n in 0..<count {
-                let w = white()
-                let x = surf.next(white: w)
-                left[n] = x.x; right[n] = x.y
+            var surf = surf
+            var bl = bandLeft.start(count: count, from: from.x, to: to.x)
+            var br = bandRight.start(count: count, from: from.y, to: to.y)
+            for n in stride(from: 0, to: 4 * count, by: 16) {
+                let (x, y) = Self.surfFrames(&surf, &rng)
+                l.storeBytes(of: bl.next(x), toByteOffset: n, as: SIMD4<Float>.self)
+                r.storeBytes(of: br.next(y), toByteOffset: n, as: SIMD4<Float>.self)
             }
-            bandLeft.process(left, count: count, from: from.x, to: to.x)
-            bandRight.process(right, count: count, from: from.y, to: to.y)
+            self.surf = surf
+            bandLeft.end(bl)
+            bandRight.end(br)
         }
     }
 }

@@ -40,27 +40,56 @@ struct BlockBandPass: Sendable {
     /// `from` to `to`.
     @inline(__always)
     mutating func process(_ x: UnsafeMutablePointer<Float>, count: Int, from: Float, to: Float) {
+        var stream = start(count: count, from: from, to: to)
+        let raw = UnsafeMutableRawPointer(x)
+        for n in stride(from: 0, to: count, by: 4) {
+            let input = raw.loadUnaligned(fromByteOffset: 4 * n, as: V.self)
+            raw.storeBytes(of: stream.next(input), toByteOffset: 4 * n, as: V.self)
+        }
+        end(stream)
+    }
+
+    /// Starts filtering the next `count` frames four at a time (`Stream.next`), times a gain
+    /// ramping linearly from `from` to `to` over them; `end` takes the stream's state back.
+    @inline(__always)
+    mutating func start(count: Int, from: Float, to: Float) -> Stream {
         let newScale = highGain * lowGain
         if scale.isNaN { scale = newScale }
         let g0 = from * scale, g1 = to * newScale
         scale = newScale
         let step = (g1 - g0) / Float(count)
-        var g = g0 + step * V(0, 1, 2, 3)
-        let high = high, low = low
-        var previous = history, h = highLast, l = lowLast
-        let raw = UnsafeMutableRawPointer(x)
-        for n in stride(from: 0, to: count, by: 4) {
-            let input = raw.loadUnaligned(fromByteOffset: 4 * n, as: V.self)
+        return Stream(
+            high: high, low: low, previous: history, h: highLast, l: lowLast, g: g0 + step * V(0, 1, 2, 3), step: step)
+    }
+
+    /// Keeps the state a stream reached.
+    @inline(__always)
+    mutating func end(_ stream: Stream) {
+        history = stream.previous
+        highLast = stream.h
+        lowLast = stream.l
+    }
+
+    /// The filter's state while frames stream through it (held in registers, not in the filter).
+    struct Stream {
+        let high: AllPoleBlock, low: AllPoleBlock
+        /// The last four inputs and each section's last four outputs.
+        var previous: V, h: V, l: V
+        /// The gain of the next four frames, and the step from one frame to the next.
+        var g: V
+        let step: Float
+
+        /// The filtered, scaled outputs for the next four inputs.
+        @inline(__always)
+        mutating func next(_ input: V) -> V {
             let twoBack = V(previous.z, previous.w, input.x, input.y)
-            let u: V = input - 2 * twoBack + previous
+            let u = vadd(vsub(input, vmul(V(repeating: 2), twoBack)), previous)
             h = high.block(u, last: h)
             l = low.block(h, last: l)
-            raw.storeBytes(of: g * l, toByteOffset: 4 * n, as: V.self)
-            g += 4 * step
+            let out = vmul(g, l)
+            g = vadd(g, V(repeating: 4 * step))
             previous = input
+            return out
         }
-        history = previous
-        highLast = h
-        lowLast = l
     }
 }

@@ -1,7 +1,3 @@
-#if arch(x86_64)
-    // SSE arithmetic that reaches LLVM as vector operations (see `vmul`).
-    import _Builtin_intrinsics.intel
-#endif
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -192,16 +188,3 @@ struct KWeighting: Sendable {
         return y
     }
 }
-
-// Swift's SIMD arithmetic reaches LLVM one lane at a time, which LLVM gathers back into
-// vectors only in part (twice the instructions in `KWeighting.block`); the SSE intrinsics
-// reach it as vector operations. The same IEEE single-precision operations either way.
-#if arch(x86_64)
-    @inline(__always) private func vmul(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_mul_ps(a, b) }
-    @inline(__always) private func vadd(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_add_ps(a, b) }
-    @inline(__always) private func vsub(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { _mm_sub_ps(a, b) }
-#else
-    @inline(__always) private func vmul(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a * b }
-    @inline(__always) private func vadd(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a + b }
-    @inline(__always) private func vsub(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a - b }
-#endif

@@ -4,12 +4,13 @@
 /// 16.5, 265 and 3945 Hz) summed with a little of the white itself; within ±0.6 dB of 1/f from
 /// 20 Hz up at 44.1 and 48 kHz. Corners stay fixed in hertz at other rates, and the gains follow
 /// so the spectral density in hertz is the same. The three poles and the white term of both
-/// channels are the eight lanes of one SIMD vector (left and right interleaved): a multiply-add
-/// and two folding adds a frame.
+/// channels are the lanes of two SIMD vectors (left and right interleaved: the first two poles,
+/// then the third and the white term): two multiply-adds and two folding adds a frame.
 struct PinkNoise: Sendable {
-    private var state = SIMD8<Float>()
-    private let poles: SIMD8<Float>
-    private let gains: SIMD8<Float>
+    typealias V = SIMD4<Float>
+    private var low = V(), high = V()
+    private let lowPoles: V, highPoles: V
+    private let lowGains: V, highGains: V
 
     /// Kellet's corners (from his coefficients at 44.1 kHz) and gains (white input, 44.1 kHz).
     static let corners: [Double] = [16.51, 264.6, 3_945]
@@ -18,9 +19,11 @@ struct PinkNoise: Sendable {
 
     init(sampleRate: Double) {
         let (a, g) = Self.design(sampleRate: sampleRate)
-        // Interleaved: (L0, R0, L1, R1 | L2, R2, L3, R3).
-        poles = SIMD8((0..<8).map { Float(a[$0 / 2]) })
-        gains = SIMD8((0..<8).map { Float(g[$0 / 2]) })
+        // (L0, R0, L1, R1) and (L2, R2, Lwhite, Rwhite).
+        lowPoles = V(Float(a[0]), Float(a[0]), Float(a[1]), Float(a[1]))
+        highPoles = V(Float(a[2]), Float(a[2]), Float(a[3]), Float(a[3]))
+        lowGains = V(Float(g[0]), Float(g[0]), Float(g[1]), Float(g[1]))
+        highGains = V(Float(g[2]), Float(g[2]), Float(g[3]), Float(g[3]))
     }
 
     /// Poles and gains of the three sections and the white term (a pole at 0), scaled to unit
@@ -36,12 +39,13 @@ struct PinkNoise: Sendable {
         return (a, g.map { $0 * norm })
     }
 
-    /// The next frame, from uniform white noise in [−1, 1) (one value per channel).
+    /// The next frame, from uniform white noise in [−1, 1) given as (left, right, left, right):
+    /// the frame's (left, right) in lanes x and y (z and w hold nothing of use).
     @inline(__always)
-    mutating func next(white: SIMD2<Float>) -> SIMD2<Float> {
-        let pair = SIMD4(lowHalf: white, highHalf: white)
-        state = poles * state + gains * SIMD8(lowHalf: pair, highHalf: pair)
-        let folded = state.lowHalf + state.highHalf
-        return folded.lowHalf + folded.highHalf
+    mutating func next(white pair: V) -> V {
+        low = vadd(vmul(lowPoles, low), vmul(lowGains, pair))
+        high = vadd(vmul(highPoles, high), vmul(highGains, pair))
+        let folded = vadd(low, high)
+        return vadd(folded, V(folded.z, folded.w, folded.z, folded.w))
     }
 }

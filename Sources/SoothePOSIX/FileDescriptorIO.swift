@@ -59,6 +59,21 @@ public enum FileDescriptorIO {
         return done
     }
 
+    /// Allocates the disk blocks for the first `bytes` bytes of the file `fd` without changing
+    /// its length, so that writing them later finds their room ready (cheaper than allocating
+    /// page by page as they come) and a disk without that room says so now (`ENOSPC`). False
+    /// where the system or file system cannot (the writes then allocate as usual).
+    @discardableResult
+    public static func reserve(_ fd: Int32, bytes: Int) throws(POSIXError) -> Bool {
+        guard bytes > 0 else { return true }
+        do {
+            _ = try retryingEINTR("fallocate") { soothe_reserve_space(fd, Int64(bytes)) }
+            return true
+        } catch where error.code == EOPNOTSUPP || error.code == ENOSYS || error.code == EINVAL {
+            return false
+        }
+    }
+
     /// What one read(2) returns, at most `count` bytes; 0 at the end.
     public static func readOnce(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ count: Int) throws(POSIXError) -> Int {
         try retryingEINTR("read") { read(fd, buffer, count) }

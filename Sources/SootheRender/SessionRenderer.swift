@@ -120,7 +120,7 @@ public struct SessionRenderer: Sendable {
         let ceiling = options.truePeakCeiling - TruePeakLimiter.marginDB
         var gainDB = LoudnessGuess.firstGain(timeline, target: options.loudness) + Self.overshootDB + firstGainAdjustmentDB
         for attempt in 1...3 {
-            let spool = try SampleSpool(besides: AudioFileWriter.workingPath(for: path))
+            let spool = try SampleSpool(besides: AudioFileWriter.workingPath(for: path), reserving: total * channels)
             var pass = Pass(channels: channels, sampleRate: options.sampleRate)
             try run(&pass, engine(), gainDB: gainDB, ceilingDB: ceiling, total: total, progress: progress, into: spool.append)
             let correction = pass.correction(to: options.loudness)

@@ -17,7 +17,9 @@ import Synchronization
 /// clip format, and for a resampled copy the rate and libsoxr's version) and is stored in the file
 /// and compared on reading, so a changed input or a hash collision is a miss, never a wrong clip.
 /// Files are written to a temporary name and renamed into place; an unreadable or damaged file
-/// is a miss. The folder is kept under ``limit`` bytes by removing the least recently used files.
+/// is a miss. Samples are stored compressed without loss (zlib, see the file format below), at
+/// about half their 16-bit size. The folder is kept under ``limit`` bytes by removing the least
+/// recently used files.
 public final class SpeechDiskCache: Sendable {
     /// The folder holding the clips.
     public let directory: String
@@ -27,12 +29,15 @@ public final class SpeechDiskCache: Sendable {
     /// Bytes the folder holds, counted on the first store (`nil` until then).
     private let size = Mutex<Int?>(nil)
 
-    /// 1 GiB: room for the built-in catalogue's speech many times over (about ten languages or
-    /// voices of it; clips are kept at espeak-ng's rate, in 16 bits).
+    /// 1 GiB: room for the built-in catalogue's speech many times over (about twenty languages
+    /// or voices of it; clips are kept at espeak-ng's rate, in 16 bits, compressed).
     public static let defaultLimit = 1 << 30
 
     /// Bumped whenever soothe changes how it turns espeak-ng output into clips.
-    static let formatVersion = 3
+    static let formatVersion = 4
+    /// zlib's level for stored clips: inflating costs the same at every level, and level 6 (its
+    /// default) keeps nearly all of level 9's gain at a fifth of its time.
+    static let compressionLevel: Int32 = 6
     static let magic = Array("soothe speech clip\n".utf8)
 
     /// A cache in `directory` (created if missing, with its parents). `nil` if the folder cannot be
@@ -123,7 +128,8 @@ public final class SpeechDiskCache: Sendable {
             var info = stat()
             guard lstat("\(directory)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   Self.startsWithMagic("\(directory)/\(name)") else { continue }
-            files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec)))
+            // Nanoseconds: clips stored or used within one second keep their order.
+            files.append((name, Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
         }
         return files
     }
@@ -152,10 +158,14 @@ public final class SpeechDiskCache: Sendable {
     // MARK: - File format
     // magic, key length (UInt32) and key, sample rate, sample count, word count, sentence count
     // (Int64 each), sample encoding (Int64: 2 = Int16, 4 = Float32), the frames to where the
-    // voice stops (Int64), the payload's CRC-32 (Int64),
-    // the CRC-32 of everything before it (UInt32); then the payload: samples, words (3 × Int64
-    // each), sentences (Int64 each); little-endian. Clips straight from espeak-ng are whole
-    // multiples of 1/32768 and are kept as their 16-bit values (exactly, in half the bytes).
+    // voice stops (Int64; a room's tail follows), the stored payload's length
+    // (Int64), its CRC-32 (Int64), the CRC-32 of everything before it (UInt32); then the stored
+    // payload: a zlib stream of the samples, words (3 × Int64 each) and sentences (Int64 each);
+    // little-endian. Clips straight from espeak-ng are whole multiples of 1/32768 and are kept as
+    // their 16-bit values (exactly), as differences from the sample before, low bytes first and
+    // then high bytes: speech changes little from one sample to the next, so the high bytes are
+    // mostly 0 or 255 and zlib packs them tightly (about half the 16-bit size, where the plain
+    // samples give two thirds).
 
     static func encode(_ clip: SpeechClip, key: String) -> [UInt8] {
         let keyBytes = Array(key.utf8)
@@ -164,32 +174,48 @@ public final class SpeechDiskCache: Sendable {
             return scaled.rounded() == scaled && scaled >= -32768 && scaled <= 32767
         }
         let width = sixteenBit ? 2 : 4
+        let payload = Self.payload(clip, sixteenBit: sixteenBit)
+        let stored = Self.deflate(payload)
         var bytes = magic
-        bytes.reserveCapacity(magic.count + 4 + keyBytes.count + 40 + clip.samples.count * width
-            + clip.words.count * 24 + clip.sentences.count * 8)
+        bytes.reserveCapacity(magic.count + 4 + keyBytes.count + 60 + stored.count)
         func append<T: FixedWidthInteger>(_ value: T) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         append(UInt32(keyBytes.count))
         bytes.append(contentsOf: keyBytes)
-        for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count, width, clip.voiceFrames] {
+        for count in [clip.sampleRate, clip.samples.count, clip.words.count, clip.sentences.count, width, clip.voiceFrames, stored.count] {
             append(Int64(count))
         }
-        let headerEnd = bytes.count
-        append(Int64(0))  // the payload's checksum, filled in below
-        append(UInt32(0))  // the header's checksum
+        let payloadChecksum = stored.withUnsafeBytes { checksum($0.baseAddress!, $0.count) }
+        append(Int64(payloadChecksum))
+        let header = bytes.withUnsafeBytes { checksum($0.baseAddress!, $0.count) }
+        append(header)
+        bytes.append(contentsOf: stored)
+        return bytes
+    }
+
+    /// The bytes a clip is stored as before compression (see the file format).
+    private static func payload(_ clip: SpeechClip, sixteenBit: Bool) -> [UInt8] {
+        let count = clip.samples.count
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * (sixteenBit ? 2 : 4) + (3 * clip.words.count + clip.sentences.count) * 8)
+        func append<T: FixedWidthInteger>(_ value: T) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
         if sixteenBit {
-            for sample in clip.samples {
-                append(Int16(sample * 32768))
+            var differences = [UInt16](repeating: 0, count: count)
+            var previous: Int16 = 0
+            for (index, sample) in clip.samples.enumerated() {
+                let value = Int16(sample * 32768)
+                differences[index] = UInt16(bitPattern: value &- previous)
+                previous = value
             }
+            bytes.append(contentsOf: differences.lazy.map { UInt8(truncatingIfNeeded: $0) })
+            bytes.append(contentsOf: differences.lazy.map { UInt8(truncatingIfNeeded: $0 >> 8) })
         } else {
-            #if _endian(little)
-            clip.samples.withUnsafeBytes { bytes.append(contentsOf: $0) }
-            #else
             for sample in clip.samples {
                 append(sample.bitPattern)
             }
-            #endif
         }
         for word in clip.words {
             append(Int64(word.frame))
@@ -199,14 +225,36 @@ public final class SpeechDiskCache: Sendable {
         for sentence in clip.sentences {
             append(Int64(sentence))
         }
-        let payloadStart = headerEnd + 12
-        bytes.withUnsafeMutableBytes { raw in
-            let payload = checksum(raw.baseAddress! + payloadStart, raw.count - payloadStart)
-            raw.storeBytes(of: Int64(payload).littleEndian, toByteOffset: headerEnd, as: Int64.self)
-            let header = checksum(raw.baseAddress!, headerEnd + 8)
-            raw.storeBytes(of: header.littleEndian, toByteOffset: headerEnd + 8, as: UInt32.self)
-        }
         return bytes
+    }
+
+    /// `bytes` as a zlib stream.
+    private static func deflate(_ bytes: [UInt8]) -> [UInt8] {
+        var length = compressBound(uLong(bytes.count))
+        var stored = [UInt8](repeating: 0, count: Int(length))
+        let status = stored.withUnsafeMutableBufferPointer { target in
+            bytes.withUnsafeBufferPointer { source in
+                compress2(target.baseAddress!, &length, source.baseAddress, uLong(source.count), compressionLevel)
+            }
+        }
+        // compressBound leaves room for any input; the only other failure is memory.
+        precondition(status == Z_OK, "zlib could not compress a clip (\(status))")
+        stored.removeLast(stored.count - Int(length))
+        return stored
+    }
+
+    /// The `count` bytes the zlib stream `stored` inflates to, or nil if it is not such a stream
+    /// (damaged, cut short, of another length).
+    static func inflate(_ stored: UnsafeRawBufferPointer, count: Int) -> [UInt8]? {
+        var length = uLongf(count)
+        var ok = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, initialized in
+            let status = uncompress(
+                buffer.baseAddress!, &length, stored.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(stored.count))
+            ok = status == Z_OK && Int(length) == count
+            initialized = ok ? count : 0
+        }
+        return ok ? bytes : nil
     }
 
     // MARK: - Files
@@ -237,9 +285,10 @@ private struct StoredClip {
     let width: Int
     /// Frames to where the voice stops (the rest is the room's tail).
     let voiceFrames: Int
-    /// Where the samples start.
+    /// Where the stored (compressed) payload starts, and its length.
     let offset: Int
-    /// The CRC-32 the payload must have.
+    let storedBytes: Int
+    /// The CRC-32 the stored payload must have.
     let payloadChecksum: UInt32
     /// Set when ``clip()`` found the payload damaged (the file should go).
     private(set) var damaged = false
@@ -275,6 +324,7 @@ private struct StoredClip {
         sentenceCount = Int(counts[3])
         width = Int(counts[4])
         voiceFrames = Int(counts[5])
+        storedBytes = Int(counts[6])
         self.offset = offset
         self.payloadChecksum = payloadChecksum
     }
@@ -290,7 +340,7 @@ private struct StoredClip {
         let magic = SpeechDiskCache.magic
         let keyBytes = Array(key.utf8)
         let countsAt = magic.count + 4 + keyBytes.count
-        let size = countsAt + 6 * 8 + 12
+        let size = countsAt + 7 * 8 + 12
         guard fileSize >= size else { return .damaged }
         var bytes = [UInt8](repeating: 0, count: size)
         guard bytes.withUnsafeMutableBytes({ Self.readAll(fd, $0.baseAddress!, $0.count, at: 0) }) else { return .damaged }
@@ -302,58 +352,58 @@ private struct StoredClip {
             }
             let headerChecksum = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: size - 4, as: UInt32.self))
             guard SpeechDiskCache.checksum(raw.baseAddress!, size - 4) == headerChecksum else { return .damaged }
-            let counts = (0..<7).map {
+            let counts = (0..<8).map {
                 Int64(littleEndian: raw.loadUnaligned(fromByteOffset: countsAt + 8 * $0, as: Int64.self))
             }
-            let (rate, samples, words, sentences, width, voice) = (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])
+            let (rate, samples, words, sentences, width) = (counts[0], counts[1], counts[2], counts[3], counts[4])
+            let (voice, stored) = (counts[5], counts[6])
             guard (8000...384_000).contains(rate), samples >= 0, samples < 1 << 32, words >= 0, words < 1 << 24,
                   sentences >= 0, sentences < 1 << 24, width == 2 || width == 4, (0...samples).contains(voice),
-                  (0...Int64(UInt32.max)).contains(counts[6]),
-                  fileSize == size + Int(samples * width) + Int(words) * 24 + Int(sentences) * 8
+                  (0...Int64(UInt32.max)).contains(counts[7]), stored >= 0, stored < 1 << 34, fileSize == size + Int(stored)
             else { return .damaged }
-            return .intact(StoredClip(fd: fd, counts: Array(counts.prefix(6)), offset: size, payloadChecksum: UInt32(counts[6])))
+            return .intact(StoredClip(fd: fd, counts: Array(counts.prefix(7)), offset: size, payloadChecksum: UInt32(counts[7])))
         }
     }
 
     /// The whole clip, or nil if the file could not be read or its payload is damaged (then
-    /// `damaged` is set): its checksum differs, a sample is not finite, a mark is out of range.
+    /// `damaged` is set): its checksum differs, it does not inflate to the counts' length, a
+    /// sample is not finite, a mark is out of range.
     mutating func clip() -> SpeechClip? {
-        let payloadBytes = sampleCount * width + (3 * wordCount + sentenceCount) * 8
-        let payload = UnsafeMutableRawPointer.allocate(byteCount: max(payloadBytes, 1), alignment: 16)
-        defer { payload.deallocate() }
-        guard Self.readAll(fd, payload, payloadBytes, at: offset) else { return nil }
-        guard SpeechDiskCache.checksum(payload, payloadBytes) == payloadChecksum else {
+        let markCount = 3 * wordCount + sentenceCount
+        let payloadBytes = sampleCount * width + markCount * 8
+        let stored = UnsafeMutableRawBufferPointer.allocate(byteCount: max(storedBytes, 1), alignment: 16)
+        defer { stored.deallocate() }
+        guard Self.readAll(fd, stored.baseAddress!, storedBytes, at: offset) else { return nil }
+        let compressed = UnsafeRawBufferPointer(rebasing: stored[0..<storedBytes])
+        guard SpeechDiskCache.checksum(stored.baseAddress!, storedBytes) == payloadChecksum,
+              let payload = SpeechDiskCache.inflate(compressed, count: payloadBytes)
+        else {
             damaged = true
             return nil
         }
-        var ok = true
-        let samples: [Float]
-        if width == 4 {
-            samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 4, at: offset)
-                #if _endian(big)
-                for index in 0..<sampleCount { buffer[index] = Float(bitPattern: UInt32(littleEndian: buffer[index].bitPattern)) }
-                #endif
-                count = sampleCount
-            }
-        } else {
-            let stored = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                ok = Self.readAll(fd, buffer.baseAddress!, sampleCount * 2, at: offset)
-                count = sampleCount
-            }
-            samples = [Float](unsafeUninitializedCapacity: sampleCount) { buffer, count in
-                for index in 0..<sampleCount {
-                    buffer[index] = Float(Int16(littleEndian: stored[index])) / 32768
+        let count = sampleCount
+        let (samples, marks) = payload.withUnsafeBytes { raw -> ([Float], [Int]) in
+            let samples = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if width == 2 {
+                    // Differences, low bytes then high bytes, summed back into the 16-bit values.
+                    let low = raw.baseAddress!.assumingMemoryBound(to: UInt8.self), high = low + count
+                    var value: Int16 = 0
+                    for index in 0..<count {
+                        value &+= Int16(bitPattern: UInt16(low[index]) | UInt16(high[index]) << 8)
+                        buffer[index] = Float(value) / 32768
+                    }
+                } else {
+                    for index in 0..<count {
+                        buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+                    }
                 }
-                count = sampleCount
+                initialized = count
             }
+            let marks = (0..<markCount).map {
+                Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: count * width + 8 * $0, as: Int64.self)))
+            }
+            return (samples, marks)
         }
-        let marks = [Int64](unsafeUninitializedCapacity: 3 * wordCount + sentenceCount) { buffer, count in
-            let bytes = (3 * wordCount + sentenceCount) * 8
-            ok = ok && Self.readAll(fd, buffer.baseAddress!, bytes, at: offset + sampleCount * width)
-            count = 3 * wordCount + sentenceCount
-        }.map { Int(Int64(littleEndian: $0)) }
-        guard ok else { return nil }
         guard samples.allSatisfy(\.isFinite), marks.allSatisfy({ $0 >= 0 }) else {
             damaged = true
             return nil

@@ -17,6 +17,17 @@ struct SpeechDiskCacheTests {
         }
     }
 
+    /// `count` samples that zlib cannot shrink: pseudo-random 16-bit values (as floats), or with
+    /// `sixteenBit` false, values that are not 16-bit (kept as 32-bit floats).
+    static func noise(_ count: Int, seed: UInt64, sixteenBit: Bool = true) -> [Float] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = Float(Int16(truncatingIfNeeded: state >> 48)) / 32768
+            return sixteenBit ? value : value + Float(state >> 40 & 0xFF) * 0x1.0p-24
+        }
+    }
+
     @Test func aNewRunGetsTheSameClipsWithoutSynthesising() throws {
         let folder = Folder()
         let disk = try #require(SpeechDiskCache(directory: folder.path + "/nested/speech"))
@@ -97,11 +108,12 @@ struct SpeechDiskCacheTests {
                 "no temporary file is left behind")
     }
 
-    /// espeak-ng's own samples are 16-bit: kept as such, exactly, in half the space of floats.
-    @Test func sixteenBitClipsAreKeptExactlyInHalfTheSpace() throws {
+    /// espeak-ng's own samples are 16-bit: kept as such, exactly, in far less space than floats
+    /// (samples zlib cannot shrink: what is left is the width).
+    @Test func sixteenBitClipsAreKeptExactlyAndSmaller() throws {
         let folder = Folder()
         let disk = try #require(SpeechDiskCache(directory: folder.path))
-        let sixteen = SpeechClip(samples: (0..<10_000).map { Float(($0 * 37) % 65536 - 32768) / 32768 }, sampleRate: 22050)
+        let sixteen = SpeechClip(samples: Self.noise(10_000, seed: 1), sampleRate: 22050)
         var floats = sixteen.samples
         floats[5_000] += 1e-6
         disk.store(sixteen, key: "sixteen")
@@ -109,16 +121,31 @@ struct SpeechDiskCacheTests {
         #expect(disk.load("sixteen")?.samples == sixteen.samples)
         #expect(disk.load("floats")?.samples == floats)
         let size = { (key: String) in try FileManager.default.attributesOfItem(atPath: disk.path(for: key))[.size] as! Int }
-        #expect(try size("sixteen") < 20_200)
-        #expect(try size("floats") > 40_000)
+        #expect(try size("sixteen") < 20_400)
+        #expect(try size("floats") > 27_000)
+    }
+
+    /// Speech is stored compressed without loss: a phrase of espeak-ng's takes well under its
+    /// 16-bit size on disk (this breathy voice without pauses: about three quarters; the
+    /// catalogue, pauses included, about half) and comes back sample for sample.
+    @Test func speechIsStoredCompressedWithoutLoss() throws {
+        let folder = Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let text = "Let your shoulders soften, and let each breath out be a little slower than the one before."
+        let clip = try SpeechSynthesizer(disk: disk).nativeClip(for: text, voice: Fixtures.voice)
+        let file = try #require(folder.clips.first)
+        let bytes = try FileManager.default.attributesOfItem(atPath: folder.path + "/" + file)[.size] as! Int
+        #expect(Double(bytes) < 0.8 * Double(2 * clip.samples.count), "\(bytes) bytes for \(clip.samples.count) samples")
+        let again = try SpeechSynthesizer(disk: disk).nativeClip(for: text, voice: Fixtures.voice)
+        #expect(again.samples == clip.samples && again.words == clip.words && again.sentences == clip.sentences)
     }
 
     @Test func theFolderStaysWithinItsLimit() throws {
         let folder = Folder()
         let disk = try #require(SpeechDiskCache(directory: folder.path, limit: 100_000))
-        let clip = SpeechClip(samples: [Float](repeating: 0.1, count: 5_000), sampleRate: 22050)
         for index in 0..<40 {
-            disk.store(clip, key: "phrase \(index)")
+            // About 20 KB each (floats zlib cannot shrink): 800 KB in all, eight times the limit.
+            disk.store(SpeechClip(samples: Self.noise(5_000, seed: UInt64(index), sixteenBit: false), sampleRate: 22050), key: "phrase \(index)")
         }
         let sizes = try folder.clips.map { try FileManager.default.attributesOfItem(atPath: folder.path + "/" + $0)[.size] as! Int }
         #expect(sizes.reduce(0, +) <= 100_000)
@@ -127,24 +154,42 @@ struct SpeechDiskCacheTests {
     }
 
     /// A stored clip changed on disk in each way that once reached the mix (a NaN sample, one
-    /// huge sample, a header rate of 1, a flipped byte) is a miss, and the file is deleted.
-    @Test(arguments: ["nan sample", "huge sample", "rate of one", "flipped payload byte", "flipped header byte", "another rate"])
+    /// huge sample, a header rate of 1, a flipped byte), and a stored stream that zlib refuses or
+    /// that inflates to another length with its checksums made to match, is a miss, and the file
+    /// is deleted.
+    @Test(arguments: [
+        "nan sample", "huge sample", "rate of one", "flipped payload byte", "flipped header byte", "another rate",
+        "stream zlib refuses", "stream of another length",
+    ])
     func aDamagedClipIsAMissAndIsDeleted(_ damage: String) throws {
         let folder = Folder()
         let disk = try #require(SpeechDiskCache(directory: folder.path))
-        let clip = SpeechClip(samples: (0..<2000).map { Float(sin(Double($0) / 9) * 0.3) }, sampleRate: 48000)
-        disk.store(clip, key: "k")
+        var samples = (0..<2000).map { Float(sin(Double($0) / 9) * 0.3) }
+        // A NaN stored as such (an intact file): the load's own check must catch it.
+        if damage == "nan sample" { samples[100] = .nan }
+        disk.store(SpeechClip(samples: samples, sampleRate: 48000), key: "k")
         let path = disk.path(for: "k")
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let magicAndKey = SpeechDiskCache.magic.count + 4 + 1
-        let samplesAt = magicAndKey + 6 * 8 + 12
+        let storedAt = magicAndKey + 7 * 8 + 12
         func put<T>(_ value: T, at offset: Int) { withUnsafeBytes(of: value) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } } }
+        /// Replaces the stored stream, with its length and both checksums made to match.
+        func replaceStream(_ stream: [UInt8]) {
+            bytes = Array(bytes[..<storedAt]) + stream
+            put(Int64(stream.count).littleEndian, at: magicAndKey + 6 * 8)
+            put(Int64(SpeechDiskCache.checksum(stream, stream.count)).littleEndian, at: magicAndKey + 7 * 8)
+            put(SpeechDiskCache.checksum(bytes, storedAt - 4).littleEndian, at: storedAt - 4)
+        }
         switch damage {
-        case "nan sample": put(Float.nan.bitPattern.littleEndian, at: samplesAt + 4 * 100)
-        case "huge sample": put(Float(3e38).bitPattern.littleEndian, at: samplesAt + 4 * 100)
+        case "huge sample": put(Float(3e38).bitPattern.littleEndian, at: storedAt + 40)
         case "rate of one": put(Int64(1).littleEndian, at: magicAndKey)
-        case "flipped payload byte": bytes[samplesAt + 17] ^= 0x20
+        case "flipped payload byte": bytes[storedAt + 17] ^= 0x20
         case "flipped header byte": bytes[magicAndKey + 9] ^= 0x01
+        case "stream zlib refuses": replaceStream((0..<(bytes.count - storedAt)).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
+        case "stream of another length":
+            // A whole, valid zlib stream: that of a clip half as long.
+            let shorter = SpeechDiskCache.encode(SpeechClip(samples: Array(samples.prefix(1000)), sampleRate: 48000), key: "k")
+            replaceStream(Array(shorter[storedAt...]))
         default: break
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -172,9 +217,8 @@ struct SpeechDiskCacheTests {
         let disk = try #require(SpeechDiskCache(directory: folder.path, limit: 100_000))
         try Data(repeating: 1, count: 500_000).write(to: URL(fileURLWithPath: folder.path + "/holiday-video.clip"))
         try Data(repeating: 2, count: 1_000).write(to: URL(fileURLWithPath: folder.path + "/0123456789abcdef.clip"))
-        // 0.125 is a 16-bit value, so each clip is kept in about 10 KB.
-        let clip = SpeechClip(samples: [Float](repeating: 0.125, count: 5_000), sampleRate: 22050)
-        for index in 0..<8 { disk.store(clip, key: "phrase \(index)") }
+        // 16-bit values zlib cannot shrink: each clip is kept in about 10 KB.
+        for index in 0..<8 { disk.store(SpeechClip(samples: Self.noise(5_000, seed: UInt64(index)), sampleRate: 22050), key: "phrase \(index)") }
         #expect(FileManager.default.fileExists(atPath: folder.path + "/holiday-video.clip"))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/0123456789abcdef.clip"), "not soothe's: no magic")
         #expect((0..<8).allSatisfy { disk.load("phrase \($0)") != nil }, "80 KB of clips fit the limit beside 500 KB of someone else's")

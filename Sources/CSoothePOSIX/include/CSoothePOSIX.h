@@ -23,4 +23,9 @@ int soothe_pipe_cloexec(int ends[2]);
 /// the process leads a process group of its own. posix_spawn's result (0 or an errno value).
 int soothe_spawn(pid_t *pid, const char *path, char *const arguments[], char *const environment[], int passed);
 
+/// Allocates disk blocks for the first `length` bytes of `fd` without changing its size
+/// (Linux fallocate(2) with FALLOC_FL_KEEP_SIZE), so writes up to there find their blocks
+/// ready. 0, or -1 with errno (EOPNOTSUPP where the system or file system has no such call).
+int soothe_reserve_space(int fd, long long length);
+
 #endif
