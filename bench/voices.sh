@@ -25,8 +25,8 @@
 # The limiter method is checked first on a synthetic case (bench/voices/limiter.py --self-check).
 #
 # Usage: bench/voices.sh [PROFILE...]   Prints Markdown on stdout (the table, then the limiter's
-# details); progress on stderr. About 6 minutes an English profile on a 2-core machine (the
-# recogniser takes most of it), 2 for a Spanish one.
+# details); progress on stderr. On a shared 2-core machine: 2 to 6 minutes an English profile
+# (the recogniser takes most of it), about 1 a Spanish one; 15 to 24 minutes for all of voices/.
 #   SOOTHE       the soothe binary (default .build/release/soothe)
 #   SOOTHE_HOME  where voices/ and assets/ are (default: this repository)
 #   VOICES_KEEP  a folder to keep the raw results in (results.jsonl, recogniser output per sentence)
