@@ -18,6 +18,24 @@ public enum Directory {
         return names
     }
 
+    /// Removes the folder `path` and what it holds: files and links (a link itself, never what
+    /// it names) and folders, the same way. Anything else (a device, a FIFO) stays, and so does
+    /// the folder that holds it. Nothing if `path` is not a folder (a link to one included).
+    public static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        for name in names(in: path) {
+            let entry = path + "/" + name
+            guard lstat(entry, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG, S_IFLNK: unlink(entry)
+            case S_IFDIR: removeTree(entry)
+            default: continue
+            }
+        }
+        rmdir(path)
+    }
+
     /// `$TMPDIR` (without a trailing slash), or `/tmp` when it is unset or empty.
     public static var temporary: String {
         guard let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty else { return "/tmp" }

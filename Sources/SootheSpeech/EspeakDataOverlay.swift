@@ -58,12 +58,12 @@ public enum EspeakDataOverlay {
         do throws(Failure) {
             try make(building + "/espeak-ng-data", variants: variants, systemData: systemData)
         } catch {
-            remove(building)
+            Directory.removeTree(building)
             throw error
         }
         if rename(building, folder) != 0 {
             let reason = errno
-            remove(building)
+            Directory.removeTree(building)
             // Another process built the same overlay first: use it.
             guard reason == EEXIST || reason == ENOTEMPTY, stat("\(data)/voices/!v", &info) == 0 else {
                 throw Failure(description: "cannot create \(folder): \(POSIXError(reason, call: "").reason)")
@@ -136,18 +136,6 @@ public enum EspeakDataOverlay {
                 FileDescriptorIO.closeQuietly(fd)
                 throw Failure(description: "cannot write \(path): \(error.reason)")
             }
-        }
-    }
-
-    /// Removes a half-built overlay (links and soothe's files; never what a link points to).
-    private static func remove(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            for name in Directory.names(in: path) { remove("\(path)/\(name)") }
-            rmdir(path)
-        } else {
-            unlink(path)
         }
     }
 

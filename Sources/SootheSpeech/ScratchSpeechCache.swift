@@ -53,20 +53,9 @@ enum ScratchFolders {
         }
     }
 
-    /// Removes a scratch folder: its regular files and links (a link itself, never what it
-    /// names), its folders (such as an espeak-ng data overlay) the same way, then the folder.
+    /// Removes a scratch folder with its clips and any espeak-ng data overlay in it (links
+    /// removed, never what they name).
     private static func remove(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
-        for name in Directory.names(in: path) {
-            let file = path + "/" + name
-            guard lstat(file, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG, S_IFLNK: unlink(file)
-            case S_IFDIR: remove(file)
-            default: continue
-            }
-        }
-        rmdir(path)
+        Directory.removeTree(path)
     }
 }
