@@ -132,6 +132,8 @@ extension Soothe {
         }
 
         func listEspeak() throws {
+            // soothe's own variants are listed with espeak-ng's.
+            Speech.installVariants(from: SootheHome.locate().voicesDirectory)
             let installed: [InstalledEspeakVoice]
             do {
                 installed = try EspeakVoices.installed()
@@ -145,6 +147,9 @@ extension Soothe {
             }
             Console.out(TextTable.format(table))
             Console.line("\(installed.count) voices; add a variant with +NAME, e.g. en-us+f3")
+            if let variants = try? EspeakVoices.variants() {
+                Console.line("variants: \(variants.joined(separator: ", "))")
+            }
         }
     }
 }
