@@ -78,7 +78,8 @@ public enum EspeakDataOverlay {
         let engine = EspeakEngine.shared
         let system = engine.systemDataFolder()
         let data = try build(variants: variants, systemData: system, in: parent)
-        engine.useData(data, identity: identity(variants: variants, systemData: system), variants: Set(variants.map(\.name)))
+        let identities = Dictionary(variants.map { ($0.name, identity(variants: [$0], systemData: system)) }) { first, _ in first }
+        engine.useData(data, variants: identities)
     }
 
     /// `$TMPDIR/soothe-UID`, a folder only this user can write (made if missing). Refused when

@@ -49,8 +49,8 @@ final class EspeakEngine: Sendable {
         var dataPath: String?
         /// The overlay's own variants.
         var overlayVariants: Set<String> = []
-        /// What names the overlay's variants, for the speech cache's keys.
-        var overlayIdentity: String?
+        /// Each overlay variant's identity (a checksum of its file), for the speech cache's keys.
+        var variantIdentities: [String: String] = [:]
         /// The process that speaks, started at the first phrase.
         var server: SpeechServer?
     }
@@ -72,7 +72,6 @@ final class EspeakEngine: Sendable {
             let phondata = stat("\(folder)/phondata", &info) == 0
                 ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "-"
             var identity = "espeak-ng \(version) \(folder) \(phondata)"
-            if let overlay = state.overlayIdentity { identity += " variants \(overlay)" }
             state.dataIdentity = identity
             return identity
         }
@@ -88,17 +87,25 @@ final class EspeakEngine: Sendable {
         }
     }
 
-    /// Makes the speech server speak from the data folder `path`, an overlay named by
-    /// `identity` that adds `variants` (a server already started is replaced at the next phrase).
-    func useData(_ path: String, identity: String, variants: Set<String>) {
+    /// Makes the speech server speak from the data folder `path`, an overlay that adds
+    /// `variants` (by name, each with its identity; a server already started is replaced at the
+    /// next phrase). Clips of other voices keep their keys: the overlay links espeak-ng's own data.
+    func useData(_ path: String, variants: [String: String]) {
         state.withLock { state in
             guard state.dataPath != path else { return }
             state.dataPath = path
-            state.overlayVariants = variants
-            state.overlayIdentity = identity
-            state.dataIdentity = nil
+            state.overlayVariants = Set(variants.keys)
+            state.variantIdentities = variants
             state.server = nil
         }
+    }
+
+    /// The identity of the overlay variant `espeakName` names after `+`, if it names one: a
+    /// changed variant file changes the keys of its voices' clips only.
+    func variantIdentity(of espeakName: String) -> String? {
+        guard let plus = espeakName.firstIndex(of: "+") else { return nil }
+        let variant = String(espeakName[espeakName.index(after: plus)...])
+        return state.withLock { $0.variantIdentities[variant] }
     }
 
     /// The speech server's process, once started (for tests).

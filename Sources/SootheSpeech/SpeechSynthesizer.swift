@@ -205,7 +205,7 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
     private func cacheKey(_ phrase: PhraseKey) -> String {
         "clip format \(SpeechDiskCache.formatVersion)\n\(engine.dataIdentity())\n"
             + "voice \(phrase.espeak) rate \(phrase.rate) pitch \(phrase.pitch) range \(phrase.range) "
-            + "word-gap \(phrase.wordGap)\(pacingAndChain(phrase))\nnative\n\(phrase.text)"
+            + "word-gap \(phrase.wordGap)\(pacingAndChain(phrase))\(variant(phrase))\nnative\n\(phrase.text)"
     }
 
     private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {
@@ -217,6 +217,11 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
             samples: samples, sampleRate: rate,
             words: clip.words.map { WordMark(frame: frame($0.frame), textOffset: $0.textOffset, length: $0.length) },
             sentences: clip.sentences.map(frame), voiceFrames: frame(clip.voiceFrames))
+    }
+
+    /// The cache key's words for a soothe variant the voice names (its file's checksum).
+    private func variant(_ phrase: PhraseKey) -> String {
+        engine.variantIdentity(of: phrase.espeak).map { " variant \($0)" } ?? ""
     }
 
     /// The cache key's words for a profile's pauses and processing (none for a dry profile

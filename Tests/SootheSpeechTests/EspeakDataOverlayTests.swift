@@ -49,6 +49,22 @@ struct EspeakDataOverlayTests {
         #expect(f0(low) < 110 && f0(high) > 130, "\(f0(low)) Hz, \(f0(high)) Hz")
     }
 
+    /// Installing (another) overlay keeps the cached clips of voices that name none of its
+    /// variants: their keys do not change, so a render already under way finds them.
+    @Test func installingAnOverlayKeepsOtherVoicesClips() throws {
+        let folder = SpeechDiskCacheTests.Folder()
+        let disk = try #require(SpeechDiskCache(directory: folder.path))
+        let stock = VoiceProfile(name: "stock", espeak: "en-us+f3", rate: 130)
+        _ = try SpeechSynthesizer(disk: disk).nativeClip(for: "Rest a while.", voice: stock)
+        try Fixtures.installVariants()
+        let again = SpeechSynthesizer(disk: disk)
+        _ = try again.nativeClip(for: "Rest a while.", voice: stock)
+        #expect(again.synthesisCount == 0)
+        // A voice on a soothe variant has a key of its own, with the variant's checksum.
+        #expect(EspeakEngine.shared.variantIdentity(of: "en-us+soothe-test-soft") != nil)
+        #expect(EspeakEngine.shared.variantIdentity(of: "en-us+f3") == nil)
+    }
+
     /// Median pitch of the voiced 1024-sample frames (autocorrelation), at 22,050 Hz.
     static func medianPitch(_ samples: [Float]) -> Double {
         var pitches: [Double] = []
