@@ -20,10 +20,6 @@ internal import Darwin
 /// libsox keeps global state (its effect table, its buffer size); this is its one owner and runs
 /// one chain at a time.
 enum SpeechChain {
-    /// Gain after the peak ceiling, in dB: processed speech at about the loudness of espeak-ng's
-    /// raw voice (soothe-soft-f's clips measured -20.8 LUFS before it, -n's -21.5, -m's -22.8,
-    /// the raw en-us+f3 -18.8).
-    static let makeupDB = 3.0
     /// Silence given to the room to ring into, in seconds; what rings below the trim threshold
     /// is cut.
     static let tailRoom = 1.5
@@ -35,7 +31,7 @@ enum SpeechChain {
     /// What else shapes a processed clip, for the speech cache's key: libsox's version and how
     /// the tail is cut and the samples rounded.
     static let version = "libsox \(String(cString: soothe_sox_version())) tail \(tailRoom) \(tailThreshold) int16 "
-        + "ceiling \(SpeechPeakCeiling.crestDB) \(SpeechPeakCeiling.activityFloorDB) \(SpeechPeakCeiling.window) makeup \(makeupDB)"
+        + "ceiling \(SpeechPeakCeiling.crestDB) \(SpeechPeakCeiling.activityFloorDB) \(SpeechPeakCeiling.window)"
 
     /// The libsox effects (each its name and arguments) for `settings` at `sampleRate`.
     static func effects(for settings: SpeechChainSettings) -> [[String]] {
@@ -67,13 +63,7 @@ enum SpeechChain {
         var input = clip.samples
         input.append(contentsOf: repeatElement(0, count: tail))
         var processed = try run(input, sampleRate: clip.sampleRate, effects: effects)
-        if settings.enabled {
-            processed = SpeechPeakCeiling.apply(processed, sampleRate: clip.sampleRate)
-            // The mix's levels are set against espeak-ng's raw voice (MixLevels): the leveller
-            // and the ceiling leave speech about 2-4 dB under it, and this brings it back.
-            let makeup = Float(pow(10, makeupDB / 20))
-            for index in processed.indices { processed[index] *= makeup }
-        }
+        if settings.enabled { processed = SpeechPeakCeiling.apply(processed, sampleRate: clip.sampleRate) }
         // The room rings on after the voice until it falls under the threshold; the leveller
         // and filters have no delay, so the voice itself ends where it did.
         let voiceEnd = min(clip.voiceFrames, processed.count)

@@ -1,6 +1,5 @@
 import Foundation
 import SootheCore
-import SootheDSP
 import Testing
 @testable import SootheSpeech
 
@@ -92,36 +91,6 @@ struct SpeechChainTests {
         let onset = { (s: [Float]) in s.firstIndex { abs($0) > 0.01 }! }
         #expect(onset(held) == onset(dry.samples))
         #expect(held[..<onset(dry.samples)].elementsEqual(dry.samples[..<onset(dry.samples)]))
-    }
-
-    /// The mix's levels are set against espeak-ng's raw voice: processed speech keeps its
-    /// loudness, so chimes, the tone and beds keep their place under the voice.
-    @Test func theChainKeepsTheLoudnessTheMixIsSetFor() throws {
-        try Fixtures.installVariants()
-        let lines = try String(contentsOfFile: Fixtures.voicesFolder + "/../bench/voices/passage-en.txt", encoding: .utf8)
-            .split(separator: "\n").map(String.init).prefix(12)
-        func loudness(_ voice: VoiceProfile) throws -> Double {
-            var meter = IntegratedLoudnessMeter(channels: 1, sampleRate: 22050)
-            for line in lines {
-                let samples = try synth.nativeClip(for: line, voice: voice).samples + [Float](repeating: 0, count: 22050)
-                samples.withUnsafeBufferPointer { meter.add(interleaved: $0) }
-            }
-            return meter.integratedLoudness
-        }
-        let raw = try loudness(VoiceProfile(name: "raw", espeak: "en-us+f3", rate: 125, pitch: 35, range: 25))
-        var differences: [Double] = []
-        for variant in ["soothe-soft-f", "soothe-soft-m", "soothe-soft-n"] {
-            let voice = VoiceProfile(
-                name: variant, espeak: "en-us+\(variant)", rate: 125, pitch: 35, range: 25, clausePause: 0.5,
-                sentencePause: 2, chain: SpeechChainSettings(room: 30))
-            let difference = try loudness(voice) - raw
-            differences.append(difference)
-            // Each variant near it (they differ by their own timbre)...
-            #expect(abs(difference) <= 2.5, "\(variant): \(difference) dB from the raw voice")
-        }
-        // ...and on average at it (without the make-up gain they were 2-4 dB under).
-        let mean = differences.reduce(0, +) / Double(differences.count)
-        #expect(abs(mean) <= 1, "\(differences)")
     }
 
     static func longestZeroRun(_ samples: [Float]) -> Int {
