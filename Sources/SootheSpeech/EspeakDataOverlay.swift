@@ -28,6 +28,28 @@ public enum EspeakDataOverlay {
         }
     }
 
+    /// The variant files in `folder` (every file whose name does not start with `.`), by name;
+    /// none when the folder cannot be read. A file that cannot be read is left out.
+    public static func variants(in folder: String) -> [Variant] {
+        Directory.names(in: folder).filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
+            guard let text = readText("\(folder)/\(name)") else { return nil }
+            return Variant(name: name, text: text)
+        }
+    }
+
+    /// A small regular file's text (at most 64 KiB: a variant file is a few hundred bytes).
+    private static func readText(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { FileDescriptorIO.closeQuietly(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1 << 16 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        guard let count = try? bytes.withUnsafeMutableBytes({ try FileDescriptorIO.readFully(fd, into: $0.baseAddress!, $0.count) }),
+              count == bytes.count else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Why an overlay could not be made.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String

@@ -64,14 +64,11 @@ final class EspeakEngine: Sendable {
     func dataIdentity() -> String {
         state.withLock { state in
             if let identity = state.dataIdentity { return identity }
-            espeak_ng_InitializePath(nil)
-            var path: UnsafePointer<CChar>?
-            let version = String(cString: espeak_Info(&path))
-            let folder = path.map { String(cString: $0) } ?? ""
+            let (version, folder) = Self.versionAndDataFolder()
             var info = stat()
             let phondata = stat("\(folder)/phondata", &info) == 0
                 ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "-"
-            var identity = "espeak-ng \(version) \(folder) \(phondata)"
+            let identity = "espeak-ng \(version) \(folder) \(phondata)"
             state.dataIdentity = identity
             return identity
         }
@@ -79,12 +76,15 @@ final class EspeakEngine: Sendable {
 
     /// espeak-ng's own data folder (where `espeak_ng_InitializePath(NULL)` points).
     func systemDataFolder() -> String {
-        state.withLock { _ in
-            espeak_ng_InitializePath(nil)
-            var path: UnsafePointer<CChar>?
-            _ = espeak_Info(&path)
-            return path.map { String(cString: $0) } ?? ""
-        }
+        state.withLock { _ in Self.versionAndDataFolder().folder }
+    }
+
+    /// espeak-ng's version and its own data folder, without initialising it. Call with the lock held.
+    private static func versionAndDataFolder() -> (version: String, folder: String) {
+        espeak_ng_InitializePath(nil)
+        var path: UnsafePointer<CChar>?
+        let version = String(cString: espeak_Info(&path))
+        return (version, path.map { String(cString: $0) } ?? "")
     }
 
     /// Makes the speech server speak from the data folder `path`, an overlay that adds

@@ -70,12 +70,7 @@ extension Speech {
     static func installVariants(from voicesDirectory: String?) {
         guard let voicesDirectory else { return }
         let folder = (voicesDirectory as NSString).appendingPathComponent("variants")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { !$0.hasPrefix(".") }.sorted()
-        let variants = names.compactMap { name -> EspeakDataOverlay.Variant? in
-            guard let text = try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8) else { return nil }
-            return EspeakDataOverlay.Variant(name: name, text: text)
-        }
+        let variants = EspeakDataOverlay.variants(in: folder)
         guard !variants.isEmpty else { return }
         do {
             try EspeakDataOverlay.install(variants, in: disk?.directory ?? EspeakDataOverlay.privateTemporaryFolder())

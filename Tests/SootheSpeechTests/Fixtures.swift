@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import SootheCore
 @testable import SootheSpeech
 
@@ -27,11 +28,8 @@ enum Fixtures {
     /// them, into the same folder every time (the speech server of this test process speaks from
     /// it, so it must outlive every test).
     static func installVariants() throws {
-        let folder = voicesFolder + "/variants"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
-        let variants = try names.map { name in
-            EspeakDataOverlay.Variant(name: name, text: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
-        }
+        let variants = EspeakDataOverlay.variants(in: voicesFolder + "/variants")
+        try #require(variants.count == 3)
         try EspeakDataOverlay.install(variants + [testVariant], in: EspeakDataOverlay.privateTemporaryFolder())
     }
 
