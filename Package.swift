@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "SootheDSPTests", dependencies: ["SootheDSP", "SootheModel", "SootheTestSupport"]),
         .testTarget(name: "SoothePOSIXTests", dependencies: ["SoothePOSIX"]),
         // Speech is spoken by `soothe _speech-server`: soothe is found beside the test bundle.
-        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe"]),
+        .testTarget(name: "SootheSpeechTests", dependencies: ["SootheSpeech", "soothe", "SootheTestSupport"]),
         .testTarget(name: "SootheAudioIOTests", dependencies: ["SootheAudioIO", "SootheTestSupport"]),
         .testTarget(name: "SootheRenderTests", dependencies: ["SootheRender", "SootheFormats", "SootheAudioIO", "SootheTestSupport"]),
         .testTarget(name: "SootheCLITests", dependencies: ["soothe", "SootheAudioIO", "SootheCore", "SootheFormats", "SootheTestSupport"]),

@@ -15,6 +15,11 @@ public struct SpeechChainSettings: Sendable, Hashable, Codable {
         self.roomLevel = roomLevel
     }
 
+    /// Integrated loudness, in LUFS (dual mono), of speech the chain has processed, at unity
+    /// gain: the chain brings every phrase of every voice to one speech level, so the mix sets its
+    /// other layers against this and guesses a session's loudness from it.
+    public static let processedLoudness = -18.5
+
     /// Nothing done: the clip is espeak-ng's.
     public var isDry: Bool { !enabled && room == 0 }
 }

@@ -5,7 +5,7 @@ import SootheCore
 /// pass's gain usually lands close enough for the spooled correction (see `SessionRenderer`).
 ///
 /// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
-/// speech `MixLevels.rawSpeechLoudness`, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
+/// speech `MixLevels.speechLoudness`, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
 /// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
 /// time something other than the bed sounds. A guess too quiet for the limiter costs one more pass, never a wrong level.
 enum LoudnessGuess {
@@ -17,7 +17,7 @@ enum LoudnessGuess {
             let seconds = max(0, cue.duration)
             switch cue.event {
             case .speech(let speech):
-                energy += seconds * power(MixLevels.rawSpeechLoudness + speech.level)
+                energy += seconds * power(MixLevels.speechLoudness + speech.level)
                 sounding += seconds
             case .breath(let breath) where breath.tone:
                 switch breath.phase {
@@ -45,7 +45,7 @@ enum LoudnessGuess {
             if sounding == 0 { return 10 * log10(bed) }
             energy += sounding * bed
         }
-        guard sounding > 0, energy > 0 else { return MixLevels.rawSpeechLoudness }
+        guard sounding > 0, energy > 0 else { return MixLevels.speechLoudness }
         return 10 * log10(energy / sounding)
     }
 

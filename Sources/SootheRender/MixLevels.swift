@@ -3,14 +3,15 @@ import SootheDSP
 
 /// The balance of the mix before loudness normalisation, as linear gains.
 ///
-/// espeak-ng speech measures about −20 LUFS raw; the other layers are set against it so that, after
+/// Processed speech measures ``speechLoudness`` at unity gain; the other layers are set against it so that, after
 /// the whole mix is normalised, chimes sit a few LU under the voice and the ambience well under
 /// it (design choices from techniques.md: chimes about 3 LU under speech, ambience ducked while
 /// someone speaks).
 enum MixLevels {
     static let speech: Float = 1.0
-    /// Integrated loudness of espeak-ng speech at unity gain (measured with `soothe sound`).
-    static let rawSpeechLoudness = -18.3
+    /// Integrated loudness of speech at unity gain: every phrase leaves the speech chain at one
+    /// level (espeak-ng's own voice, with `chain: off`, measures about the same).
+    static let speechLoudness = SpeechChainSettings.processedLoudness
     /// Per chime kind, so that each peaks (short-term loudness, 3 s) about 4–5 LU under speech.
     /// Measured with `soothe sound`: at unity gain the bowl reads -22 LUFS short-term max,
     /// the bell -30, the soft chime -23, the wood block -34 (its click is short, so it is set

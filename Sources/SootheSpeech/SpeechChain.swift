@@ -31,7 +31,7 @@ enum SpeechChain {
     /// What else shapes a processed clip, for the speech cache's key: libsox's version and how
     /// the tail is cut and the samples rounded.
     static let version = "libsox \(String(cString: soothe_sox_version())) tail \(tailRoom) \(tailThreshold) int16 "
-        + "ceiling \(SpeechPeakCeiling.crestDB) \(SpeechPeakCeiling.activityFloorDB) \(SpeechPeakCeiling.window)"
+        + "level \(SpeechPeakCeiling.targetLevelDB) \(SpeechPeakCeiling.maximumGainDB) ceiling \(SpeechPeakCeiling.crestDB) \(SpeechPeakCeiling.activityFloorDB) \(SpeechPeakCeiling.window)"
 
     /// The libsox effects (each its name and arguments) for `settings` at `sampleRate`.
     static func effects(for settings: SpeechChainSettings) -> [[String]] {

@@ -1,5 +1,7 @@
 import Foundation
 import SootheCore
+import SootheModel
+import SootheTestSupport
 import Testing
 @testable import SootheSpeech
 
@@ -49,6 +51,13 @@ struct VoiceProfileFilesTests {
         let seconds = try paragraphs.reduce(0) { $0 + (try synth.speechDuration(of: $1, voice: voice)) }
         let wordsPerMinute = words * 60 / seconds
         #expect(wordsPerMinute >= 95 && wordsPerMinute <= 115, "\(name): \(wordsPerMinute) wpm")
+        // As loud as the mix takes speech to be, whatever the voice: the other layers sit where
+        // they were designed to, and the first loudness guess lands.
+        let clip = try synth.nativeClip(for: paragraphs[0], voice: voice)
+        let meter = try LoudnessMeter(channels: 1, sampleRate: clip.sampleRate, measuresTruePeak: false)
+        clip.samples.withUnsafeBufferPointer { meter.add(interleaved: $0) }
+        let loudness = meter.integratedLoudness
+        #expect(abs(loudness - SpeechChainSettings.processedLoudness) <= 1, "\(name): \(loudness) LUFS")
     }
 
     @Test func gentleIsTheDefaultAndClearHasNoRoom() throws {
