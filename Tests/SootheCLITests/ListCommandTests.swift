@@ -36,11 +36,26 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         #expect(rows.map(\.id).sorted() == ids)
         #expect(rows.allSatisfy { $0.line.firstMatch(of: Self.length) != nil && $0.when != nil })
-        // The SOS sessions come first, before any other heading.
+        // The SOS sessions come first, before any other heading, the shortest first.
         let sos = rows.prefix { $0.line.contains("sos") }
         #expect(sos.count >= 4 && !rows.dropFirst(sos.count).contains { $0.line.contains(" sos") })
+        func seconds(_ row: (id: String, line: String, when: String?)) -> Int {
+            String(row.line.firstMatch(of: Self.length)!.output).trimmingCharacters(in: ["~"]).split(separator: ":").reduce(0) { $0 * 60 + Int($1)! }
+        }
+        #expect(sos.map(seconds) == sos.map(seconds).sorted(), "\(sos.map(\.line))")
         #expect(lines.contains("At night (tag night: lying down, no closing bell, fades out):"))
         #expect(lines.contains("More sessions:"))
+    }
+
+    /// The README's sample of `soothe list --tag sos` is the program's output, word for word.
+    @Test func theReadmeSampleOfTheSOSListingIsTheProgramsOutput() throws {
+        let readme = try String(contentsOfFile: SootheCLI.packageRoot + "/README.md", encoding: .utf8)
+        let intro = try #require(readme.range(of: "`soothe list --tag sos` prints"))
+        let open = try #require(readme.range(of: "```text\n", range: intro.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+        let result = try SootheCLI.run(["list", "--tag", "sos", "--exact"])
+        #expect(result.status == 0, "\(result)")
+        #expect(String(readme[open.upperBound..<close.lowerBound]) == result.stdout)
     }
 
     @Test func aTagFiltersAndAnUnknownTagIsBadUsage() throws {

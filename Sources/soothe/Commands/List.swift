@@ -76,8 +76,12 @@ struct ListRow {
 
     var tags: Set<SessionTag> { Set(script?.tags ?? []) }
 
+    /// The session's length in seconds (infinity for an invalid one, listed last).
+    var length: Double { timeline?.duration ?? .infinity }
+
     /// The sections of the plain listing, in order: a session is listed under the first whose tag
-    /// it has, the rest under "More sessions". The SOS sessions come first, for a person in distress.
+    /// it has, the rest under "More sessions". The SOS sessions come first, for a person in
+    /// distress, the shortest first.
     static let sectionTags: [(tag: SessionTag, heading: String)] = [
         (.sos, "For a hard moment, now (tag sos: a few minutes)"),
         (.night, "At night (tag night: lying down, no closing bell, fades out)"),
@@ -88,17 +92,19 @@ struct ListRow {
     /// length and tags with the moment the session is for on the line below.
     static func sections(_ rows: [ListRow], filter: [SessionTag]) -> String {
         var groups: [(heading: String, rows: [ListRow])] = []
+        // The SOS sessions shortest first; the rest by id.
+        let sos = rows.filter { $0.tags.contains(.sos) }.sorted { ($0.length, $0.id) < ($1.length, $1.id) }
         if filter.isEmpty {
             var rest = rows
             for (tag, heading) in sectionTags {
-                let these = rest.filter { $0.tags.contains(tag) }
+                let these = tag == .sos ? sos : rest.filter { $0.tags.contains(tag) }
                 rest.removeAll { $0.tags.contains(tag) }
                 if !these.isEmpty { groups.append((heading, these)) }
             }
             if !rest.isEmpty { groups.append(("More sessions", rest)) }
         } else {
             let heading = "Tagged " + filter.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: " and ")
-            groups.append((heading, rows.filter { $0.tags.contains(.sos) } + rows.filter { !$0.tags.contains(.sos) }))
+            groups.append((heading, sos + rows.filter { !$0.tags.contains(.sos) }))
         }
         return groups.map { group in group.heading + ":\n" + table(group.rows) }.joined(separator: "\n")
     }
