@@ -41,7 +41,7 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         BadScript("unknown tag", "title: T\ntags: [sos, nigth]\nsteps:\n  - pause: 1s\n",
                   at: 2, 13, "unknown tag 'nigth'", "did you mean 'night'?", "sos, practice, night"),
         BadScript("tag given twice", "title: T\ntags: [sos, body, sos]\nsteps:\n  - pause: 1s\n",
-                  at: 2, 18, "the tag 'sos' is given twice"),
+                  at: 2, 19, "the tag 'sos' is given twice"),
         BadScript("tags not a list", "title: T\ntags: sos\nsteps:\n  - pause: 1s\n",
                   at: 2, 7, "'tags' expects a list of tag names", "[sos, breathing]"),
         BadScript("when is a list", "title: T\nwhen: [a, b]\nsteps:\n  - pause: 1s\n", at: 2, 7, "'when' expects text"),

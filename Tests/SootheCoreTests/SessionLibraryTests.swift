@@ -138,22 +138,22 @@ import SootheFormats
         #expect(last.kind == .pause && last.duration >= 60, "\(last)")
     }
 
-    /// Every SOS session is short, and TIPP's caution is spoken before the cold.
-    @Test func sosSessionsAreShortAndTheHighDistressOneCautions() throws {
-        var sos = 0
+    /// There are SOS sessions in English and Spanish, and TIPP's health caution is spoken before
+    /// the cold. (Their lengths with real speech: `SessionLibraryBandTests`.)
+    @Test func sosSessionsExistAndTheHighDistressOneCautions() throws {
+        var sos = 0, tipp = 0
         for id in Self.builtInIDs {
-            let result = try Self.load(id, timing: EstimatedSpeechTiming())
-            guard let script = result.script, script.tags.contains(.sos) else { continue }
+            let script = try Self.script(id)
+            guard script.tags.contains(.sos) else { continue }
             sos += 1
-            let timeline = try #require(result.timeline)
-            #expect(timeline.duration <= 5 * 60, "\(id) lasts \(timeline.duration) s")
             guard script.technique == "distress-tolerance/tipp" else { continue }
             let spoken = Self.spokenTexts(of: script.steps).joined(separator: " ").lowercased()
             let caution = spoken.range(of: spoken.contains("heart") ? "heart condition" : "enfermedad del corazón")
             let cold = spoken.range(of: spoken.contains("heart") ? "cold, wet cloth" : "agua fría")
             #expect(caution != nil && cold != nil && caution!.lowerBound < cold!.lowerBound, "\(id)")
+            tipp += 1
         }
-        #expect(sos >= 8, "\(sos) SOS sessions")
+        #expect(sos >= 8 && tipp == 2, "\(sos) SOS sessions, \(tipp) TIPP")
     }
 
     // MARK: Snapshot
