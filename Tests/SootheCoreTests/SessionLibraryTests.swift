@@ -156,6 +156,21 @@ import SootheFormats
         #expect(sos >= 8 && tipp == 2, "\(sos) SOS sessions, \(tipp) TIPP")
     }
 
+    /// docs/session-format.md names every tag the parser knows, and docs/sessions.md's tag table
+    /// every one a built-in uses.
+    @Test func theDocsNameEveryTag() throws {
+        let format = try String(contentsOfFile: Self.packageRoot + "/docs/session-format.md", encoding: .utf8)
+        let row = try #require(format.split(separator: "\n").first { $0.hasPrefix("| `tags` |") })
+        for name in SessionTag.names {
+            #expect(row.contains("`\(name)`"), "docs/session-format.md does not name the tag '\(name)'")
+        }
+        let sessions = try String(contentsOfFile: Self.packageRoot + "/docs/sessions.md", encoding: .utf8)
+        let used = Set(try Self.builtInIDs.flatMap { try Self.script($0).tags })
+        for tag in used {
+            #expect(sessions.contains("`\(tag.rawValue)`"), "docs/sessions.md does not name the tag '\(tag.rawValue)'")
+        }
+    }
+
     // MARK: Snapshot
 
     /// `SOOTHE_UPDATE_SNAPSHOTS=1` rewrites snapshots instead of comparing them.
