@@ -6,6 +6,10 @@ public struct Script: Sendable, Hashable {
     public var title: String
     public var summary: String?
     public var technique: String?
+    /// Where the session is filed in the catalogue (`tags: [sos, breathing]`), in the order written.
+    public var tags: [SessionTag] = []
+    /// The moment the session is for, in a line (`when: A message hasn't come.`).
+    public var when: String?
     /// The voice profile's name (default `gentle`), or the name given to `inlineVoice`.
     public var voice: String
     public var voiceLocation: SourceLocation
@@ -21,7 +25,7 @@ public struct Script: Sendable, Hashable {
     public init(
         file: String, id: String, title: String, summary: String? = nil, technique: String? = nil,
         voice: String = "gentle", voiceLocation: SourceLocation = .start, inlineVoice: VoiceProfile? = nil,
-        ambience: AmbienceSpec? = nil, steps: [Step]
+        ambience: AmbienceSpec? = nil, tags: [SessionTag] = [], when: String? = nil, steps: [Step]
     ) {
         self.file = file
         self.id = id
@@ -32,6 +36,8 @@ public struct Script: Sendable, Hashable {
         self.voiceLocation = voiceLocation
         self.inlineVoice = inlineVoice
         self.ambience = ambience
+        self.tags = tags
+        self.when = when
         self.steps = steps
     }
 }

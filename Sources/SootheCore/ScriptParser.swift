@@ -66,7 +66,7 @@ private struct ParseRun {
     /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
     var sessionID = "session"
 
-    static let topKeys = ["title", "id", "summary", "technique", "voice", "ambience", "steps"]
+    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "steps"]
     static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
     static let optionKeys: [String: [String]] = [
         "say": ["voice", "rate", "after"],
@@ -171,6 +171,8 @@ private struct ParseRun {
         var id = defaultID
         var summary: String?
         var technique: String?
+        var tags: [SessionTag] = []
+        var when: String?
         var voice = "gentle"
         var voiceLocation = SourceLocation.start
         var inlineVoice: VoiceProfile?
@@ -186,6 +188,8 @@ private struct ParseRun {
             case "title": title = text(value, for: "title")
             case "summary": summary = text(value, for: "summary")
             case "technique": technique = text(value, for: "technique")
+            case "tags": tags = parseTags(value)
+            case "when": when = text(value, for: "when")
             case "id":
                 if let given = text(value, for: "id") {
                     if ScriptParser.isValidID(given) {
@@ -219,7 +223,27 @@ private struct ParseRun {
         guard let title, let steps else { return nil }
         return Script(
             file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
-            voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, steps: steps)
+            voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, tags: tags, when: when, steps: steps)
+    }
+
+    /// `tags: [sos, breathing]`: known tag names, each once; every unknown or repeated one is
+    /// reported where it stands.
+    mutating func parseTags(_ node: Node) -> [SessionTag] {
+        guard case .sequence(let sequence) = node else {
+            error(node.location, "'tags' expects a list of tag names such as [sos, breathing]; found \(node.kindDescription) (tags: \(SessionTag.names.joined(separator: ", ")))")
+            return []
+        }
+        var tags: [SessionTag] = []
+        for item in sequence {
+            guard let name = text(item, for: "tags") else { continue }
+            guard let tag: SessionTag = known(name, at: item.location, kind: "tag", in: SessionTag.names) else { continue }
+            if tags.contains(tag) {
+                error(item.location, "the tag '\(name)' is given twice")
+            } else {
+                tags.append(tag)
+            }
+        }
+        return tags
     }
 
     mutating func parseAmbience(_ node: Node) -> AmbienceSpec? {

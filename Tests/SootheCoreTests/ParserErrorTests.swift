@@ -38,6 +38,13 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         BadScript("voice with no value", "title: T\nvoice:\nsteps:\n  - pause: 1s\n", at: 2, 7, "'voice' has no value"),
         BadScript("say with only a pause", TestScripts.session("  - say: '[2s]'\n"), at: 3, 10, "the say text has nothing to speak"),
         BadScript("say with no text", TestScripts.session("  - say:\n"), at: 3, 9, "'say' has no value"),
+        BadScript("unknown tag", "title: T\ntags: [sos, nigth]\nsteps:\n  - pause: 1s\n",
+                  at: 2, 13, "unknown tag 'nigth'", "did you mean 'night'?", "sos, practice, night"),
+        BadScript("tag given twice", "title: T\ntags: [sos, body, sos]\nsteps:\n  - pause: 1s\n",
+                  at: 2, 19, "the tag 'sos' is given twice"),
+        BadScript("tags not a list", "title: T\ntags: sos\nsteps:\n  - pause: 1s\n",
+                  at: 2, 7, "'tags' expects a list of tag names", "[sos, breathing]"),
+        BadScript("when is a list", "title: T\nwhen: [a, b]\nsteps:\n  - pause: 1s\n", at: 2, 7, "'when' expects text"),
         BadScript("duplicate key", "title: A\ntitle: B\nsteps:\n  - pause: 1s\n", at: 1, 1, "duplicate key 'title'"),
         BadScript("YAML syntax error", "title: T\nsteps:\n  - say: \"unclosed\n", at: 4, 1, "YAML syntax error"),
         // Names.

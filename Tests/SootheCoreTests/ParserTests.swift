@@ -22,17 +22,21 @@ import Testing
             id: my-belly-2
             summary: Slow breathing.
             technique: calming/deep-breathing
+            tags: [breathing, sos]
+            when: A message hasn't come.
             voice: warm
             ambience: brown-noise
             steps:
               - pause: 1s
             """)
         #expect(script.title == "Belly Breathing")
+        #expect(script.tags == [.breathing, .sos])
+        #expect(script.when == "A message hasn't come.")
         #expect(script.id == "my-belly-2")
         #expect(script.summary == "Slow breathing.")
         #expect(script.technique == "calming/deep-breathing")
         #expect(script.voice == "warm")
-        #expect(script.voiceLocation == SootheCore.SourceLocation(line: 5, column: 8))
+        #expect(script.voiceLocation == SootheCore.SourceLocation(line: 7, column: 8))
         #expect(script.ambience == AmbienceSpec(sound: .brownNoise, level: 0))
         #expect(script.file == TestScripts.file)
     }
@@ -42,6 +46,7 @@ import Testing
         #expect(script.id == "test")  // the defaultID given to the parser
         #expect(script.voice == "gentle")
         #expect(script.summary == nil && script.technique == nil && script.ambience == nil)
+        #expect(script.tags.isEmpty && script.when == nil)
     }
 
     @Test func ambienceMappingForm() throws {

@@ -12,6 +12,8 @@ enum TestScripts {
         "warm": VoiceProfile(name: "warm", espeak: "en+m3", rate: 150, wordGap: 0),
         "calma": VoiceProfile(name: "calma", espeak: "es+f3", rate: 120, wordGap: 0),
         "clear": VoiceProfile(name: "clear", espeak: "en-us", rate: 130, wordGap: 0),
+        "calma-419": VoiceProfile(name: "calma-419", espeak: "es-419+f3", rate: 120, wordGap: 0),
+        "steady": VoiceProfile(name: "steady", espeak: "en-gb+f3", rate: 125, wordGap: 0),
     ]
 
     static func parse(_ yaml: String) -> (script: Script?, diagnostics: [Diagnostic]) {

@@ -14,7 +14,7 @@ import SootheCore
         return try ParsedPage(HTMLPreview.page(timeline, media: HTMLMedia(audio: "\(id).ogg", captions: "\(id).vtt")))
     }
 
-    @Test(arguments: [("respiracion-abdominal", "es"), ("belly-breathing", "en-US")])
+    @Test(arguments: [("respiracion-abdominal", "es"), ("autocompasion", "es-419"), ("belly-breathing", "en-US")])
     func thePageSpeaksTheVoicesLanguage(session: String, lang: String) throws {
         let page = try Self.page(session: session)
         #expect(page.document.rootElement()?["lang"] == lang)

@@ -36,7 +36,7 @@ struct VoiceProfileFilesTests {
         #expect(voices.allSatisfy { !$0.description.isEmpty && $0.description.count <= 100 })
     }
 
-    @Test(arguments: ["gentle", "warm", "clear", "gentle-uk", "warm-uk", "steady", "calma"])
+    @Test(arguments: ["gentle", "warm", "clear", "gentle-uk", "warm-uk", "steady", "calma", "calma-419"])
     func profileIsPhrasePacedAndCalm(name: String) throws {
         try Fixtures.installVariants()
         let voice = try #require(Self.library.profiles[name])
