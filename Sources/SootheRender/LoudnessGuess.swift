@@ -19,7 +19,7 @@ enum LoudnessGuess {
             case .speech(let speech):
                 energy += seconds * power(MixLevels.rawSpeechLoudness + speech.level)
                 sounding += seconds
-            case .breath(let breath) where breath.tone:
+            case .breath(let breath) where breath.tone.sounds:
                 switch breath.phase {
                 case .inhale, .topUp, .exhale:
                     energy += seconds * power(-22)

@@ -113,7 +113,7 @@ import Testing
         #expect(breathe.prompts[.rest] == nil)
         #expect(breathe.promptCycles == 2)
         #expect(breathe.count)
-        #expect(!breathe.tone)
+        #expect(breathe.tone == .silent)
     }
 
     @Test func breatheDefaults() throws {
@@ -123,7 +123,7 @@ import Testing
         }
         #expect(breathe.length == .duration(300))
         #expect(breathe.to == nil && breathe.prompts.isEmpty && breathe.promptCycles == nil)
-        #expect(!breathe.count && breathe.tone)
+        #expect(!breathe.count && breathe.tone == .standard)
     }
 
     @Test(arguments: [
