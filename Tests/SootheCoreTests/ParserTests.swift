@@ -116,6 +116,19 @@ import Testing
         #expect(breathe.tone == .silent)
     }
 
+    @Test(arguments: [
+        ("true", BreathToneSpec.standard), ("false", .silent), ("none", .silent), ("bright", BreathToneSpec(style: .bright)),
+        ("{style: chime, pitch: 330, level: -3}", BreathToneSpec(style: .chime, pitch: 330, level: -3)),
+        ("{pitch: 196}", BreathToneSpec(style: .soft, pitch: 196)),
+    ])
+    func breatheTone(_ value: String, _ expected: BreathToneSpec) throws {
+        guard case .breathe(let breathe) = try onlyStep("  - breathe: {pattern: box, cycles: 2, tone: \(value)}\n").action else {
+            Issue.record("not a breathe step")
+            return
+        }
+        #expect(breathe.tone == expected)
+    }
+
     @Test func breatheDefaults() throws {
         guard case .breathe(let breathe) = try onlyStep("  - breathe: {pattern: box, duration: 5m}\n").action else {
             Issue.record("not a breathe step")

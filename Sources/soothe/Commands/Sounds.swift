@@ -55,7 +55,7 @@ extension Soothe {
                 steps = [.pause(Step.Pause(duration: seconds))]
             } else if name.hasPrefix("tone:") {
                 let style = String(name.dropFirst(5))
-                let toneSpec = try Breathe.toneSpec(style: style, pitch: tonePitch, option: "tone:")
+                let toneSpec = try Breathe.toneSpec(style: style, pitch: tonePitch, option: "tone:STYLE")
                 steps = [.breathe(Step.Breathe(pattern: BreathPattern.parse(SoundPalette.toneSample)!, length: .cycles(4), tone: toneSpec))]
             } else if name.hasPrefix("breath:") {
                 let notation = String(name.dropFirst(7))
