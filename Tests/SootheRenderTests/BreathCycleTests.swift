@@ -177,6 +177,22 @@ import Testing
         }
     }
 
+    @Test func toneNoneSoundsNothingAndEachStyleIsItsOwnRendering() throws {
+        let silent = try Sessions.timeline("title: T\nsteps:\n  - breathe: {pattern: box, cycles: 3, tone: none}\n")
+        let options = ToneTrack.options(rate: 22_050)
+        let none = BreathCycleCache(timeline: silent, options: options)
+        #expect(none.cycles.isEmpty)
+        #expect(try ToneTrack.mix(silent, options: options, cache: none).allSatisfy { $0 == 0 })
+        var yaml = "title: T\nsteps:\n"
+        for style in ["soft", "bright", "chime", "{style: soft, pitch: 262}", "{style: soft, level: -6}"] {
+            yaml += "  - breathe: {pattern: box, cycles: 3, tone: \(style)}\n"
+        }
+        let styled = BreathCycleCache(timeline: try Sessions.timeline(yaml), options: options)
+        #expect(styled.cycles.count == 15)
+        #expect(Set(styled.cycles.map(\.key)).count == 5)
+        #expect(styled.renderings.count == 5)
+    }
+
     @Test func phasesBeforeTheFirstInhaleBelongToTheFirstCycle() throws {
         var timeline = try Sessions.timeline(ToneTrack.script("4-2-4-0", cycles: 3))
         let firstInhale = try #require(timeline.cues.firstIndex { $0.breath?.phase == .inhale })
