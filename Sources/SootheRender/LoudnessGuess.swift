@@ -4,7 +4,7 @@ import SootheCore
 /// A first guess of a mix's integrated loudness from its cue sheet alone, so that the mixing
 /// pass's gain usually lands close enough for the spooled correction (see `SessionRenderer`).
 ///
-/// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
+/// Each layer's loudness at its mix level was measured with `soothe sounds` (integrated, LUFS):
 /// speech `MixLevels.rawSpeechLoudness`, the standard breath tone through inhale and exhale -22 (-27 on a hold, -32 at rest),
 /// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
 /// time something other than the bed sounds. A guess too quiet for the limiter costs one more pass, never a wrong level.
