@@ -12,8 +12,8 @@ public struct BreathingTrack: Sendable, Hashable {
     public var voiceGuidance: Bool
     /// Cycles that get spoken prompts.
     public var guidedCycles: Int
-    /// The breath tone.
-    public var tone: Bool
+    /// The breath tone (style `none`: no tone).
+    public var tone: BreathToneSpec
     /// Count the seconds during guided cycles.
     public var count: Bool
     /// The opening and closing chime (nil: none).
@@ -26,7 +26,7 @@ public struct BreathingTrack: Sendable, Hashable {
     /// A track breathing `pattern` (a preset or `IN-HOLD-OUT-REST`); nil when it names no pattern.
     public init?(
         pattern: String = "belly", cycles: Int? = nil, minutes: Double = 5, voiceGuidance: Bool = true,
-        guidedCycles: Int = 3, tone: Bool = true, count: Bool = false, chime: ChimeKind? = .singingBowl,
+        guidedCycles: Int = 3, tone: BreathToneSpec = .standard, count: Bool = false, chime: ChimeKind? = .singingBowl,
         ambience: AmbienceSound? = nil, voice: String = "gentle"
     ) {
         guard let parsed = BreathPattern.parse(pattern) else { return nil }

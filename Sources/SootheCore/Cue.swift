@@ -73,10 +73,10 @@ public struct Cue: Sendable, Hashable {
         public var phase: BreathPhase
         /// The 1-based cycle within its `breathe` step.
         public var cycle: Int
-        /// Whether the breath tone sounds in this phase.
-        public var tone: Bool
+        /// The breath tone in this phase (style `none`: no tone).
+        public var tone: BreathToneSpec
 
-        public init(phase: BreathPhase, cycle: Int, tone: Bool) {
+        public init(phase: BreathPhase, cycle: Int, tone: BreathToneSpec) {
             self.phase = phase
             self.cycle = cycle
             self.tone = tone

@@ -135,12 +135,12 @@ public struct Step: Sendable, Hashable {
         public var promptCycles: Int?
         /// Also count the seconds softly.
         public var count: Bool
-        /// The breath tone (default on).
-        public var tone: Bool
+        /// The breath tone (default: the standard style).
+        public var tone: BreathToneSpec
 
         public init(
             pattern: BreathPattern, to: BreathPattern? = nil, length: Length, prompts: [BreathPhase: Prompt] = [:],
-            promptCycles: Int? = nil, count: Bool = false, tone: Bool = true
+            promptCycles: Int? = nil, count: Bool = false, tone: BreathToneSpec = .standard
         ) {
             self.pattern = pattern
             self.to = to

@@ -76,6 +76,7 @@ private struct ParseRun {
         "repeat": [],
     ]
     static let breatheKeys = ["pattern", "to", "cycles", "duration", "prompts", "prompt-cycles", "count", "tone"]
+    static let toneKeys = ["style", "pitch", "level"]
     static let repeatKeys = ["times", "for", "steps"]
     static let phaseKeys = ["inhale", "top-up", "hold", "exhale", "rest"]
     static let durationExample = "a duration such as 6s, 1.5s, 2m, 1m30s, 250ms or a number of seconds"
@@ -473,7 +474,7 @@ private struct ParseRun {
         var prompts: [BreathPhase: Step.Prompt] = [:]
         var promptCycles: Int?
         var count = false
-        var tone = true
+        var tone = BreathToneSpec.standard
         var ok = true
         for (keyNode, option) in mapping {
             guard let key = keyName(keyNode) else { continue }
@@ -487,7 +488,7 @@ private struct ParseRun {
             case "prompts": prompts = parsePrompts(option)
             case "prompt-cycles": promptCycles = integer(option, for: "prompt-cycles", in: 0...100_000)
             case "count": count = bool(option, for: "count") ?? false
-            case "tone": tone = bool(option, for: "tone") ?? true
+            case "tone": tone = parseTone(option) ?? .standard
             default: unknownKey(key, at: keyNode.location, expected: Self.breatheKeys, context: "in 'breathe'")
             }
         }
@@ -515,6 +516,45 @@ private struct ParseRun {
         return Step(.breathe(Step.Breathe(
             pattern: pattern, to: target, length: length, prompts: prompts, promptCycles: promptCycles,
             count: count, tone: tone)), at: at)
+    }
+
+    /// `tone:` true / false, a style name, or {style, pitch, level}.
+    mutating func parseTone(_ node: Node) -> BreathToneSpec? {
+        switch node {
+        case .scalar:
+            guard let name = text(node, for: "tone") else { return nil }
+            switch name.lowercased() {
+            case "true", "yes", "on": return .standard
+            case "false", "no", "off": return .silent
+            default: break
+            }
+            let style: ToneStyle? = known(name, at: node.location, kind: "tone style", in: ToneStyle.names + ["true", "false"])
+            return style.map { BreathToneSpec(style: $0) }
+        case .mapping(let mapping):
+            var spec = BreathToneSpec.standard
+            var ok = true
+            for (keyNode, value) in mapping {
+                guard let key = keyName(keyNode) else { continue }
+                switch key {
+                case "style":
+                    if let name = text(value, for: "style"), let style: ToneStyle = known(name, at: value.location, kind: "tone style", in: ToneStyle.names) {
+                        spec.style = style
+                    } else { ok = false }
+                case "pitch":
+                    let range = BreathToneSpec.pitchRange
+                    if let hertz = number(value, for: "pitch", in: range, unit: " Hz") { spec.pitch = hertz } else { ok = false }
+                case "level":
+                    if let level = number(value, for: "level", in: BreathToneSpec.levelRange, unit: " dB") { spec.level = level } else { ok = false }
+                default:
+                    unknownKey(key, at: keyNode.location, expected: Self.toneKeys, context: "in 'tone'")
+                    ok = false
+                }
+            }
+            return ok ? spec : nil
+        default:
+            error(node.location, "'tone' expects true, false, a style (\(ToneStyle.names.joined(separator: ", "))) or {style: NAME, pitch: HZ, level: DB}; found \(node.kindDescription)")
+            return nil
+        }
     }
 
     mutating func breathPattern(_ node: Node, for key: String) -> BreathPattern? {

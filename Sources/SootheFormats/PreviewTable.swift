@@ -47,7 +47,7 @@ public enum PreviewTable {
             if chime.level != 0 { what += " (\(format1(chime.level)) dB)" }
             return what
         case .breath(let breath):
-            return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + (breath.tone ? "" : " (no tone)")
+            return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + (breath.tone.sounds ? "" : " (no tone)")
         case .pause:
             return "silence"
         }

@@ -28,6 +28,16 @@ public enum ChimeKind: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// One line for listings (`soothe sounds`, the README's palette).
+    public var summary: String {
+        switch self {
+        case .singingBowl: "a singing bowl struck with a felt mallet, ringing for about 15 s"
+        case .bell: "a bell with a hum, tierce and fifth, ringing for about 8 s"
+        case .softChime: "a light tubular chime that fades within 5 s"
+        case .woodBlock: "a short, dry wooden knock"
+        }
+    }
+
     /// How long the chime sounds when struck `strikes` times, in seconds.
     public func length(strikes: Int) -> Double {
         ringSeconds + Double(max(strikes - 1, 0)) * Self.strikeInterval

@@ -54,7 +54,7 @@ final class BreathCycleCache: Sendable {
             let cycle = cycles[group.first]
             guard total + cycle.key.frameCount <= limit else { continue }
             total += cycle.key.frameCount
-            var tone = BreathTone(segments: cycle.segments, sampleRate: Double(sampleRate), seed: cycle.seed)
+            var tone = cycle.tone(seed: cycle.seed, sampleRate: sampleRate)
             var samples = [Float](repeating: 0, count: tone.frameCount)
             samples.withUnsafeMutableBufferPointer { tone.render(adding: $0, gain: gain) }
             chosen[cycle.key] = renderings.count
@@ -75,10 +75,15 @@ final class BreathCycleCache: Sendable {
     func events() -> [Schedule<BreathCycleSource>.Event] {
         cycles.map { cycle in
             if let rendering = cycle.rendering {
-                return .init(start: cycle.start, source: BreathCycleSource(samples: renderings[rendering]), gain: 1)
+                return .init(
+                    start: cycle.start,
+                    source: BreathCycleSource(samples: renderings[rendering], fadeIn: cycle.fadeIn, fadeOut: cycle.fadeOut, sampleRate: sampleRate),
+                    gain: 1)
             }
-            let tone = BreathTone(segments: cycle.segments, sampleRate: Double(sampleRate), seed: cycle.seed)
-            return .init(start: cycle.start, source: BreathCycleSource(tone: tone), gain: gain)
+            let tone = cycle.tone(seed: cycle.seed, sampleRate: sampleRate)
+            return .init(
+                start: cycle.start, source: BreathCycleSource(tone: tone, fadeIn: cycle.fadeIn, fadeOut: cycle.fadeOut, sampleRate: sampleRate),
+                gain: gain)
         }
     }
 }

@@ -14,12 +14,15 @@ struct BreathCycleKey: Hashable, Sendable {
     var frameCount: Int
     /// The gain the cycle is mixed at, as bits (a rendering has its gain applied).
     var gainBits: UInt32
+    /// How it sounds.
+    var voice: BreathTone.Voice
 
-    /// The key of `tone`, built from `segments` and mixed at `gain`.
-    init(tone: BreathTone, segments: [BreathTone.Segment], gain: Float) {
+    /// The key of `tone`, built from `segments`, sounding as `voice` and mixed at `gain`.
+    init(tone: BreathTone, segments: [BreathTone.Segment], voice: BreathTone.Voice, gain: Float) {
         phases = segments.map(\.phase)
         segmentStarts = tone.segmentStarts
         frameCount = tone.frameCount
         gainBits = gain.bitPattern
+        self.voice = voice
     }
 }

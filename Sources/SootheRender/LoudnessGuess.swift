@@ -4,8 +4,8 @@ import SootheCore
 /// A first guess of a mix's integrated loudness from its cue sheet alone, so that the mixing
 /// pass's gain usually lands close enough for the spooled correction (see `SessionRenderer`).
 ///
-/// Each layer's loudness at its mix level was measured with `soothe sound` (integrated, LUFS):
-/// speech `MixLevels.speechLoudness`, the breath tone through inhale and exhale -22 (-30 on a hold, silent at rest),
+/// Each layer's loudness at its mix level was measured with `soothe sounds` (integrated, LUFS):
+/// speech `MixLevels.speechLoudness`, the standard breath tone through inhale and exhale -22 (-27 on a hold, -32 at rest),
 /// a chime over its ring -24, an ambience bed -36. The guess is the energy average over the
 /// time something other than the bed sounds. A guess too quiet for the limiter costs one more pass, never a wrong level.
 enum LoudnessGuess {
@@ -19,17 +19,14 @@ enum LoudnessGuess {
             case .speech(let speech):
                 energy += seconds * power(MixLevels.speechLoudness + speech.level)
                 sounding += seconds
-            case .breath(let breath) where breath.tone:
+            case .breath(let breath) where breath.tone.sounds:
+                let level = breath.tone.level
                 switch breath.phase {
-                case .inhale, .topUp, .exhale:
-                    energy += seconds * power(-22)
-                    sounding += seconds
-                case .hold:
-                    energy += seconds * power(-30)
-                    sounding += seconds
-                case .rest:
-                    break
+                case .inhale, .topUp, .exhale: energy += seconds * power(-22 + level)
+                case .hold: energy += seconds * power(-27 + level)
+                case .rest: energy += seconds * power(-32 + level)
                 }
+                sounding += seconds
             case .chime(let chime):
                 energy += seconds * power(-24 + chime.level)
                 sounding += seconds

@@ -17,7 +17,7 @@ struct Soothe: ParsableCommand {
             73 output cannot be created, 1 other failure.
             """,
         version: SootheInfo.version,
-        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sound.self])
+        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sounds.self])
 
     /// The speech server, if that is what soothe was started as (by itself, with a hidden
     /// argument); else signal handling first, then the command, after turning a mistyped
@@ -27,9 +27,10 @@ struct Soothe: ParsableCommand {
         SpeechServerProcess.serveFromThisExecutable()
         SignalGuard.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        let names = configuration.subcommands.map { $0._commandName }
+        let commands = names + configuration.subcommands.flatMap { $0.configuration.aliases } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
-            let near = Suggestions.nearest(to: first, in: commands.filter { $0 != "sound" && $0 != "help" }, limit: 1)
+            let near = Suggestions.nearest(to: first, in: names, limit: 1)
             let hint = near.first.map { " (did you mean '\($0)'?)" } ?? ""
             Console.fail("unknown command '\(ControlCharacters.escaped(first))'\(hint); 'soothe --help' lists the commands")
             Foundation.exit(ExitStatus.usage.rawValue)

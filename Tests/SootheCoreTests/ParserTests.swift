@@ -118,7 +118,20 @@ import Testing
         #expect(breathe.prompts[.rest] == nil)
         #expect(breathe.promptCycles == 2)
         #expect(breathe.count)
-        #expect(!breathe.tone)
+        #expect(breathe.tone == .silent)
+    }
+
+    @Test(arguments: [
+        ("true", BreathToneSpec.standard), ("false", .silent), ("none", .silent), ("bright", BreathToneSpec(style: .bright)),
+        ("{style: chime, pitch: 330, level: -3}", BreathToneSpec(style: .chime, pitch: 330, level: -3)),
+        ("{pitch: 196}", BreathToneSpec(style: .soft, pitch: 196)),
+    ])
+    func breatheTone(_ value: String, _ expected: BreathToneSpec) throws {
+        guard case .breathe(let breathe) = try onlyStep("  - breathe: {pattern: box, cycles: 2, tone: \(value)}\n").action else {
+            Issue.record("not a breathe step")
+            return
+        }
+        #expect(breathe.tone == expected)
     }
 
     @Test func breatheDefaults() throws {
@@ -128,7 +141,7 @@ import Testing
         }
         #expect(breathe.length == .duration(300))
         #expect(breathe.to == nil && breathe.prompts.isEmpty && breathe.promptCycles == nil)
-        #expect(!breathe.count && breathe.tone)
+        #expect(!breathe.count && breathe.tone == .standard)
     }
 
     @Test(arguments: [

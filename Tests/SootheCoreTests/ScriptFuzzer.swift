@@ -215,7 +215,10 @@ struct ScriptFuzzer {
         }
         if chance(0.3) { options.append(("prompt-cycles", value(Self.wholeNumbers, Self.edgeWholeNumbers))) }
         if chance(0.3) { options.append(("count", value(Self.bools, Self.edgeBools))) }
-        if chance(0.2) { options.append(("tone", value(Self.bools, Self.edgeBools))) }
+        if chance(0.2) { options.append(("tone", value(Self.bools + ["soft", "bright", "chime", "none"], Self.edgeBools + ["sfot", "Soft"]))) }
+        if chance(0.05) {
+            options.append(("tone", .map([("style", value(["soft", "bright", "chime", "none"], ["loud"])), ("pitch", value(["220", "80", "1000"], ["79", "1e9", "x"])), ("level", value(["-3", "6"], ["7", "-41"]))])))
+        }
         return options
     }
 

@@ -63,7 +63,7 @@ import Testing
         #expect((span.kind, span.start, span.end, span.line) == (StepKind.breathe, 0, 76, 3))
         #expect(span.label == "Breathe 4-7-8-0 × 4")
         #expect(abs((span.breathsPerMinute ?? 0) - 4 / (76.0 / 60)) < 1e-9)
-        #expect(t.cues.allSatisfy { $0.line == 3 && $0.breath?.tone == true })
+        #expect(t.cues.allSatisfy { $0.line == 3 && $0.breath?.tone == .standard })
     }
 
     /// Issue 2: `to:` moves every phase linearly from the first cycle to the last.
@@ -116,7 +116,13 @@ import Testing
     @Test func toneOffIsCarriedOnEveryBreathCue() throws {
         let t = try timeline("  - breathe: {pattern: belly, cycles: 2, tone: false}\n")
         #expect(t.cues.count == 4)
-        #expect(t.cues.allSatisfy { $0.breath?.tone == false })
+        #expect(t.cues.allSatisfy { $0.breath?.tone == .silent })
+    }
+
+    @Test func aToneStyleIsCarriedOnEveryBreathCue() throws {
+        let t = try timeline("  - breathe: {pattern: box, cycles: 2, tone: {style: chime, pitch: 330, level: -3}}\n")
+        #expect(t.cues.count == 8)
+        #expect(t.cues.allSatisfy { $0.breath?.tone == BreathToneSpec(style: .chime, pitch: 330, level: -3) })
     }
 
     // MARK: prompts and counting

@@ -12,18 +12,19 @@ struct BreathToneTests {
         S(phase: .inhale, duration: 2.5), S(phase: .topUp, duration: 1), S(phase: .exhale, duration: 7.5), S(phase: .hold, duration: 0),
     ]
 
-    @Test("the level rises through the inhale, sustains quietly on a hold and falls through the exhale")
+    @Test("the level rises through the inhale, sustains softer on a hold, falls through the exhale and rests quietly")
     func followsThePhases() {
         let x = Measure.breath(Self.box, rate: Self.rate)
         let second = Int(Self.rate)
         let quarters = (0..<4).map { Measure.rms(x[($0 * second)..<(($0 + 1) * second)]) }
-        for k in 1..<4 { #expect(quarters[k] > quarters[k - 1] * 1.3, "inhale quarter \(k): \(quarters)") }
+        for k in 1..<4 { #expect(quarters[k] > quarters[k - 1] * 1.2, "inhale quarter \(k): \(quarters)") }
         let hold = Measure.rms(x[(6 * second)..<(8 * second)])
         #expect(hold < 0.6 * quarters[3] && hold > 0.2 * quarters[3], "hold \(hold) vs top \(quarters[3])")
         let exhale = (0..<4).map { Measure.rms(x[((8 + $0) * second)..<((9 + $0) * second)]) }
         for k in 1..<4 { #expect(exhale[k] < exhale[k - 1], "exhale: \(exhale)") }
         let rest = Measure.rms(x[(12 * second + second / 2)..<(13 * second)])
-        #expect(rest < 0.01 * quarters[3])
+        #expect(rest < 0.3 * quarters[3] && rest > 0.1 * quarters[3], "rest \(rest) vs top \(quarters[3])")
+        #expect(rest < hold)
     }
 
     @Test("the sigh's top-up lifts the level again after the first inhale")
@@ -35,18 +36,18 @@ struct BreathToneTests {
         #expect(endOfTopUp > endOfInhale * 1.1)
     }
 
-    @Test("full lungs raise the pad a semitone: sub-octave, root, its harmonics and the fifth (48 kHz)")
+    @Test("full lungs raise the soft pad a fourth: sub-octave, root, its harmonics and the fifth (48 kHz)")
     func pitchAtFullLungs() {
         let rate = 48_000.0
         let x = Measure.breath([S(phase: .inhale, duration: 3), S(phase: .hold, duration: 8)], rate: rate)
         let size = 131_072
         let spectrum = Measure.spectrum(x[Int(4 * rate)..<(Int(4 * rate) + size)], size: size)
-        let up = 1.059_463_094_359_295_3
-        let root = BreathTone.rootFrequency * up
-        // The fifth is 0.35 Hz sharp: a slow beat.
+        let root = 220 * 1.334_839_854_170_034_4  // a fourth up
+        // The fifth is about 0.35 Hz sharp (a slow beat); every pitch may be nudged by a cent or
+        // so, for whole turns over the tone.
         for expected in [0.5 * root, root, 1.5 * root + 0.35, 2 * root, 3 * root] {
             let found = Measure.peakFrequency(spectrum, rate: rate, size: size, low: expected - 4, high: expected + 4)
-            #expect(abs(found.frequency - expected) < 0.1, "\(expected) Hz found at \(found.frequency) Hz")
+            #expect(abs(found.frequency - expected) < 0.002 * expected, "\(expected) Hz found at \(found.frequency) Hz")
         }
     }
 

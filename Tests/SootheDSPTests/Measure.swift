@@ -75,6 +75,17 @@ enum Measure {
         return worst
     }
 
+    /// `largestStep` inside `x` only (its ends are not taken for edges): for a window around a join.
+    static func largestInnerStep(_ x: ArraySlice<Float>) -> Double {
+        let y = Array(x)
+        var worst = 0.0
+        for n in stride(from: 3, to: y.count, by: 1) {
+            let d = Double(y[n]) - 3 * Double(y[n - 1]) + 3 * Double(y[n - 2]) - Double(y[n - 3])
+            worst = max(worst, abs(d) / 2)
+        }
+        return worst
+    }
+
     /// In-place radix-2 FFT.
     static func fft(_ re: inout [Double], _ im: inout [Double]) {
         let n = re.count

@@ -12,8 +12,8 @@ import SootheCore
             Cue(start: 0, end: 6, line: 8, step: 0, .chime(.init(kind: .singingBowl))),
             Cue(start: 6, end: 9.1234, line: 10, step: 1, .speech(.init(text: "Sit or lie down. [2s] Rest <here> & now.", voice: .fallback))),
             Cue(start: 9.1234, end: 12.5, line: 11, step: 2, .pause),
-            Cue(start: 24.3, end: 29.3, line: 14, step: 3, .breath(.init(phase: .inhale, cycle: 1, tone: true))),
-            Cue(start: 29.3, end: 30.3, line: 14, step: 3, .breath(.init(phase: .topUp, cycle: 1, tone: true))),
+            Cue(start: 24.3, end: 29.3, line: 14, step: 3, .breath(.init(phase: .inhale, cycle: 1, tone: .standard))),
+            Cue(start: 29.3, end: 30.3, line: 14, step: 3, .breath(.init(phase: .topUp, cycle: 1, tone: .standard))),
             Cue(start: 3725.0016, end: 3726.5, line: 20, step: 4, .speech(.init(text: "Done.", voice: .fallback, cycle: 2))),
         ],
         steps: [])

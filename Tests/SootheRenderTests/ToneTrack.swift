@@ -51,6 +51,17 @@ enum ToneTrack {
         return worst
     }
 
+    /// `largestStep` inside `x` only (its ends are not taken for edges): for a window around a join.
+    static func largestInnerStep(_ x: ArraySlice<Float>) -> Double {
+        let y = Array(x)
+        var worst = 0.0
+        for n in stride(from: 3, to: y.count, by: 1) {
+            let d = Double(y[n]) - 3 * Double(y[n - 1]) + 3 * Double(y[n - 2]) - Double(y[n - 3])
+            worst = max(worst, abs(d) / 2)
+        }
+        return worst
+    }
+
     static func peak(_ x: ArraySlice<Float>) -> Float { x.reduce(0) { max($0, abs($1)) } }
 
     static func rms(_ x: ArraySlice<Float>) -> Double {

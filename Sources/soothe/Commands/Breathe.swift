@@ -26,8 +26,14 @@ extension Soothe {
         @Option(help: "Cycles with spoken prompts.")
         var guidedCycles = 3
 
-        @Flag(inversion: .prefixedNo, help: "The breath tone that rises on the inhale and falls on the exhale.")
-        var tone = true
+        @Option(help: "Breath tone style: \(ToneStyle.allCases.map(\.rawValue).joined(separator: ", ")) ('soothe sounds' describes them).")
+        var tone = ToneStyle.standard.rawValue
+
+        @Option(help: "The breath tone's lowest pitch in Hz, \(Int(BreathToneSpec.pitchRange.lowerBound))–\(Int(BreathToneSpec.pitchRange.upperBound)) (default: the style's).")
+        var tonePitch: Double?
+
+        @Flag(name: .customLong("no-tone"), help: "No breath tone (same as --tone none).")
+        var noTone = false
 
         @Flag(help: "Count the seconds softly during the guided cycles.")
         var count = false
@@ -55,6 +61,20 @@ extension Soothe {
                 throw ValidationError("--ambience must be one of \(AmbienceSound.names.joined(separator: ", ")), got '\(ambience)'")
             }
             guard guidedCycles >= 0 else { throw ValidationError("--guided-cycles must be 0 or more") }
+            _ = try Self.toneSpec(style: tone, pitch: tonePitch)
+        }
+
+        /// The tone `--tone STYLE` and `--tone-pitch HZ` ask for (`option` names the first in errors).
+        static func toneSpec(style: String, pitch: Double?, option: String = "--tone") throws -> BreathToneSpec {
+            guard let parsed = ToneStyle(rawValue: style) else {
+                let near = Suggestions.didYouMean(style, in: ToneStyle.names)
+                throw ValidationError("\(option) must be one of \(ToneStyle.names.joined(separator: ", ")), got '\(style)'\(near)")
+            }
+            if let pitch, !BreathToneSpec.pitchRange.contains(pitch) {
+                let range = BreathToneSpec.pitchRange
+                throw ValidationError("--tone-pitch must be between \(Int(range.lowerBound)) and \(Int(range.upperBound)) Hz, got \(pitch)")
+            }
+            return BreathToneSpec(style: parsed, pitch: pitch)
         }
 
         func run() throws {
@@ -62,7 +82,7 @@ extension Soothe {
             let workspace = try Workspace(voice: voice)
             guard let track = BreathingTrack(
                 pattern: pattern, cycles: cycles, minutes: minutes ?? 5, voiceGuidance: guidance,
-                guidedCycles: guidedCycles, tone: tone, count: count, chime: ChimeKind(rawValue: chime),
+                guidedCycles: guidedCycles, tone: noTone ? .silent : try Self.toneSpec(style: tone, pitch: tonePitch), count: count, chime: ChimeKind(rawValue: chime),
                 ambience: ambience.flatMap(AmbienceSound.init(rawValue:)), voice: voice)
             else { throw ExitStatus.usage }
             let timeline = try workspace.timeline(of: track.script(voice: workspace.voices.profiles[voice] ?? .fallback))

@@ -1,25 +1,37 @@
 import ArgumentParser
 import Foundation
-import SootheSpeech
 import SootheCore
 import SootheRender
+import SootheSpeech
 
 extension Soothe {
-    /// `soothe sound`: one generated sound, raw (no normalisation), for listening and measuring.
-    struct Sound: ParsableCommand {
+    /// `soothe sounds`: the sound palette, and one generated sound rendered raw (no
+    /// normalisation) for listening and measuring.
+    struct Sounds: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render one sound at its mix level, without normalisation (for listening).",
-            discussion: "NAME: a chime (singing-bowl, bell, soft-chime, wood-block), an ambience (brown-noise, pink-noise, rain, ocean), breath:PATTERN (e.g. breath:4-7-8), or say:TEXT.",
-            shouldDisplay: false)
+            abstract: "List every chime, ambience bed and breath tone style, or render one for listening.",
+            discussion: """
+                Without NAME: the palette, a line for each sound. With NAME: that sound at its mix level, \
+                without normalisation, to -o FILE (default out/sound.wav). NAME is a chime, an ambience bed, \
+                tone:STYLE (\(SoundPalette.toneSample) breathing in that style), breath:PATTERN (in the --tone style) \
+                or say:TEXT.
+                """,
+            aliases: ["sound"])
 
-        @Argument(help: "What to render.")
-        var name: String
+        @Argument(help: "What to render (leave out to list the palette).")
+        var name: String?
 
         @Option(help: "Seconds (ambience and silence after a chime).")
         var seconds: Double = 20
 
         @Option(help: "Chime strikes.")
         var strikes = 1
+
+        @Option(help: "Breath tone style for breath:PATTERN: \(ToneStyle.names.joined(separator: ", ")).")
+        var tone = ToneStyle.standard.rawValue
+
+        @Option(help: "The breath tone's lowest pitch in Hz (default: the style's).")
+        var tonePitch: Double?
 
         @OptionGroup var flags: RenderFlags
 
@@ -28,28 +40,36 @@ extension Soothe {
                 throw ValidationError("--seconds must be more than 0 and at most \(Int(TimelineBuilder.maximumLength)), got \(seconds)")
             }
             guard (1...10).contains(strikes) else { throw ValidationError("--strikes must be between 1 and 10, got \(strikes)") }
+            _ = try Breathe.toneSpec(style: tone, pitch: tonePitch)
         }
 
         /// The script that plays `name`.
-        func script() throws -> Script {
+        func script(_ name: String) throws -> Script {
             var ambience: AmbienceSpec?
             let steps: [Step.Action]
+            let spec = try Breathe.toneSpec(style: tone, pitch: tonePitch)
             if let chime = ChimeKind(rawValue: name) {
                 steps = [.chime(Step.Chime(kind: chime, strikes: strikes)), .pause(Step.Pause(duration: seconds))]
             } else if let sound = AmbienceSound(rawValue: name) {
                 ambience = AmbienceSpec(sound: sound, level: 0)
                 steps = [.pause(Step.Pause(duration: seconds))]
+            } else if name.hasPrefix("tone:") {
+                let style = String(name.dropFirst(5))
+                let toneSpec = try Breathe.toneSpec(style: style, pitch: tonePitch, option: "tone:STYLE")
+                steps = [.breathe(Step.Breathe(pattern: BreathPattern.parse(SoundPalette.toneSample)!, length: .cycles(4), tone: toneSpec))]
             } else if name.hasPrefix("breath:") {
                 let notation = String(name.dropFirst(7))
                 guard let pattern = BreathPattern.parse(notation) else {
                     throw ValidationError("malformed pattern '\(notation)': expected IN-HOLD-OUT-REST in seconds (e.g. 4-7-8-0) or a preset (\(BreathPattern.presetNames.joined(separator: ", ")))")
                 }
                 if let problem = pattern.problem { throw ValidationError("pattern '\(notation)' \(problem)") }
-                steps = [.breathe(Step.Breathe(pattern: pattern, length: .cycles(4)))]
+                steps = [.breathe(Step.Breathe(pattern: pattern, length: .cycles(4), tone: spec))]
             } else if name.hasPrefix("say:"), !name.dropFirst(4).allSatisfy(\.isWhitespace) {
                 steps = [.say(Step.Say(text: String(name.dropFirst(4))))]
             } else {
-                throw ValidationError("unknown sound '\(name)': \(ChimeKind.names.joined(separator: ", ")), \(AmbienceSound.names.joined(separator: ", ")), breath:PATTERN or say:TEXT")
+                let names = SoundPalette.kinds.flatMap(\.entries).map(\.name)
+                let near = Suggestions.didYouMean(name, in: names)
+                throw ValidationError("unknown sound '\(name)'\(near) ('soothe sounds' lists them: \(names.joined(separator: ", ")))")
             }
             return Script(
                 file: "<sound>", id: "sound", title: name, ambience: ambience,
@@ -57,8 +77,12 @@ extension Soothe {
         }
 
         func run() throws {
+            guard let name else {
+                Console.out(SoundPalette.listing)
+                return
+            }
             let workspace = try Workspace()
-            let timeline = try workspace.timeline(of: try script())
+            let timeline = try workspace.timeline(of: try script(name))
             let path = flags.output ?? "out/sound.wav"
             let format = flags.format(for: path)
             var options = flags.options(format: format)
