@@ -37,10 +37,12 @@ public struct AmbienceBed: Sendable {
     static let controlInterval = 64
 
     /// A bed of `duration` seconds with `fadeIn` / `fadeOut` seconds of fades (shortened
-    /// proportionally if they do not fit), deterministic for a `seed`.
+    /// proportionally if they do not fit), deterministic for a `seed`. `music` and `tones` set
+    /// the beds of those kinds (see `MusicSynth`, `ToneBedSynth`).
     public init(
         kind: AmbienceSound, duration: Double, sampleRate: Double, seed: UInt64, levelDB: Double = 0,
-        fadeIn: Double = 4, fadeOut: Double = 6
+        fadeIn: Double = 4, fadeOut: Double = 6, music: MusicSettings = MusicSettings(),
+        tones: ToneBedSettings = ToneBedSettings()
     ) {
         self.kind = kind
         self.sampleRate = sampleRate
@@ -56,7 +58,9 @@ public struct AmbienceBed: Sendable {
         fadeOutFrames = Int(fo * sampleRate + 0.5)
         inverseFadeIn = 1 / Double(max(fadeInFrames, 1))
         inverseFadeOut = 1 / Double(max(fadeOutFrames, 1))
-        channels = AmbienceChannel(kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10))
+        channels = AmbienceChannel(
+            kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10), music: music, tones: tones,
+            frameCount: frameCount)
         level = Float(Self.nominalRMS * DSPMath.gain(dB: levelDB)) * channels.normalisation
         switch kind {
         case .ocean:
@@ -85,7 +89,7 @@ public struct AmbienceBed: Sendable {
         case .rain:
             intensity = s
             return SIMD2(Float(s * (1 + 0.1 * p)), Float(s * (1 - 0.1 * p)))
-        case .brownNoise, .pinkNoise:
+        case .brownNoise, .pinkNoise, .music, .binaural, .isochronic:
             return SIMD2(1, 1)
         }
     }

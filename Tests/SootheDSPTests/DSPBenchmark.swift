@@ -211,9 +211,17 @@ struct DSPBenchmark {
         }
 
         if Self.wanted("breath tone") { Self.benchBreathTone() }
-        for kind in AmbienceSound.allCases where Self.wanted("ambience \(kind.rawValue)") {
+        var beds = AmbienceSound.allCases.map { kind in
+            ("ambience \(kind.rawValue)", AmbienceBed(kind: kind, duration: 60, sampleRate: Self.rate, seed: 2))
+        }
+        // The busiest settings of the tonal beds: bells every 1.6–4.5 s; tones moving all along.
+        beds.append(("ambience music, style bells", AmbienceBed(
+            kind: .music, duration: 60, sampleRate: Self.rate, seed: 2, music: MusicSettings(style: .bells, chordSeconds: 4))))
+        beds.append(("ambience isochronic, moving", AmbienceBed(
+            kind: .isochronic, duration: 60, sampleRate: Self.rate, seed: 2,
+            tones: ToneBedSettings(carrier: 1_400, beat: 40, endCarrier: 100, endBeat: 1))))
+        for (name, bed) in beds where Self.wanted(name) {
             let bedFrames = Int(60 * Self.rate)
-            let bed = AmbienceBed(kind: kind, duration: 60, sampleRate: Self.rate, seed: 2)
             let ns = Self.time(units: bedFrames) {
                 var b = bed
                 var l = [Float](repeating: 0, count: Self.block), r = l
@@ -230,7 +238,7 @@ struct DSPBenchmark {
                 }
                 return check
             }
-            Self.report("ambience \(kind.rawValue) (stereo)", ns, "stereo frame")
+            Self.report("\(name) (stereo)", ns, "stereo frame")
         }
     }
 }
