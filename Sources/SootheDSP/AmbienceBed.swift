@@ -5,7 +5,9 @@ import SootheModel
 /// Seeded noise synthesised as it streams, so any length has no loop and no seam. `rain` is
 /// band-limited pink hiss whose intensity wanders, with sparse droplets; `ocean` is brown and
 /// pink noise through a low-pass that opens and closes with non-periodic swells (7–13 s waves
-/// whose heights drift over minutes). RMS about −30 dBFS at `levelDB` 0.
+/// whose heights drift over minutes). `music` (`MusicSynth`) and the tone beds `binaural` and
+/// `isochronic` (`ToneBedSynth`) are synthesised in the same intervals, faded and levelled the
+/// same way. RMS about −30 dBFS at `levelDB` 0 (the music's level is its own).
 public struct AmbienceBed: Sendable {
     /// The bed's sound.
     public let kind: AmbienceSound

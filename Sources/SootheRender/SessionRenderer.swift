@@ -41,7 +41,7 @@ public struct SessionRenderer: Sendable {
     /// asks for it.
     public static func checkChannels(_ timeline: Timeline, options: RenderOptions) throws(RenderError) {
         guard let bed = timeline.ambience, bed.sound.needsStereo, options.channels == 1 else { return }
-        let place = bed.origin.isEmpty ? "" : bed.origin + ": error: "
+        let place = bed.origin.isEmpty ? "" : bed.origin + ": "
         throw RenderError(
             .invalidOptions,
             "\(place)ambience '\(bed.sound.rawValue)' needs stereo output: a binaural beat is one tone in each ear, and one channel would mix the two into a single beating tone (for a pulsed tone that works in mono, use 'isochronic')",

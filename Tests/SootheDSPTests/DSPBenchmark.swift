@@ -217,7 +217,7 @@ struct DSPBenchmark {
         // The busiest settings of the tonal beds: bells every 1.6–4.5 s; tones moving all along.
         beds.append(("ambience music bells", AmbienceBed(
             kind: .music, duration: 60, sampleRate: Self.rate, seed: 2, music: MusicSettings(style: .bells, chordSeconds: 4))))
-        beds.append(("ambience isochronic moving", AmbienceBed(
+        beds.append(("ambience isochronic glide", AmbienceBed(
             kind: .isochronic, duration: 60, sampleRate: Self.rate, seed: 2,
             tones: ToneBedSettings(carrier: 1_400, beat: 40, endCarrier: 100, endBeat: 1))))
         for (name, bed) in beds where Self.wanted(name) {

@@ -65,7 +65,7 @@ import Testing
             try renderer.render(timeline, to: folder.file("mono.wav"))
         } throws: { error in
             guard let error = error as? RenderError, error.kind == .invalidOptions else { return false }
-            return error.message.hasPrefix("tones.yaml:2:11: error: ") && error.message.contains("one tone in each ear")
+            return error.message.hasPrefix("tones.yaml:2:11: ambience 'binaural' needs stereo output") && error.message.contains("one tone in each ear")
                 && error.fix?.setting == .channels && error.fix?.values == ["2"]
         }
         #expect(!FileManager.default.fileExists(atPath: folder.file("mono.wav")))
