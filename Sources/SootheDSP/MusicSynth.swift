@@ -19,14 +19,20 @@ struct MusicSynth: Sendable {
         /// cos and sin of four frames' turn, times four frames' decay.
         var a: Float = 1
         var b: Float = 0
+        /// Gains into the left and right ear. A bell's partial keeps its weight in `left`; the
+        /// bell's pan is applied once, to the sum of its partials.
         var left: Float = 0
         var right: Float = 0
         /// 2 × the octave partial's weight (pad voices; 0 for bells).
         var octave: Float = 0
+        /// Whether a bell's partial still sounds (the pad's banks have gains instead).
         var active = false
 
-        /// Starts at phase 0 on frame n: lanes at 0, 1, 2, 3 frames' turn (and decay).
+        /// Silent.
         init() {}
+
+        /// Starts at phase 0 on the next frame: lanes 0, 1, 2, 3 frames' turn (and decay) on,
+        /// decaying by `r` a frame (1: not at all).
         init(frequency: Double, decay r: Double, sampleRate: Double) {
             let step = frequency / sampleRate
             for k in 0..<4 {
@@ -64,19 +70,23 @@ struct MusicSynth: Sendable {
     private let voiceRight: [Float]
     private let voiceOctave: [Float]
 
-    /// Four bells of four oscillators each (slot k: 4k…4k+3).
-    private var bells = [Oscillator](repeating: Oscillator(), count: 16)
+    /// Bells of four oscillators each (slot k: 4k…4k+3).
+    private var bells = [Oscillator](repeating: Oscillator(), count: 4 * bellSlots)
     /// Per slot: the frame the bell started, the frame its attack copies have died away, and
     /// the frame it is silent (−80 dB) from (0: free).
-    private var bellStart = [Int](repeating: 0, count: 4)
-    private var bellAttackEnd = [Int](repeating: 0, count: 4)
-    private var bellEnd = [Int](repeating: 0, count: 4)
+    private var bellStart = [Int](repeating: 0, count: bellSlots)
+    private var bellAttackEnd = [Int](repeating: 0, count: bellSlots)
+    private var bellEnd = [Int](repeating: 0, count: bellSlots)
     /// Per slot: the bell's gains into the left and right ear.
-    private var bellPan = [SIMD2<Float>](repeating: .zero, count: 4)
+    private var bellPan = [SIMD2<Float>](repeating: .zero, count: bellSlots)
     private var nextBell: MusicScore.Bell?
     /// Each bank's sum, left then right, for one block.
     private var banks: [Float] = []
 
+    /// Bells sounding at once, at most. A bell sounds 6 s (to −80 dB); bells come at least
+    /// 1.6 s apart, each with at most one answer, so no 6 s holds more than eight: a bell never
+    /// has to be cut short.
+    static let bellSlots = 8
     /// Seconds for the fundamental and the octave of a bell to fall 60 dB, and for the attack.
     static let bellRing = 4.5
     static let bellOctaveRing = 1.8
@@ -136,11 +146,7 @@ struct MusicSynth: Sendable {
             load(score.chord(next), into: bank)
             crossfadeStart = frame
         }
-        while let bell = nextBell, Int(bell.time * sampleRate) < end {
-            strike(bell)
-            nextBell = score.nextBell()
-        }
-        for slot in 0..<4 where bellEnd[slot] > 0 {
+        for slot in 0..<Self.bellSlots where bellEnd[slot] > 0 {
             if frame >= bellEnd[slot] {
                 for i in 0..<4 { bells[4 * slot + i].active = false }
                 bellEnd[slot] = 0
@@ -149,11 +155,16 @@ struct MusicSynth: Sendable {
                 bells[4 * slot + 3].active = false
             }
         }
+        while let bell = nextBell, Int(bell.time * sampleRate) < end {
+            strike(bell)
+            nextBell = score.nextBell()
+        }
     }
 
-    /// Starts `bell` in a free slot, else in the one struck longest ago (by then −60 dB or less).
+    /// Starts `bell` in a free slot (else, which `bellSlots` rules out, the one struck longest ago).
     private mutating func strike(_ bell: MusicScore.Bell) {
-        let slot = (0..<4).first { bellEnd[$0] == 0 } ?? (0..<4).min { bellStart[$0] < bellStart[$1] }!
+        let slots = 0..<Self.bellSlots
+        let slot = slots.first { bellEnd[$0] == 0 } ?? slots.min { bellStart[$0] < bellStart[$1] }!
         let f = MusicScore.frequency(bell.note)
         let amplitude = Float(bell.velocity) * (style == .bells ? 0.55 : 0.45)
         let partials: [(frequency: Double, ring: Double, weight: Float)] = [
@@ -265,7 +276,7 @@ struct MusicSynth: Sendable {
                 }
             }
         }
-        for slot in 0..<4 where bellEnd[slot] > 0 {
+        for slot in 0..<Self.bellSlots where bellEnd[slot] > 0 {
             ringBell(slot, left: l, right: r, count: count)
         }
         if let start = crossfadeStart, Double(end - start) >= crossfadeFrames {

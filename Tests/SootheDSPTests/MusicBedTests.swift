@@ -107,6 +107,18 @@ struct MusicBedTests {
         }
     }
 
+    @Test("no 6 s of the busiest bells holds more than the synthesiser's eight bell slots, so none is cut short")
+    func bellsFitTheirSlots() {
+        for seed in [1, 2, 3] as [UInt64] {
+            var score = MusicScore(settings: MusicSettings(style: .bells, chordSeconds: 4), seed: seed)
+            var times: [Double] = []
+            while let bell = score.nextBell(), bell.time < 3_600 { times.append(bell.time) }
+            #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 }, "bells out of order")
+            let crowded = times.indices.map { i in times[i...].prefix { $0 < times[i] + 6 }.count }.max() ?? 0
+            #expect(crowded <= 8, "\(crowded) bells within 6 s")
+        }
+    }
+
     @Test(
         "no clicks: no step over 5 % of the RMS, nothing above 6 kHz within 70 dB",
         arguments: [MusicSettings(chordSeconds: 4), MusicSettings(tonic: 9, mode: .minor, style: .bells, chordSeconds: 4)])
