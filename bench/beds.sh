@@ -1,6 +1,6 @@
 #!/bin/sh
-# What each ambience bed costs, in nanoseconds per stereo frame (release build, 48 kHz, 60 s of
-# each bed in 1024-frame blocks, best of three): the bed part of the DSP benchmark
+# What each ambience bed costs, in nanoseconds of CPU time per stereo frame (release build,
+# 48 kHz, 60 s of each bed in 1024-frame blocks, best of three): the bed part of the DSP benchmark
 # (bench/dsp/run.sh, SOOTHE_DSP_BENCH=ambience). Writes the figures into docs/sounds.md between
 # its <!-- beds.sh --> markers. Fails when a bed costs more than the limit (15 ns, or
 # $SOOTHE_BED_LIMIT_NS) and more than the costliest of the noise beds (brown-noise, pink-noise,
