@@ -58,7 +58,7 @@ public struct ScriptParser: Sendable {
 }
 
 /// The state of one parse: the diagnostics found so far.
-private struct ParseRun {
+struct ParseRun {
     let file: String
     let voiceNames: [String]
     var diagnostics: [Diagnostic] = []
@@ -252,10 +252,11 @@ private struct ParseRun {
         case .scalar:
             guard let name = text(node, for: "ambience"), let sound: AmbienceSound = known(name, at: node.location, kind: "ambience sound", in: AmbienceSound.names)
             else { return nil }
-            return AmbienceSpec(sound: sound, level: 0)
+            return AmbienceSpec(sound: sound, level: 0, origin: origin(node.location))
         case .mapping(let mapping):
             var sound: AmbienceSound?
             var level = 0.0
+            var settings = BedSettingsDraft()
             for (keyNode, value) in mapping {
                 guard let key = keyName(keyNode) else { continue }
                 switch key {
@@ -264,13 +265,16 @@ private struct ParseRun {
                         sound = known(name, at: value.location, kind: "ambience sound", in: AmbienceSound.names)
                     }
                 case "level": level = number(value, for: "level", in: -60...12, unit: " dB") ?? 0
-                default: unknownKey(key, at: keyNode.location, expected: ["sound", "level"], context: "in 'ambience'")
+                default:
+                    if !bedSetting(key, at: keyNode.location, value, into: &settings) {
+                        unknownKey(key, at: keyNode.location, expected: ["sound", "level"] + Self.bedSettingKeys, context: "in 'ambience'")
+                    }
                 }
             }
             if !mapping.keys.contains(where: { $0.scalarText == "sound" }) {
                 error(node.location, "'ambience' needs 'sound': one of \(AmbienceSound.names.joined(separator: ", "))")
             }
-            return sound.map { AmbienceSpec(sound: $0, level: level) }
+            return sound.flatMap { finishBed(AmbienceSpec(sound: $0, level: level, origin: origin(node.location)), settings, at: node.location) }
         default:
             error(node.location, "'ambience' expects a sound name or {sound: NAME, level: DB}; found \(node.kindDescription)")
             return nil

@@ -28,6 +28,9 @@ public enum SoundPalette {
                 title: "Ambience beds ('ambience:' at the top of a script)",
                 entries: AmbienceSound.allCases.map { Entry(name: $0.rawValue, summary: $0.summary) }),
             Kind(
+                title: "Music styles ('ambience: {sound: music, style: STYLE}')",
+                entries: MusicSettings.Style.allCases.map { Entry(name: "music:\($0.rawValue)", summary: $0.summary) }),
+            Kind(
                 title: "Breath tone styles ('tone:' in a 'breathe' step; 'soothe breathe --tone')",
                 entries: ToneStyle.allCases.map { Entry(name: "tone:\($0.rawValue)", summary: $0.summary) }),
             Kind(

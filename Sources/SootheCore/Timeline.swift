@@ -3,9 +3,34 @@ public struct AmbienceSpec: Sendable, Hashable {
     public var sound: AmbienceSound
     /// Level in dB relative to the default bed level (0 = default).
     public var level: Double
-    public init(sound: AmbienceSound, level: Double) {
+    /// Key, mode, style and chord length of a `music` bed.
+    public var music: MusicSettings
+    /// Carrier and beat of a `binaural` or `isochronic` bed.
+    public var tones: ToneBedSettings
+    /// Where the script asks for the bed: `FILE:LINE:COLUMN` for errors only the output can
+    /// cause (a binaural bed in a mono file).
+    public var origin: String
+    public init(
+        sound: AmbienceSound, level: Double, music: MusicSettings = MusicSettings(),
+        tones: ToneBedSettings = ToneBedSettings(), origin: String = ""
+    ) {
         self.sound = sound
         self.level = level
+        self.music = music
+        self.tones = tones
+        self.origin = origin
+    }
+
+    /// Two specs are equal when they sound the same, wherever they were written.
+    public static func == (a: AmbienceSpec, b: AmbienceSpec) -> Bool {
+        a.sound == b.sound && a.level == b.level && a.music == b.music && a.tones == b.tones
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sound)
+        hasher.combine(level)
+        hasher.combine(music)
+        hasher.combine(tones)
     }
 }
 

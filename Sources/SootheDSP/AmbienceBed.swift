@@ -5,7 +5,9 @@ import SootheModel
 /// Seeded noise synthesised as it streams, so any length has no loop and no seam. `rain` is
 /// band-limited pink hiss whose intensity wanders, with sparse droplets; `ocean` is brown and
 /// pink noise through a low-pass that opens and closes with non-periodic swells (7–13 s waves
-/// whose heights drift over minutes). RMS about −30 dBFS at `levelDB` 0.
+/// whose heights drift over minutes). `music` (`MusicSynth`) and the tone beds `binaural` and
+/// `isochronic` (`ToneBedSynth`) are synthesised in the same intervals, faded and levelled the
+/// same way. RMS about −30 dBFS at `levelDB` 0 (the music's level is its own).
 public struct AmbienceBed: Sendable {
     /// The bed's sound.
     public let kind: AmbienceSound
@@ -37,10 +39,12 @@ public struct AmbienceBed: Sendable {
     static let controlInterval = 64
 
     /// A bed of `duration` seconds with `fadeIn` / `fadeOut` seconds of fades (shortened
-    /// proportionally if they do not fit), deterministic for a `seed`.
+    /// proportionally if they do not fit), deterministic for a `seed`. `music` and `tones` set
+    /// the beds of those kinds (see `MusicSynth`, `ToneBedSynth`).
     public init(
         kind: AmbienceSound, duration: Double, sampleRate: Double, seed: UInt64, levelDB: Double = 0,
-        fadeIn: Double = 4, fadeOut: Double = 6
+        fadeIn: Double = 4, fadeOut: Double = 6, music: MusicSettings = MusicSettings(),
+        tones: ToneBedSettings = ToneBedSettings()
     ) {
         self.kind = kind
         self.sampleRate = sampleRate
@@ -56,7 +60,9 @@ public struct AmbienceBed: Sendable {
         fadeOutFrames = Int(fo * sampleRate + 0.5)
         inverseFadeIn = 1 / Double(max(fadeInFrames, 1))
         inverseFadeOut = 1 / Double(max(fadeOutFrames, 1))
-        channels = AmbienceChannel(kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10))
+        channels = AmbienceChannel(
+            kind: kind, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 10), music: music, tones: tones,
+            frameCount: frameCount)
         level = Float(Self.nominalRMS * DSPMath.gain(dB: levelDB)) * channels.normalisation
         switch kind {
         case .ocean:
@@ -85,7 +91,7 @@ public struct AmbienceBed: Sendable {
         case .rain:
             intensity = s
             return SIMD2(Float(s * (1 + 0.1 * p)), Float(s * (1 - 0.1 * p)))
-        case .brownNoise, .pinkNoise:
+        case .brownNoise, .pinkNoise, .music, .binaural, .isochronic:
             return SIMD2(1, 1)
         }
     }

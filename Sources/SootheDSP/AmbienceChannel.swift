@@ -14,10 +14,17 @@ struct AmbienceChannel: Sendable {
     private var bandRight: BlockBandPass
     private var dropsLeft: RainDrops
     private var dropsRight: RainDrops
+    private var music: MusicSynth?
+    private var tones: ToneBedSynth?
     /// Linear normalisation that brings this kind to unit RMS (measured over minutes).
     let normalisation: Float
 
-    init(kind: AmbienceSound, sampleRate: Double, seed: UInt64) {
+    /// `music` and `tones` are used only by the beds of those kinds; `frameCount` is the bed's
+    /// length (the tone beds change over it).
+    init(
+        kind: AmbienceSound, sampleRate: Double, seed: UInt64, music: MusicSettings = MusicSettings(),
+        tones: ToneBedSettings = ToneBedSettings(), frameCount: Int = 0
+    ) {
         self.kind = kind
         self.sampleRate = sampleRate
         rng = SplitMix64(seed: SplitMix64.derive(seed, 1))
@@ -37,6 +44,14 @@ struct AmbienceChannel: Sendable {
         case .brownNoise, .pinkNoise: normalisation = 1
         case .rain: normalisation = Self.rainNormalisation
         case .ocean: normalisation = Self.oceanNormalisation
+        case .music: normalisation = MusicSynth.normalisation
+        case .binaural, .isochronic: normalisation = 1
+        }
+        switch kind {
+        case .music: self.music = MusicSynth(settings: music, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 5))
+        case .binaural, .isochronic:
+            self.tones = ToneBedSynth(binaural: kind == .binaural, settings: tones, sampleRate: sampleRate, frameCount: frameCount)
+        default: break
         }
     }
 
@@ -133,6 +148,10 @@ struct AmbienceChannel: Sendable {
             self.surf = surf
             bandLeft.end(bl)
             bandRight.end(br)
+        case .music:
+            music!.render(left: left, right: right, count: count)
+        case .binaural, .isochronic:
+            tones!.render(left: left, right: right, count: count)
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The ambience beds a session may lay under everything. Raw values are the names scripts use.
 public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
     case brownNoise = "brown-noise", pinkNoise = "pink-noise", rain, ocean
+    case music, binaural, isochronic
 
     /// How the sound is named to a person.
     public var displayName: String {
@@ -9,6 +10,9 @@ public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
         case .pinkNoise: "Pink noise"
         case .rain: "Rain"
         case .ocean: "Ocean"
+        case .music: "Music"
+        case .binaural: "Binaural tones"
+        case .isochronic: "Isochronic tone"
         }
     }
 
@@ -19,8 +23,23 @@ public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
         case .pinkNoise: "an even, gentle hiss (pink noise)"
         case .rain: "rain: a soft hiss that wanders, with scattered droplets"
         case .ocean: "slow ocean swells of 7 to 13 s that rise and draw back"
+        case .music: "slow, soft chords and sparse bell notes in a chosen key, never the same twice"
+        case .binaural: "a steady tone in each ear a few hertz apart (stereo only)"
+        case .isochronic: "one tone pulsing gently on and off"
         }
     }
+
+    /// Whether the bed is made of pitched tones (music, tone beds) rather than noise: its
+    /// channels may be alike, and its settings come from `MusicSettings` or `ToneBedSettings`.
+    public var isTonal: Bool {
+        switch self {
+        case .music, .binaural, .isochronic: true
+        default: false
+        }
+    }
+
+    /// Whether the bed needs a separate signal in each ear (a binaural beat cannot be heard in mono).
+    public var needsStereo: Bool { self == .binaural }
 
     /// The script names, in declaration order (for messages and suggestions).
     public static var names: [String] { allCases.map(\.rawValue) }

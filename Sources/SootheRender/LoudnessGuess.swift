@@ -38,7 +38,7 @@ enum LoudnessGuess {
         if let ambience = timeline.ambience {
             // Stretches where only the bed plays fall under the relative gate (10 LU under the
             // rest), so the bed counts only where something else sounds too.
-            let bed = power(-36 + ambience.level)
+            let bed = power(MixLevels.ambienceLoudness(ambience.sound) + ambience.level)
             if sounding == 0 { return 10 * log10(bed) }
             energy += sounding * bed
         }

@@ -103,7 +103,7 @@ struct MixEngine {
             let kind = spec.sound
             ambience = AmbienceBed(
                 kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
-                seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level)
+                seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level, music: spec.music, tones: spec.tones)
             ambienceGain = MixLevels.ambience(kind)
         }
         ducking = DuckingEnvelope(

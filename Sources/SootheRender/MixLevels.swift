@@ -31,15 +31,23 @@ enum MixLevels {
     static let breathTone: Float = 0.68
     /// How far the breath tone dips under speech, in dB.
     static let toneDuckDepthDB = -6.0
-    /// Per ambience kind, so that each bed reads about -36 LUFS short-term against speech's
-    /// -17.5 (before the dip under speech).
+    /// Per ambience kind, so that each bed reads about `ambienceLoudness` (-36 LUFS short-term,
+    /// the music -33) against speech's -17.5 (before the dip under speech).
     static func ambience(_ kind: AmbienceSound) -> Float {
         switch kind {
         case .brownNoise: 0.77
         case .pinkNoise: 0.35
         case .rain: 0.31
         case .ocean: 0.37
+        case .music: 0.63
+        case .binaural: 0.40
+        case .isochronic: 0.40
         }
+    }
+    /// The short-term loudness each bed is set to read (the music a little over the noise beds:
+    /// it is there to be listened to), for the first guess at a session's loudness.
+    static func ambienceLoudness(_ kind: AmbienceSound) -> Double {
+        kind == .music ? -33 : -36
     }
     /// How far the ambience dips under speech, in dB.
     static let duckDepthDB = -9.0

@@ -37,6 +37,17 @@ public struct SessionRenderer: Sendable {
         self.speech = speech
     }
 
+    /// Refuses a bed that needs two ears (binaural) in a one-channel file, naming the line that
+    /// asks for it.
+    public static func checkChannels(_ timeline: Timeline, options: RenderOptions) throws(RenderError) {
+        guard let bed = timeline.ambience, bed.sound.needsStereo, options.channels == 1 else { return }
+        let place = bed.origin.isEmpty ? "" : bed.origin + ": "
+        throw RenderError(
+            .invalidOptions,
+            "\(place)ambience '\(bed.sound.rawValue)' needs stereo output: a binaural beat is one tone in each ear, and one channel would mix the two into a single beating tone (for a pulsed tone that works in mono, use 'isochronic')",
+            fix: (.channels, ["2"]))
+    }
+
     /// Tags written into the file for `timeline`.
     public func tags(for timeline: Timeline) -> AudioTags {
         AudioTags(
@@ -57,6 +68,7 @@ public struct SessionRenderer: Sendable {
     ) throws(RenderError) -> RenderReport {
         let started = Date()
         try options.validate()
+        try Self.checkChannels(timeline, options: options)
         // A second mixing pass starts its fraction again from 0: report only progress forward.
         let progress = progress.map(Self.forwardOnly)
         // Gain, limiter and meters work on the mix's channels; the writer fills the file's from them.

@@ -6,7 +6,7 @@ import Testing
 struct AmbienceBedTests {
     static let rate = 22_050.0
 
-    @Test("RMS about −30 dBFS at level 0, finite, within range, channels decorrelated", arguments: AmbienceSound.allCases)
+    @Test("RMS about −30 dBFS at level 0, finite, within range, channels decorrelated", arguments: AmbienceSound.allCases.filter { !$0.isTonal })
     func level(kind: AmbienceSound) {
         let bed = Measure.bed(kind, duration: 40, rate: Self.rate, fadeIn: 1, fadeOut: 1)
         let body = Int(2 * Self.rate)..<Int(38 * Self.rate)
@@ -74,7 +74,8 @@ struct AmbienceBedTests {
         let b = Measure.bed(kind, duration: 3, rate: Self.rate, seed: 4, block: 4_096, fadeIn: 1, fadeOut: 1)
         let c = Measure.bed(kind, duration: 3, rate: Self.rate, seed: 5, block: 4_096, fadeIn: 1, fadeOut: 1)
         #expect(a.left == b.left && a.right == b.right)
-        #expect(a.left != c.left)
+        // The tone beds draw nothing at random: the seed does not change them.
+        #expect((a.left != c.left) == ![.binaural, .isochronic].contains(kind))
     }
 
     @Test("fades longer than the bed are shortened to fit")

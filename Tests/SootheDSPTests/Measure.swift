@@ -31,8 +31,12 @@ enum Measure {
         return render(frames: tone.frameCount + extra, block: block) { tone.render(adding: $0, gain: 1) }
     }
 
-    static func bed(_ kind: AmbienceSound, duration: Double, rate: Double, seed: UInt64 = 11, block: Int = 4096, fadeIn: Double = 4, fadeOut: Double = 6, extra: Int = 0) -> (left: [Float], right: [Float]) {
-        var bed = AmbienceBed(kind: kind, duration: duration, sampleRate: rate, seed: seed, fadeIn: fadeIn, fadeOut: fadeOut)
+    static func bed(
+        _ kind: AmbienceSound, duration: Double, rate: Double, seed: UInt64 = 11, block: Int = 4096, fadeIn: Double = 4, fadeOut: Double = 6,
+        extra: Int = 0, music: MusicSettings = MusicSettings(), tones: ToneBedSettings = ToneBedSettings()
+    ) -> (left: [Float], right: [Float]) {
+        var bed = AmbienceBed(
+            kind: kind, duration: duration, sampleRate: rate, seed: seed, fadeIn: fadeIn, fadeOut: fadeOut, music: music, tones: tones)
         let frames = bed.frameCount + extra
         var left = [Float](repeating: 0, count: frames)
         var right = left

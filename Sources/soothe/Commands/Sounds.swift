@@ -13,7 +13,7 @@ extension Soothe {
             discussion: """
                 Without NAME: the palette, a line for each sound. With NAME: that sound at its mix level, \
                 without normalisation, to -o FILE (default out/sound.wav). NAME is a chime, an ambience bed, \
-                tone:STYLE (\(SoundPalette.toneSample) breathing in that style), breath:PATTERN (in the --tone style) \
+                music:STYLE, tone:STYLE (\(SoundPalette.toneSample) breathing in that style), breath:PATTERN (in the --tone style) \
                 or say:TEXT.
                 """,
             aliases: ["sound"])
@@ -52,6 +52,14 @@ extension Soothe {
                 steps = [.chime(Step.Chime(kind: chime, strikes: strikes)), .pause(Step.Pause(duration: seconds))]
             } else if let sound = AmbienceSound(rawValue: name) {
                 ambience = AmbienceSpec(sound: sound, level: 0)
+                steps = [.pause(Step.Pause(duration: seconds))]
+            } else if name.hasPrefix("music:") {
+                let style = String(name.dropFirst(6))
+                guard let musicStyle = MusicSettings.Style(rawValue: style) else {
+                    let names = MusicSettings.Style.allCases.map(\.rawValue)
+                    throw ValidationError("unknown music style '\(style)' (\(names.joined(separator: ", ")))\(Suggestions.didYouMean(style, in: names))")
+                }
+                ambience = AmbienceSpec(sound: .music, level: 0, music: MusicSettings(style: musicStyle))
                 steps = [.pause(Step.Pause(duration: seconds))]
             } else if name.hasPrefix("tone:") {
                 let style = String(name.dropFirst(5))
