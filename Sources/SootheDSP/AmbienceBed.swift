@@ -5,7 +5,8 @@ import SootheModel
 /// Seeded noise synthesised as it streams, so any length has no loop and no seam. `rain` is
 /// band-limited pink hiss whose intensity wanders, with sparse droplets; `ocean` is brown and
 /// pink noise through a low-pass that opens and closes with non-periodic swells (7–13 s waves
-/// whose heights drift over minutes). RMS about −30 dBFS at `levelDB` 0.
+/// whose heights drift over minutes); `stream`, `wind` and `fire` are described with their
+/// sounds (`StreamSound`, `WindSound`, `FireSound`). RMS about −30 dBFS at `levelDB` 0.
 public struct AmbienceBed: Sendable {
     /// The bed's sound.
     public let kind: AmbienceSound
@@ -87,6 +88,8 @@ public struct AmbienceBed: Sendable {
             return SIMD2(Float(s * (1 + 0.1 * p)), Float(s * (1 - 0.1 * p)))
         case .brownNoise, .pinkNoise:
             return SIMD2(1, 1)
+        case .stream, .wind, .fire:
+            return channels.natureControls(dt: dt) ?? SIMD2(1, 1)
         }
     }
 
