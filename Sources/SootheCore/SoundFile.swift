@@ -56,3 +56,22 @@ public struct SoundFileProblem: Error, Sendable, Hashable {
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
 }
+
+/// What a chime rings: one of the built-in instruments or a sound file of the script's own.
+public enum ChimeSound: Sendable, Hashable {
+    case builtIn(ChimeKind)
+    case file(SoundFile)
+
+    /// The name a person reads: the kind's script name or the path as written.
+    public var name: String {
+        switch self {
+        case .builtIn(let kind): kind.rawValue
+        case .file(let file): file.written
+        }
+    }
+
+    /// The built-in kind, if it is one.
+    public var kind: ChimeKind? {
+        if case .builtIn(let kind) = self { kind } else { nil }
+    }
+}

@@ -1,11 +1,37 @@
 /// The bed of sound under a whole session.
 public struct AmbienceSpec: Sendable, Hashable {
-    public var sound: AmbienceSound
+    /// A generated bed or a sound file of the script's own.
+    public var source: Source
     /// Level in dB relative to the default bed level (0 = default).
     public var level: Double
+
+    /// Where a bed's sound comes from.
+    public enum Source: Sendable, Hashable {
+        case generated(AmbienceSound)
+        /// A file, played once or looped (with a crossfade) for the whole session.
+        case file(SoundFile, loop: Bool)
+    }
+
     public init(sound: AmbienceSound, level: Double) {
-        self.sound = sound
+        self.init(source: .generated(sound), level: level)
+    }
+
+    public init(source: Source, level: Double) {
+        self.source = source
         self.level = level
+    }
+
+    /// The generated bed, if it is one.
+    public var sound: AmbienceSound? {
+        if case .generated(let sound) = source { sound } else { nil }
+    }
+
+    /// The name a person reads: the bed's script name or the path as written.
+    public var name: String {
+        switch source {
+        case .generated(let sound): sound.rawValue
+        case .file(let file, _): file.written
+        }
     }
 }
 

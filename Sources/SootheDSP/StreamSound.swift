@@ -15,7 +15,7 @@ struct StreamSound: Sendable {
     /// Bubbles: short resonances (3–12 ms), mostly small.
     static let bubbles = ResonantEvents.Shape(
         rate: 60, lowest: 400, ratio: 6, tau: 0.003, tauSpan: 0.009, amplitude: 0.1, amplitudeSpan: 0.6, power: 2,
-        silence: 1e-9)
+        silence: 1e-7)
     /// The running water's level under the bubbles.
     static let water: Float = 0.3
 

@@ -1,7 +1,7 @@
 /// The `wind` bed, both channels: wind in trees. Gusts rise and fall every 4–10 seconds
 /// (their strength drifting over a minute or two); each gust is a roar of pink noise through a
 /// resonant band whose corner opens from 300 Hz to 1 kHz as it blows, with leaves rustling on
-/// top: white noise at 2.5–8 kHz that swells with the gusts and flutters (a new
+/// top: the same pink noise's 2.5–8 kHz (apart from the roar's band, so unrelated to it) that swells with the gusts and flutters (a new
 /// random level every 20–100 ms, each channel on its own).
 struct WindSound: Sendable {
     private let sampleRate: Double
@@ -19,8 +19,6 @@ struct WindSound: Sendable {
     /// The leaves' amplitudes at the end of the last control interval, and at the end of the next.
     private var leavesFrom = SIMD2<Float>()
     private var leavesTo = SIMD2<Float>()
-    /// White noise's density per hertz falls as the rate rises: this keeps the leaves' the same.
-    private let leavesScale: Float
 
     static let roarQ = 1.4
     /// The leaves' level at full gust, against the roar's 1.
@@ -28,7 +26,6 @@ struct WindSound: Sendable {
 
     init(sampleRate: Double, seed: UInt64) {
         self.sampleRate = sampleRate
-        leavesScale = Self.leaves * Float((sampleRate / 48_000).squareRoot())
         rng = SplitMix64(seed: SplitMix64.derive(seed, 1))
         pink = PinkNoise(sampleRate: sampleRate)
         roarLeft = BlockBandPass(highPass: 90, highQ: 0.7, lowPass: 300, lowQ: Self.roarQ, sampleRate: sampleRate)
@@ -49,7 +46,7 @@ struct WindSound: Sendable {
         let g = gust.advance(by: dt) * strength.advance(by: dt), p = pan.advance(by: dt)
         roarLeft.setLowPass(300 + 700 * g, q: Self.roarQ, sampleRate: sampleRate)
         roarRight.setLowPass(like: roarLeft)
-        let rustle = Float(g * g) * leavesScale
+        let rustle = Float(g * g) * Self.leaves
         leavesFrom = leavesTo
         leavesTo = SIMD2(
             rustle * Float(flutterLeft.advance(by: dt) * (1 + 0.3 * p)),
@@ -72,9 +69,8 @@ struct WindSound: Sendable {
         var lr = leavesRight.start(count: count, from: leavesFrom.y, to: leavesTo.y)
         for n in stride(from: 0, to: 4 * count, by: 16) {
             let (x, y) = AmbienceChannel.pinkFrames(&pink, &rng)
-            let wl = AmbienceChannel.white(&rng), wr = AmbienceChannel.white(&rng)
-            l.storeBytes(of: rl.next(x) + ll.next(wl), toByteOffset: n, as: SIMD4<Float>.self)
-            r.storeBytes(of: rr.next(y) + lr.next(wr), toByteOffset: n, as: SIMD4<Float>.self)
+            l.storeBytes(of: rl.next(x) + ll.next(x), toByteOffset: n, as: SIMD4<Float>.self)
+            r.storeBytes(of: rr.next(y) + lr.next(y), toByteOffset: n, as: SIMD4<Float>.self)
         }
         self.rng = rng
         self.pink = pink

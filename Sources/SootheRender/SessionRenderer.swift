@@ -64,6 +64,8 @@ public struct SessionRenderer: Sendable {
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         // Every pass mixes the same breath cycles: each repeated one is synthesised once, here.
         let breathCycles = BreathCycleCache(timeline: timeline, options: options)
+        // The script's own sound files, read once for every pass.
+        let soundFiles = try SoundFiles(timeline: timeline, sampleRate: options.sampleRate)
         let writer: AudioFileWriter
         do {
             writer = try AudioFileWriter(
@@ -75,7 +77,7 @@ public struct SessionRenderer: Sendable {
             if channels == 1 { try writer.write(mono: samples) } else { try writer.write(interleaved: samples) }
         }
         func engine() throws(RenderError) -> MixEngine {
-            try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
+            try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles, soundFiles: soundFiles)
         }
         do {
             let (loudness, peak, passes) =
