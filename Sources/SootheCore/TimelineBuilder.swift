@@ -32,7 +32,6 @@ public struct TimelineBuilder: Sendable {
         var run = BuildRun(script: script, voices: voices, timing: timing)
         run.invalidVoices = invalidVoices
         run.sounds = sounds
-        if case .file(let file, _) = script.ambience?.source { _ = run.soundLength(file, as: .bed) }
         // Reject absurd sizes before any work: a lower bound of the length and an upper bound of
         // the cue count, both from structure alone.
         let (minimumLength, maximumCues) = run.estimate(script.steps)
@@ -58,6 +57,7 @@ public struct TimelineBuilder: Sendable {
             timing.prepare((dry.phrases ?? []).filter { seen.insert($0).inserted })
         }
         run.sessionVoice = voice
+        if case .file(let file, _) = script.ambience?.source { _ = run.soundLength(file, as: .bed) }
         run.emit(script.steps, item: nil)
         if let unavailable = run.unavailable { throw unavailable }
         // A prompt or count that outlasts a final breath phase (already a warning) is heard to

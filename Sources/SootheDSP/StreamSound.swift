@@ -1,7 +1,7 @@
 /// The `stream` bed, both channels: a babbling brook. Pink noise band-passed to the bright
 /// middle of the spectrum (350 Hz–4.5 kHz), its level babbling (gliding to a new random level
 /// every 80–400 ms, each channel on its own), with many small bubbles on top: short decaying
-/// resonances between 400 Hz and 2.4 kHz, about 60 a second in each channel.
+/// resonances between 400 Hz and 2.4 kHz, about 45 a second in each channel.
 struct StreamSound: Sendable {
     private var rng: SplitMix64
     private var pink: PinkNoise
@@ -14,8 +14,8 @@ struct StreamSound: Sendable {
 
     /// Bubbles: short resonances (3–12 ms), mostly small.
     static let bubbles = ResonantEvents.Shape(
-        rate: 60, lowest: 400, ratio: 6, tau: 0.003, tauSpan: 0.009, amplitude: 0.1, amplitudeSpan: 0.6, power: 2,
-        silence: 1e-7)
+        rate: 45, lowest: 400, ratio: 6, tau: 0.003, tauSpan: 0.009, amplitude: 0.1, amplitudeSpan: 0.6, power: 2,
+        silence: 1e-6)
     /// The running water's level under the bubbles.
     static let water: Float = 0.3
 

@@ -19,6 +19,11 @@ struct WindSound: Sendable {
     /// The leaves' amplitudes at the end of the last control interval, and at the end of the next.
     private var leavesFrom = SIMD2<Float>()
     private var leavesTo = SIMD2<Float>()
+    /// Control steps since the roar's corner last moved: it moves every `cornerSteps`.
+    private var sinceCorner = 0
+    /// The corner glides over seconds, so a new design every 4 control steps (5 ms at 48 kHz)
+    /// is as smooth to the ear as one every step, at a quarter of the cost.
+    static let cornerSteps = 4
 
     static let roarQ = 1.4
     /// The leaves' level at full gust, against the roar's 1.
@@ -44,8 +49,12 @@ struct WindSound: Sendable {
     /// amplitudes and returns the roar's (left, right).
     mutating func controls(dt: Double) -> SIMD2<Float> {
         let g = gust.advance(by: dt) * strength.advance(by: dt), p = pan.advance(by: dt)
-        roarLeft.setLowPass(300 + 700 * g, q: Self.roarQ, sampleRate: sampleRate)
-        roarRight.setLowPass(like: roarLeft)
+        sinceCorner += 1
+        if sinceCorner >= Self.cornerSteps {
+            sinceCorner = 0
+            roarLeft.setLowPass(300 + 700 * g, q: Self.roarQ, sampleRate: sampleRate)
+            roarRight.setLowPass(like: roarLeft)
+        }
         let rustle = Float(g * g) * Self.leaves
         leavesFrom = leavesTo
         leavesTo = SIMD2(

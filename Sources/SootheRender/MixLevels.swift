@@ -38,9 +38,9 @@ enum MixLevels {
         case .pinkNoise: 0.35
         case .rain: 0.31
         case .ocean: 0.37
-        case .stream: 0.30
-        case .wind: 0.40
-        case .fire: 0.40
+        case .stream: 0.36
+        case .wind: 0.31
+        case .fire: 0.47
         }
     }
     /// How far the ambience dips under speech, in dB.

@@ -93,7 +93,7 @@ struct SoundFileTests {
         #expect(result.diagnostics.map(\.description) == [
             "calm/evening.yaml:2:19: error: cannot read sound './missing-rain.flac': no such file or directory",
             "calm/evening.yaml:4:12: error: cannot read sound './nope.wav': no such file or directory",
-            "calm/evening.yaml:8:20: error: cannot read sound '~/bells/gone.ogg': no such file or directory",
+            "calm/evening.yaml:8:18: error: cannot read sound '~/bells/gone.ogg': no such file or directory",
         ])
     }
 
