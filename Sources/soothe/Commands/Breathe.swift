@@ -35,7 +35,7 @@ extension Soothe {
         @Option(help: "Opening and closing chime: singing-bowl, bell, soft-chime, wood-block, or none.")
         var chime = "singing-bowl"
 
-        @Option(help: "Ambience bed: brown-noise, pink-noise, rain, ocean (default none).")
+        @Option(help: ArgumentHelp("Ambience bed: \(AmbienceSound.names.joined(separator: ", ")) (default none)."))
         var ambience: String?
 
         @OptionGroup var flags: RenderFlags

@@ -9,7 +9,7 @@ extension Soothe {
     struct Sound: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render one sound at its mix level, without normalisation (for listening).",
-            discussion: "NAME: a chime (singing-bowl, bell, soft-chime, wood-block), an ambience (brown-noise, pink-noise, rain, ocean), breath:PATTERN (e.g. breath:4-7-8), or say:TEXT.",
+            discussion: "NAME: a chime (\(ChimeKind.names.joined(separator: ", "))), an ambience (\(AmbienceSound.names.joined(separator: ", "))), breath:PATTERN (e.g. breath:4-7-8), or say:TEXT.",
             shouldDisplay: false)
 
         @Argument(help: "What to render.")
