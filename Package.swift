@@ -58,9 +58,9 @@ let package = Package(
         // processing it).
         .target(
             name: "SootheSpeech",
-            dependencies: ["SootheCore", "SootheDSP", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "CSoxr", "CSoxChain", "CZlib"]),
+            dependencies: ["SootheCore", "SootheDSP", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "SootheAudioIO", "CSoxChain", "CZlib"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
-        .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile"]),
+        .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile", "CSoxr"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
             name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"]),

@@ -55,14 +55,22 @@ public struct Cue: Sendable, Hashable {
 
     /// A bell.
     public struct Chime: Sendable, Hashable {
-        public var kind: ChimeKind
+        /// A built-in instrument or a sound file of the script's own.
+        public var sound: ChimeSound
+        /// The built-in kind, if the chime is one.
+        public var kind: ChimeKind? { sound.kind }
         /// Level relative to the bell's normal level, in dB.
         public var level: Double
-        /// How many strikes (a half-sound first, then the full bell).
+        /// How many strikes (for a built-in, a half-sound first, then the full bell; a file plays
+        /// whole each time).
         public var strikes: Int
 
         public init(kind: ChimeKind, level: Double = 0, strikes: Int = 1) {
-            self.kind = kind
+            self.init(sound: .builtIn(kind), level: level, strikes: strikes)
+        }
+
+        public init(sound: ChimeSound, level: Double = 0, strikes: Int = 1) {
+            self.sound = sound
             self.level = level
             self.strikes = strikes
         }

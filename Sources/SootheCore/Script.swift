@@ -102,7 +102,10 @@ public struct Step: Sendable, Hashable {
 
     /// A bell.
     public struct Chime: Sendable, Hashable {
-        public var kind: ChimeKind
+        /// A built-in instrument or a sound file (`chime: ./sounds/my-bell.wav`).
+        public var sound: ChimeSound
+        /// The built-in kind, if the chime is one.
+        public var kind: ChimeKind? { sound.kind }
         /// dB relative to the chime's normal level.
         public var level: Double
         public var strikes: Int
@@ -112,7 +115,11 @@ public struct Step: Sendable, Hashable {
         public static let defaultWait = 1.5
 
         public init(kind: ChimeKind, level: Double = 0, strikes: Int = 1, wait: Double = defaultWait) {
-            self.kind = kind
+            self.init(sound: .builtIn(kind), level: level, strikes: strikes, wait: wait)
+        }
+
+        public init(sound: ChimeSound, level: Double = 0, strikes: Int = 1, wait: Double = defaultWait) {
+            self.sound = sound
             self.level = level
             self.strikes = strikes
             self.wait = wait

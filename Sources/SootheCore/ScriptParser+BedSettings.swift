@@ -14,8 +14,8 @@ struct BedSettingsDraft {
 
 extension ParseRun {
     static let musicKeys = ["key", "mode", "style", "chord-every"]
-    static let toneKeys = ["carrier", "beat", "to"]
-    static let bedSettingKeys = musicKeys + toneKeys
+    static let toneBedKeys = ["carrier", "beat", "to"]
+    static let bedSettingKeys = musicKeys + toneBedKeys
 
     /// `FILE:LINE:COLUMN` of `location` in this file.
     func origin(_ location: SourceLocation) -> String {
@@ -72,14 +72,14 @@ extension ParseRun {
     mutating func finishBed(_ spec: AmbienceSpec, _ draft: BedSettingsDraft, at location: SourceLocation) -> AmbienceSpec? {
         var spec = spec
         let takes: [String] = switch spec.sound {
-        case .music: Self.musicKeys
-        case .binaural, .isochronic: Self.toneKeys
+        case .music?: Self.musicKeys
+        case .binaural?, .isochronic?: Self.toneBedKeys
         default: []
         }
         var ok = true
         for (key, at) in draft.given where !takes.contains(key) {
             let owners = Self.musicKeys.contains(key) ? "the music bed" : "the binaural and isochronic beds"
-            error(at, "'\(key)' is a setting of \(owners), not of '\(spec.sound.rawValue)'")
+            error(at, "'\(key)' is a setting of \(owners), not of '\(spec.name)'")
             ok = false
         }
         spec.music = draft.music

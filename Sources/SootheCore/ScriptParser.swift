@@ -17,13 +17,18 @@ public struct ScriptParser: Sendable {
     /// The longest length any one duration may have.
     public static let maximumDuration = 24 * 3600.0
 
-    public init(voiceNames: [String]) {
+    /// The home folder, for sound file paths written `~/…` (nil: such paths stay as written).
+    public var homeFolder: String?
+
+    public init(voiceNames: [String], homeFolder: String? = nil) {
         self.voiceNames = voiceNames
+        self.homeFolder = homeFolder
     }
 
     /// Parses `bytes` read from `file`. `defaultID` is used when the script has no `id`.
     public func parse(bytes: [UInt8], file: String, defaultID: String) -> (script: Script?, diagnostics: [Diagnostic]) {
         var run = ParseRun(file: file, voiceNames: voiceNames)
+        run.home = homeFolder
         let script = run.parseFile(bytes: bytes, defaultID: defaultID)
         let diagnostics = run.diagnostics.sortedByLocation()
         return (diagnostics.hasErrors ? nil : script, diagnostics)
@@ -61,6 +66,8 @@ public struct ScriptParser: Sendable {
 struct ParseRun {
     let file: String
     let voiceNames: [String]
+    /// The home folder for `~/` in sound file paths.
+    var home: String?
     var diagnostics: [Diagnostic] = []
     /// The session's id as far as it is known before parsing its keys: inline voices are named
     /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
@@ -250,31 +257,31 @@ struct ParseRun {
     mutating func parseAmbience(_ node: Node) -> AmbienceSpec? {
         switch node {
         case .scalar:
-            guard let name = text(node, for: "ambience"), let sound: AmbienceSound = known(name, at: node.location, kind: "ambience sound", in: AmbienceSound.names)
-            else { return nil }
-            return AmbienceSpec(sound: sound, level: 0, origin: origin(node.location))
+            guard let name = text(node, for: "ambience"), let source = ambienceSource(name, at: node.location) else { return nil }
+            return AmbienceSpec(source: source, level: 0, origin: origin(node.location))
         case .mapping(let mapping):
-            var sound: AmbienceSound?
+            var source: AmbienceSpec.Source?
             var level = 0.0
             var settings = BedSettingsDraft()
+            var loop: (Bool, SourceLocation)?
             for (keyNode, value) in mapping {
                 guard let key = keyName(keyNode) else { continue }
                 switch key {
                 case "sound":
-                    if let name = text(value, for: "sound") {
-                        sound = known(name, at: value.location, kind: "ambience sound", in: AmbienceSound.names)
-                    }
+                    if let name = text(value, for: "sound") { source = ambienceSource(name, at: value.location) }
                 case "level": level = number(value, for: "level", in: -60...12, unit: " dB") ?? 0
+                case "loop": loop = bool(value, for: "loop").map { ($0, keyNode.location) }
                 default:
                     if !bedSetting(key, at: keyNode.location, value, into: &settings) {
-                        unknownKey(key, at: keyNode.location, expected: ["sound", "level"] + Self.bedSettingKeys, context: "in 'ambience'")
+                        unknownKey(key, at: keyNode.location, expected: ["sound", "level", "loop"] + Self.bedSettingKeys, context: "in 'ambience'")
                     }
                 }
             }
             if !mapping.keys.contains(where: { $0.scalarText == "sound" }) {
-                error(node.location, "'ambience' needs 'sound': one of \(AmbienceSound.names.joined(separator: ", "))")
+                error(node.location, "'ambience' needs 'sound': one of \(AmbienceSound.names.joined(separator: ", ")) or a sound file's path")
             }
-            return sound.flatMap { finishBed(AmbienceSpec(sound: $0, level: level, origin: origin(node.location)), settings, at: node.location) }
+            if let loop { source = withLoop(source, loop.0, at: loop.1) }
+            return source.flatMap { finishBed(AmbienceSpec(source: $0, level: level, origin: origin(node.location)), settings, at: node.location) }
         default:
             error(node.location, "'ambience' expects a sound name or {sound: NAME, level: DB}; found \(node.kindDescription)")
             return nil
@@ -390,9 +397,8 @@ struct ParseRun {
     }
 
     mutating func parseChime(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {
-        guard let name = text(value, for: "chime"), let kind: ChimeKind = known(name, at: value.location, kind: "chime", in: ChimeKind.names)
-        else { return nil }
-        var chime = Step.Chime(kind: kind, level: 0, strikes: 1, wait: Step.Chime.defaultWait)
+        guard let name = text(value, for: "chime"), let sound = chimeSound(name, at: value.location) else { return nil }
+        var chime = Step.Chime(sound: sound, level: 0, strikes: 1, wait: Step.Chime.defaultWait)
         if let level = options["level"] { chime.level = number(level.value, for: "level", in: -40...6, unit: " dB") ?? 0 }
         if let strikes = options["strikes"] { chime.strikes = integer(strikes.value, for: "strikes", in: 1...10) ?? 1 }
         if let wait = options["wait"] { chime.wait = duration(wait.value, for: "wait", allowZero: true) ?? chime.wait }

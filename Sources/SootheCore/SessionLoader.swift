@@ -4,11 +4,20 @@ public struct SessionLoader: Sendable {
     public var timing: any SpeechTiming
     /// A voice profile name that replaces each script's `voice:` (a step's own `voice:` stays).
     public var voiceOverride: String?
+    /// Answers for the sound files scripts name (nil: every sound file is an error).
+    public var sounds: (any SoundFileProbe)?
+    /// The home folder, for sound file paths written `~/…`.
+    public var homeFolder: String?
 
-    public init(voices: VoiceLibrary, timing: any SpeechTiming, voiceOverride: String? = nil) {
+    public init(
+        voices: VoiceLibrary, timing: any SpeechTiming, voiceOverride: String? = nil, sounds: (any SoundFileProbe)? = nil,
+        homeFolder: String? = nil
+    ) {
         self.voices = voices
         self.timing = timing
         self.voiceOverride = voiceOverride
+        self.sounds = sounds
+        self.homeFolder = homeFolder
     }
 
     /// The outcome of loading one session.
@@ -23,7 +32,8 @@ public struct SessionLoader: Sendable {
 
     /// Parses and builds the script in `bytes`.
     public func load(bytes: [UInt8], file: String, defaultID: String) -> Result {
-        let parser = ScriptParser(voiceNames: voices.allNames.isEmpty ? [VoiceProfile.fallback.name] : voices.allNames)
+        let parser = ScriptParser(
+            voiceNames: voices.allNames.isEmpty ? [VoiceProfile.fallback.name] : voices.allNames, homeFolder: homeFolder)
         var (script, parseDiagnostics) = parser.parse(bytes: bytes, file: file, defaultID: defaultID)
         if let voiceOverride {
             script?.voice = voiceOverride
@@ -40,6 +50,7 @@ public struct SessionLoader: Sendable {
         do {
             var builder = TimelineBuilder(voices: voices.profiles, timing: timing)
             builder.invalidVoices = voices.invalid
+            builder.sounds = sounds
             let (timeline, diagnostics) = try builder.build(script)
             return Result(script: script, timeline: timeline, diagnostics: diagnostics)
         } catch {

@@ -1,6 +1,7 @@
 /// The bed of sound under a whole session.
 public struct AmbienceSpec: Sendable, Hashable {
-    public var sound: AmbienceSound
+    /// A generated bed or a sound file of the script's own.
+    public var source: Source
     /// Level in dB relative to the default bed level (0 = default).
     public var level: Double
     /// Key, mode, style and chord length of a `music` bed.
@@ -10,11 +11,26 @@ public struct AmbienceSpec: Sendable, Hashable {
     /// Where the script asks for the bed: `FILE:LINE:COLUMN` for errors only the output can
     /// cause (a binaural bed in a mono file).
     public var origin: String
+
+    /// Where a bed's sound comes from.
+    public enum Source: Sendable, Hashable {
+        case generated(AmbienceSound)
+        /// A file, played once or looped (with a crossfade) for the whole session.
+        case file(SoundFile, loop: Bool)
+    }
+
     public init(
         sound: AmbienceSound, level: Double, music: MusicSettings = MusicSettings(),
         tones: ToneBedSettings = ToneBedSettings(), origin: String = ""
     ) {
-        self.sound = sound
+        self.init(source: .generated(sound), level: level, music: music, tones: tones, origin: origin)
+    }
+
+    public init(
+        source: Source, level: Double, music: MusicSettings = MusicSettings(),
+        tones: ToneBedSettings = ToneBedSettings(), origin: String = ""
+    ) {
+        self.source = source
         self.level = level
         self.music = music
         self.tones = tones
@@ -23,14 +39,27 @@ public struct AmbienceSpec: Sendable, Hashable {
 
     /// Two specs are equal when they sound the same, wherever they were written.
     public static func == (a: AmbienceSpec, b: AmbienceSpec) -> Bool {
-        a.sound == b.sound && a.level == b.level && a.music == b.music && a.tones == b.tones
+        a.source == b.source && a.level == b.level && a.music == b.music && a.tones == b.tones
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(sound)
+        hasher.combine(source)
         hasher.combine(level)
         hasher.combine(music)
         hasher.combine(tones)
+    }
+
+    /// The generated bed, if it is one.
+    public var sound: AmbienceSound? {
+        if case .generated(let sound) = source { sound } else { nil }
+    }
+
+    /// The name a person reads: the bed's script name or the path as written.
+    public var name: String {
+        switch source {
+        case .generated(let sound): sound.rawValue
+        case .file(let file, _): file.written
+        }
     }
 }
 

@@ -11,6 +11,9 @@ public struct TimelineBuilder: Sendable {
     /// Profile files with errors, by name, with those errors: a session that names one gets an
     /// error at its `voice:` and the file's own errors.
     public var invalidVoices: [String: [Diagnostic]] = [:]
+    /// Answers for the sound files a script names (their lengths, or why they cannot be used);
+    /// nil: every sound file is an error.
+    public var sounds: (any SoundFileProbe)?
 
     /// The longest session accepted.
     public static let maximumLength = 24 * 3600.0
@@ -28,6 +31,7 @@ public struct TimelineBuilder: Sendable {
     public func build(_ script: Script) throws(SpeechUnavailable) -> (timeline: Timeline?, diagnostics: [Diagnostic]) {
         var run = BuildRun(script: script, voices: voices, timing: timing)
         run.invalidVoices = invalidVoices
+        run.sounds = sounds
         // Reject absurd sizes before any work: a lower bound of the length and an upper bound of
         // the cue count, both from structure alone.
         let (minimumLength, maximumCues) = run.estimate(script.steps)
@@ -45,6 +49,7 @@ public struct TimelineBuilder: Sendable {
             // A dry run with estimated lengths finds every phrase; the speech provider gets them
             // all at once (and synthesises them side by side) before the real run asks one by one.
             var dry = BuildRun(script: script, voices: voices, timing: EstimatedSpeechTiming())
+            dry.sounds = sounds
             dry.sessionVoice = voice
             dry.phrases = []
             dry.emit(script.steps, item: nil)
@@ -52,6 +57,7 @@ public struct TimelineBuilder: Sendable {
             timing.prepare((dry.phrases ?? []).filter { seen.insert($0).inserted })
         }
         run.sessionVoice = voice
+        if case .file(let file, _) = script.ambience?.source { _ = run.soundLength(file, as: .bed) }
         run.emit(script.steps, item: nil)
         if let unavailable = run.unavailable { throw unavailable }
         // A prompt or count that outlasts a final breath phase (already a warning) is heard to
@@ -97,6 +103,10 @@ private struct BuildRun {
     var phrases: [SpokenPhrase]?
     /// Set when speech cannot be had at all: nothing more is asked, and the build throws it.
     var unavailable: SpeechUnavailable?
+    var sounds: (any SoundFileProbe)?
+    /// Each sound file's answer, by path, and the places already told it cannot be read.
+    var soundLengths: [String: Result<Double, SoundFileProblem>] = [:]
+    var reportedSounds: Set<SourceLocation> = []
 
     init(script: Script, voices: [String: VoiceProfile], timing: any SpeechTiming) {
         self.script = script
@@ -248,16 +258,48 @@ private struct BuildRun {
     }
 
     mutating func emitChime(_ chime: Step.Chime, at: SourceLocation) {
-        let span = beginSpan(kind: .chime, label: "Chime: \(chime.kind.rawValue)", at: at)
-        addChime(kind: chime.kind, level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
+        let span = beginSpan(kind: .chime, label: "Chime: \(chime.sound.name)", at: at)
+        switch chime.sound {
+        case .builtIn(let kind):
+            addChime(.builtIn(kind), length: kind.length(strikes: chime.strikes), level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
+        case .file(let file):
+            // A file rings whole at every strike, strikes the usual interval apart.
+            if let seconds = soundLength(file, as: .chime) {
+                let length = seconds + Double(chime.strikes - 1) * ChimeKind.strikeInterval
+                addChime(.file(file), length: length, level: chime.level, strikes: chime.strikes, at: time, line: at.line, step: span)
+            }
+        }
         time += chime.wait
         spans[span].end = time
     }
 
     mutating func addChime(kind: ChimeKind, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
-        let end = start + kind.length(strikes: strikes)
-        cues.append(Cue(start: start, end: end, line: line, step: step, .chime(.init(kind: kind, level: level, strikes: strikes))))
+        addChime(.builtIn(kind), length: kind.length(strikes: strikes), level: level, strikes: strikes, at: start, line: line, step: step)
+    }
+
+    mutating func addChime(_ sound: ChimeSound, length: Double, level: Double, strikes: Int, at start: Double, line: Int, step: Int) {
+        let end = start + length
+        cues.append(Cue(start: start, end: end, line: line, step: step, .chime(.init(sound: sound, level: level, strikes: strikes))))
         ringEnd = max(ringEnd, end)
+    }
+
+    /// Seconds of a sound file, or nil after reporting (once per place) why it cannot be used.
+    mutating func soundLength(_ file: SoundFile, as use: SoundFile.Use) -> Double? {
+        let answer: Result<Double, SoundFileProblem>
+        if let known = soundLengths[file.path] {
+            answer = known
+        } else {
+            answer = sounds?.length(of: file, as: use) ?? .failure(SoundFileProblem("sound files cannot be read here"))
+            soundLengths[file.path] = answer
+        }
+        switch answer {
+        case .success(let seconds): return seconds
+        case .failure(let problem):
+            if reportedSounds.insert(file.location).inserted {
+                error(file.location, "cannot read sound '\(file.written)': \(problem.reason)")
+            }
+            return nil
+        }
     }
 
     mutating func emitBreathe(_ breathe: Step.Breathe, item: String?, at: SourceLocation) {

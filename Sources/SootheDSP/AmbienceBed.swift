@@ -5,9 +5,10 @@ import SootheModel
 /// Seeded noise synthesised as it streams, so any length has no loop and no seam. `rain` is
 /// band-limited pink hiss whose intensity wanders, with sparse droplets; `ocean` is brown and
 /// pink noise through a low-pass that opens and closes with non-periodic swells (7–13 s waves
-/// whose heights drift over minutes). `music` (`MusicSynth`) and the tone beds `binaural` and
-/// `isochronic` (`ToneBedSynth`) are synthesised in the same intervals, faded and levelled the
-/// same way. RMS about −30 dBFS at `levelDB` 0 (the music's level is its own).
+/// whose heights drift over minutes); `stream`, `wind` and `fire` are described with their
+/// sounds (`StreamSound`, `WindSound`, `FireSound`). `music` (`MusicSynth`) and the tone beds
+/// `binaural` and `isochronic` (`ToneBedSynth`) are synthesised in the same intervals, faded and
+/// levelled the same way. RMS about −30 dBFS at `levelDB` 0 (the music's level is its own).
 public struct AmbienceBed: Sendable {
     /// The bed's sound.
     public let kind: AmbienceSound
@@ -93,6 +94,8 @@ public struct AmbienceBed: Sendable {
             return SIMD2(Float(s * (1 + 0.1 * p)), Float(s * (1 - 0.1 * p)))
         case .brownNoise, .pinkNoise, .music, .binaural, .isochronic:
             return SIMD2(1, 1)
+        case .stream, .wind, .fire:
+            return channels.natureControls(dt: dt) ?? SIMD2(1, 1)
         }
     }
 

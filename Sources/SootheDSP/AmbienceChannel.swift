@@ -12,8 +12,12 @@ struct AmbienceChannel: Sendable {
     private var surf: OceanSurf
     private var bandLeft: BlockBandPass
     private var bandRight: BlockBandPass
-    private var dropsLeft: RainDrops
-    private var dropsRight: RainDrops
+    private var dropsLeft: ResonantEvents
+    private var dropsRight: ResonantEvents
+    // The nature beds keep their own state; only the bed's own kind has one.
+    private var stream: StreamSound?
+    private var wind: WindSound?
+    private var fire: FireSound?
     private var music: MusicSynth?
     private var tones: ToneBedSynth?
     /// Linear normalisation that brings this kind to unit RMS (measured over minutes).
@@ -31,8 +35,14 @@ struct AmbienceChannel: Sendable {
         brown = BrownNoise(sampleRate: sampleRate)
         pink = PinkNoise(sampleRate: sampleRate)
         surf = OceanSurf(sampleRate: sampleRate)
-        dropsLeft = RainDrops(sampleRate: sampleRate, seed: SplitMix64.derive(seed, 3))
-        dropsRight = RainDrops(sampleRate: sampleRate, seed: SplitMix64.derive(seed, 4))
+        dropsLeft = ResonantEvents(.rain, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 3))
+        dropsRight = ResonantEvents(.rain, sampleRate: sampleRate, seed: SplitMix64.derive(seed, 4))
+        switch kind {
+        case .stream: stream = StreamSound(sampleRate: sampleRate, seed: SplitMix64.derive(seed, 5))
+        case .wind: wind = WindSound(sampleRate: sampleRate, seed: SplitMix64.derive(seed, 6))
+        case .fire: fire = FireSound(sampleRate: sampleRate, seed: SplitMix64.derive(seed, 7))
+        case .brownNoise, .pinkNoise, .rain, .ocean, .music, .binaural, .isochronic: break
+        }
         switch kind {
         case .rain:
             bandLeft = BlockBandPass(highPass: 500, highQ: 0.7, lowPass: 6_000, lowQ: 0.7, sampleRate: sampleRate)
@@ -44,6 +54,9 @@ struct AmbienceChannel: Sendable {
         case .brownNoise, .pinkNoise: normalisation = 1
         case .rain: normalisation = Self.rainNormalisation
         case .ocean: normalisation = Self.oceanNormalisation
+        case .stream: normalisation = Self.streamNormalisation
+        case .wind: normalisation = Self.windNormalisation
+        case .fire: normalisation = Self.fireNormalisation
         case .music: normalisation = MusicSynth.normalisation
         case .binaural, .isochronic: normalisation = 1
         }
@@ -55,9 +68,21 @@ struct AmbienceChannel: Sendable {
         }
     }
 
+    /// For the nature beds, which keep their own modulation: advances it by `dt` seconds and
+    /// returns the amplitudes (left, right) there; nil for the other kinds.
+    mutating func natureControls(dt: Double) -> SIMD2<Float>? {
+        if stream != nil { return stream!.controls(dt: dt) }
+        if wind != nil { return wind!.controls(dt: dt) }
+        if fire != nil { return fire!.controls(dt: dt) }
+        return nil
+    }
+
     static let rainNormalisation: Float = 3.67
     static let oceanNormalisation: Float = 5.19
     static let oceanQ = 0.6
+    static let streamNormalisation: Float = 5.23
+    static let windNormalisation: Float = 4.97
+    static let fireNormalisation: Float = 4.40
 
     /// Sets the ocean's low-pass corner (called at control rate).
     mutating func setOceanCutoff(_ hertz: Double) {
@@ -68,7 +93,7 @@ struct AmbienceChannel: Sendable {
     /// Four frames of pink noise in both channels (decorrelated): (left, right), each four
     /// frames in time order.
     @inline(__always)
-    private static func pinkFrames(_ pink: inout PinkNoise, _ rng: inout SplitMix64) -> (SIMD4<Float>, SIMD4<Float>) {
+    static func pinkFrames(_ pink: inout PinkNoise, _ rng: inout SplitMix64) -> (SIMD4<Float>, SIMD4<Float>) {
         let w0 = white(&rng), w1 = white(&rng)
         let f0 = pink.next(white: SIMD4(w0.x, w0.y, w0.x, w0.y)), f1 = pink.next(white: SIMD4(w0.z, w0.w, w0.z, w0.w))
         let f2 = pink.next(white: SIMD4(w1.x, w1.y, w1.x, w1.y)), f3 = pink.next(white: SIMD4(w1.z, w1.w, w1.z, w1.w))
@@ -86,7 +111,7 @@ struct AmbienceChannel: Sendable {
 
     /// Four uniform white values in [−1, 1) from one 64-bit draw (16 bits each: plenty for noise).
     @inline(__always)
-    private static func white(_ rng: inout SplitMix64) -> SIMD4<Float> {
+    static func white(_ rng: inout SplitMix64) -> SIMD4<Float> {
         let lanes = unsafeBitCast(rng.next(), to: SIMD4<Int16>.self)
         return SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: lanes)) * 0x1.0p-15
     }
@@ -152,6 +177,9 @@ struct AmbienceChannel: Sendable {
             music!.render(left: left, right: right, count: count)
         case .binaural, .isochronic:
             tones!.render(left: left, right: right, count: count)
+        case .stream: stream!.render(left: left, right: right, count: count, from: from, to: to)
+        case .wind: wind!.render(left: left, right: right, count: count, from: from, to: to)
+        case .fire: fire!.render(left: left, right: right, count: count, from: from, to: to)
         }
     }
 }

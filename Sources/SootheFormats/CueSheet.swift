@@ -19,7 +19,7 @@ public enum CueSheet {
             ]
             switch cue.event {
             case .speech(let speech): fields.append("\"text\": \(JSON.string(speech.words))")
-            case .chime(let chime): fields.append("\"name\": \(JSON.string(chime.kind.rawValue))")
+            case .chime(let chime): fields.append("\"name\": \(JSON.string(chime.sound.name))")
             case .breath(let breath):
                 fields.append("\"phase\": \(JSON.string(breath.phase.rawValue))")
                 fields.append("\"cycle\": \(breath.cycle)")

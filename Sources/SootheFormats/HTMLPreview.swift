@@ -56,7 +56,7 @@ public enum HTMLPreview {
             ("Voice", timeline.voice.name),
         ]
         if let technique = timeline.technique { facts.append(("Technique", technique)) }
-        facts.append(("Ambience", timeline.ambience?.sound.rawValue ?? "none"))
+        facts.append(("Ambience", timeline.ambience?.name ?? "none"))
         out += "<dl class=\"facts\" lang=\"en\">\n"
         for (term, value) in facts {
             out += "<div><dt>\(term)</dt><dd>\(e(value))</dd></div>\n"
@@ -192,12 +192,12 @@ public enum HTMLPreview {
             return
         }
         let level = bed.level == 0 ? "default level" : "\(bed.level > 0 ? "+" : "")\(PreviewTable.format1(bed.level)) dB"
-        let label = "Ambience \(bed.sound.rawValue), \(level), the whole session (\(DurationParser.clock(timeline.duration)))"
+        let label = "Ambience \(bed.name), \(level), the whole session (\(DurationParser.clock(timeline.duration)))"
         out += "<rect class=\"bed\" x=\"\(c(layout.x(0)))\" y=\"\(c(y + 6))\" width=\"\(c(layout.width(from: 0, to: timeline.duration)))\""
         out += " height=\"\(c(top - 12))\" rx=\"4\" tabindex=\"0\" role=\"img\" data-kind=\"ambience\""
         out += " data-start=\"0.0\" data-end=\"\(HTMLText.seconds(timeline.duration))\" data-label=\"Ambience\""
-        out += " data-what=\"\(e(bed.sound.rawValue)), \(level)\" aria-label=\"\(e(label))\"><title>\(e(label))</title></rect>\n"
-        out += "<text class=\"bed-name\" x=\"\(c(HTMLTimelineLayout.edge + 8))\" y=\"\(c(y + top / 2 + 4))\" aria-hidden=\"true\">\(e(bed.sound.rawValue)) · \(level)</text>\n"
+        out += " data-what=\"\(e(bed.name)), \(level)\" aria-label=\"\(e(label))\"><title>\(e(label))</title></rect>\n"
+        out += "<text class=\"bed-name\" x=\"\(c(HTMLTimelineLayout.edge + 8))\" y=\"\(c(y + top / 2 + 4))\" aria-hidden=\"true\">\(e(bed.name)) · \(level)</text>\n"
     }
 
     static func legend(palette: HTMLPalette, into out: inout String) {
@@ -240,7 +240,7 @@ public enum HTMLPreview {
         case .speech(let speech):
             return (speech.cycle == nil ? "Speech" : "Prompt", speech.words)
         case .chime(let chime):
-            var what = chime.kind.rawValue
+            var what = chime.sound.name
             if chime.strikes > 1 { what += " × \(chime.strikes)" }
             if chime.level != 0 { what += " (\(PreviewTable.format1(chime.level)) dB)" }
             return ("Chime", what)

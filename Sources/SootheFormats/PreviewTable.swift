@@ -8,7 +8,7 @@ public enum PreviewTable {
         lines.append("\(timeline.title)  (\(timeline.id))")
         if let summary = timeline.summary { lines.append(summary) }
         var setting = "voice \(timeline.voice.name) (\(timeline.voice.espeak), \(timeline.voice.rate) wpm)"
-        if let ambience = timeline.ambience { setting += " · ambience \(ambience.sound.rawValue)" }
+        if let ambience = timeline.ambience { setting += " · ambience \(ambience.name)" }
         lines.append(setting)
         lines.append("")
         lines.append("  " + pad("TIME", 9) + pad("LENGTH", 9, right: true) + "  " + pad("KIND", 8) + pad("WHAT", 52) + "LINE")
@@ -42,7 +42,7 @@ public enum PreviewTable {
             let quoted = "\"\(speech.words)\""
             return quoted.count > 50 ? String(quoted.prefix(46)) + "...\"" : quoted
         case .chime(let chime):
-            var what = chime.kind.rawValue
+            var what = chime.sound.name
             if chime.strikes > 1 { what += " × \(chime.strikes)" }
             if chime.level != 0 { what += " (\(format1(chime.level)) dB)" }
             return what

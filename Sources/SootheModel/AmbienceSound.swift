@@ -1,6 +1,6 @@
 /// The ambience beds a session may lay under everything. Raw values are the names scripts use.
 public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
-    case brownNoise = "brown-noise", pinkNoise = "pink-noise", rain, ocean
+    case brownNoise = "brown-noise", pinkNoise = "pink-noise", rain, ocean, stream, wind, fire
     case music, binaural, isochronic
 
     /// How the sound is named to a person.
@@ -10,6 +10,9 @@ public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
         case .pinkNoise: "Pink noise"
         case .rain: "Rain"
         case .ocean: "Ocean"
+        case .stream: "Stream"
+        case .wind: "Wind in trees"
+        case .fire: "Fireplace"
         case .music: "Music"
         case .binaural: "Binaural tones"
         case .isochronic: "Isochronic tone"
@@ -23,6 +26,9 @@ public enum AmbienceSound: String, CaseIterable, Sendable, Hashable, Codable {
         case .pinkNoise: "an even, gentle hiss (pink noise)"
         case .rain: "rain: a soft hiss that wanders, with scattered droplets"
         case .ocean: "slow ocean swells of 7 to 13 s that rise and draw back"
+        case .stream: "a babbling brook: bright running water full of small bubbles"
+        case .wind: "wind in trees: gusts every few seconds, leaves rustling as they blow"
+        case .fire: "a fireplace: low rumble of flames with random crackles and pops"
         case .music: "slow, soft chords and sparse bell notes in a chosen key, never the same twice"
         case .binaural: "a steady tone in each ear a few hertz apart (stereo only)"
         case .isochronic: "one tone pulsing gently on and off"

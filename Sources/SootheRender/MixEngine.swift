@@ -31,8 +31,10 @@ struct MixEngine {
 
     private var speech: Schedule<ClipSource>
     private var chimes: Schedule<ChimeVoice>
+    private var chimeFiles: Schedule<SamplesSource>
     private var tones: Schedule<BreathCycleSource>
     private var ambience: AmbienceBed?
+    private var fileBed: FileBedPlayer?
     private var ambienceGain: Float = 0
     private var ducking: DuckingEnvelope
     /// `depth − 1` of the ambience's and the breath tone's dips under speech.
@@ -49,7 +51,7 @@ struct MixEngine {
     /// engine builds its own).
     init(
         timeline: Timeline, options: RenderOptions, speech provider: any SpeechClipProvider,
-        breathCycles: BreathCycleCache? = nil
+        breathCycles: BreathCycleCache? = nil, soundFiles: SoundFiles? = nil
     ) throws(RenderError) {
         let rate = Double(options.sampleRate)
         channels = Self.channels(for: timeline, options: options)
@@ -59,6 +61,9 @@ struct MixEngine {
         var speechEvents: [Schedule<ClipSource>.Event] = []
         var speechSpans: [(start: Int, end: Int)] = []
         var chimeEvents: [Schedule<ChimeVoice>.Event] = []
+        var chimeFileEvents: [Schedule<SamplesSource>.Event] = []
+        let files: SoundFiles
+        if let soundFiles { files = soundFiles } else { files = try SoundFiles(timeline: timeline, sampleRate: options.sampleRate) }
 
         let fetcher = ClipFetcher(provider: provider, sampleRate: options.sampleRate)
         self.fetcher = fetcher
@@ -85,10 +90,21 @@ struct MixEngine {
                 speechEvents.append(.init(start: start, source: source, gain: gain))
                 speechSpans.append((start, start + length))
             case .chime(let chime):
-                let voice = ChimeVoice(
-                    kind: chime.kind, levelDB: chime.level, strikes: chime.strikes, sampleRate: rate,
-                    seed: SplitMix64.derive(options.seed, UInt64(index)))
-                chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(chime.kind)))
+                switch chime.sound {
+                case .builtIn(let kind):
+                    let voice = ChimeVoice(
+                        kind: kind, levelDB: chime.level, strikes: chime.strikes, sampleRate: rate,
+                        seed: SplitMix64.derive(options.seed, UInt64(index)))
+                    chimeEvents.append(.init(start: frame(cue.start), source: voice, gain: MixLevels.chime(kind)))
+                case .file(let file):
+                    // Every strike plays the whole file, the usual interval after the last.
+                    let samples = files.chimes[file.path] ?? []
+                    let gain = Float(pow10(chime.level / 20))
+                    for strike in 0..<chime.strikes {
+                        let start = frame(cue.start + Double(strike) * ChimeKind.strikeInterval)
+                        chimeFileEvents.append(.init(start: start, source: SamplesSource(samples: samples), gain: gain))
+                    }
+                }
             case .breath, .pause:
                 continue  // the breath tone comes from `BreathCycleCache`
             }
@@ -96,15 +112,24 @@ struct MixEngine {
 
         speech = Schedule(speechEvents)
         chimes = Schedule(chimeEvents)
+        chimeFiles = Schedule(chimeFileEvents)
         let cycles = breathCycles ?? BreathCycleCache(timeline: timeline, options: options)
         precondition(cycles.sampleRate == options.sampleRate, "breath cycles rendered at another rate")
         tones = Schedule(cycles.events())
         if let spec = timeline.ambience {
-            let kind = spec.sound
-            ambience = AmbienceBed(
-                kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
-                seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level, music: spec.music, tones: spec.tones)
-            ambienceGain = MixLevels.ambience(kind)
+            switch spec.source {
+            case .generated(let kind):
+                ambience = AmbienceBed(
+                    kind: kind, duration: Double(totalFrames) / rate, sampleRate: rate,
+                    seed: SplitMix64.derive(options.seed, 0xA3B1), levelDB: spec.level, music: spec.music, tones: spec.tones)
+                ambienceGain = MixLevels.ambience(kind)
+            case .file:
+                if let bed = files.bed {
+                    fileBed = FileBedPlayer(
+                        left: bed.left, right: bed.right, loop: bed.loop, frameCount: totalFrames, sampleRate: rate, levelDB: spec.level)
+                    ambienceGain = 1
+                }
+            }
         }
         ducking = DuckingEnvelope(
             speech: speechSpans, sampleRate: rate, attack: MixLevels.duckAttack, release: MixLevels.duckRelease)
@@ -154,6 +179,7 @@ struct MixEngine {
             block.initialize(repeating: 0)
             speech.render(adding: block, firstFrame: first)
             chimes.render(adding: block, firstFrame: first)
+            chimeFiles.render(adding: block, firstFrame: first)
             guard dipping else { return tones.render(adding: block, firstFrame: first) }
             // The breath tone dips a little under the voice, so prompts stay clear over it.
             toneBuffer.withUnsafeMutableBufferPointer { t in
@@ -165,14 +191,19 @@ struct MixEngine {
                 }
             }
         }
-        if ambience != nil {
+        let bed = ambience != nil || fileBed != nil
+        if bed {
             left.withUnsafeMutableBufferPointer { l in
                 right.withUnsafeMutableBufferPointer { r in
                     let lb = UnsafeMutableBufferPointer(rebasing: l[0..<frames])
                     let rb = UnsafeMutableBufferPointer(rebasing: r[0..<frames])
                     lb.initialize(repeating: 0)
                     rb.initialize(repeating: 0)
-                    ambience!.render(addingLeft: lb, right: rb, gain: ambienceGain)
+                    if ambience != nil {
+                        ambience!.render(addingLeft: lb, right: rb, gain: ambienceGain)
+                    } else {
+                        fileBed!.render(addingLeft: lb, right: rb, gain: ambienceGain)
+                    }
                     guard dipping else { return }
                     dips.withUnsafeBufferPointer { d in
                         for i in 0..<frames {
@@ -188,7 +219,7 @@ struct MixEngine {
             left.withUnsafeBufferPointer { l in
                 right.withUnsafeBufferPointer { r in
                     let o = out.baseAddress!
-                    if ambience == nil {
+                    if !bed {
                         o.update(from: m.baseAddress!, count: frames)
                     } else if channels == 2 {
                         for i in 0..<frames {

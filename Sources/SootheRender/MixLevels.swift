@@ -39,6 +39,9 @@ enum MixLevels {
         case .pinkNoise: 0.35
         case .rain: 0.31
         case .ocean: 0.37
+        case .stream: 0.36
+        case .wind: 0.31
+        case .fire: 0.47
         case .music: 0.63
         case .binaural: 0.40
         case .isochronic: 0.40
@@ -46,7 +49,8 @@ enum MixLevels {
     }
     /// The short-term loudness each bed is set to read (the music a little over the noise beds:
     /// it is there to be listened to), for the first guess at a session's loudness.
-    static func ambienceLoudness(_ kind: AmbienceSound) -> Double {
+    /// A file bed is set to the pink-noise bed's loudness.
+    static func ambienceLoudness(_ kind: AmbienceSound?) -> Double {
         kind == .music ? -33 : -36
     }
     /// How far the ambience dips under speech, in dB.

@@ -16,6 +16,8 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
         case output
         /// The render was cancelled.
         case cancelled
+        /// A sound file the script names could not be read (it was readable when checked).
+        case soundFile
     }
 
     public var kind: Kind

@@ -40,11 +40,11 @@ public struct SessionRenderer: Sendable {
     /// Refuses a bed that needs two ears (binaural) in a one-channel file, naming the line that
     /// asks for it.
     public static func checkChannels(_ timeline: Timeline, options: RenderOptions) throws(RenderError) {
-        guard let bed = timeline.ambience, bed.sound.needsStereo, options.channels == 1 else { return }
+        guard let bed = timeline.ambience, bed.sound?.needsStereo == true, options.channels == 1 else { return }
         let place = bed.origin.isEmpty ? "" : bed.origin + ": "
         throw RenderError(
             .invalidOptions,
-            "\(place)ambience '\(bed.sound.rawValue)' needs stereo output: a binaural beat is one tone in each ear, and one channel would mix the two into a single beating tone (for a pulsed tone that works in mono, use 'isochronic')",
+            "\(place)ambience '\(bed.name)' needs stereo output: a binaural beat is one tone in each ear, and one channel would mix the two into a single beating tone (for a pulsed tone that works in mono, use 'isochronic')",
             fix: (.channels, ["2"]))
     }
 
@@ -76,6 +76,8 @@ public struct SessionRenderer: Sendable {
         let total = MixEngine.frameCount(of: timeline, sampleRate: options.sampleRate)
         // Every pass mixes the same breath cycles: each repeated one is synthesised once, here.
         let breathCycles = BreathCycleCache(timeline: timeline, options: options)
+        // The script's own sound files, read once for every pass.
+        let soundFiles = try SoundFiles(timeline: timeline, sampleRate: options.sampleRate)
         let writer: AudioFileWriter
         do {
             writer = try AudioFileWriter(
@@ -87,7 +89,7 @@ public struct SessionRenderer: Sendable {
             if channels == 1 { try writer.write(mono: samples) } else { try writer.write(interleaved: samples) }
         }
         func engine() throws(RenderError) -> MixEngine {
-            try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles)
+            try MixEngine(timeline: timeline, options: options, speech: speech, breathCycles: breathCycles, soundFiles: soundFiles)
         }
         do {
             let (loudness, peak, passes) =

@@ -1,3 +1,4 @@
+import SootheAudioIO
 import SootheCore
 import Synchronization
 
@@ -210,7 +211,13 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
 
     private static func resample(_ clip: SpeechClip, to rate: Int) throws(SpeechError) -> SpeechClip {
         guard rate != clip.sampleRate else { return clip }
-        let samples = try SoxrResampler.resample(clip.samples, from: clip.sampleRate, to: rate)
+        guard rate > 0 else { throw SpeechError(.invalidSampleRate(rate)) }
+        let samples: [Float]
+        do {
+            samples = try SoxrResampler.resample(clip.samples, from: clip.sampleRate, to: rate)
+        } catch {
+            throw SpeechError(.resamplingFailed(error.message))
+        }
         let scale = Double(rate) / Double(clip.sampleRate)
         let frame = { (native: Int) in min(Int((Double(native) * scale).rounded()), samples.count) }
         return SpeechClip(

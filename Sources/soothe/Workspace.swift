@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SootheRender
 import SootheSpeech
 
 /// What every command needs: where the built-ins are, the voices, and how speech is timed.
@@ -53,7 +54,9 @@ struct Workspace {
 
     /// A loader for the session in `source`: its voices, `--voice`, and `timing` (default: real speech).
     func loader(for source: SessionSource?, timing: any SpeechTiming = Speech.synthesizer) -> SessionLoader {
-        SessionLoader(voices: voices(for: source), timing: timing, voiceOverride: voiceOverride)
+        SessionLoader(
+            voices: voices(for: source), timing: timing, voiceOverride: voiceOverride, sounds: SoundFileReading(),
+            homeFolder: ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Resolves a SESSION argument or throws exit status 66 after saying why.

@@ -1,4 +1,5 @@
 import Foundation
+import SootheAudioIO
 import SootheCore
 import Testing
 @testable import SootheSpeech
