@@ -16,6 +16,7 @@ import Testing
         for kind in ChimeKind.allCases { #expect(listed(kind.rawValue, kind.summary), "\(kind)") }
         for sound in AmbienceSound.allCases { #expect(listed(sound.rawValue, sound.summary), "\(sound)") }
         for style in ToneStyle.allCases { #expect(listed("tone:\(style.rawValue)", style.summary), "\(style)") }
+        for style in MusicSettings.Style.allCases { #expect(listed("music:\(style.rawValue)", style.summary), "\(style)") }
         #expect(result.stdout == SoundPalette.listing)
         // The old name still works.
         #expect(try SootheCLI.run(["sound"]).stdout == result.stdout)
@@ -43,6 +44,21 @@ import Testing
             quietest = min(quietest, x[start..<(start + window)].reduce(0) { max($0, abs($1)) })
         }
         #expect(quietest > 1e-3, "a 50 ms window peaks at \(quietest)")
+    }
+
+    @Test func aMusicStyleRendersMusic() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("bells.wav")
+        let result = try SootheCLI.run(["sounds", "music:bells", "--seconds", "12", "-o", path, "--sample-rate", "22050"])
+        #expect(result.status == 0, "\(result)")
+        let samples = try AudioFileReader(path: path).readAll()
+        // Past the bed's fade-in it sounds, and a bell rings out over the pad somewhere.
+        let body = samples[(4 * 22_050 * 2)...]
+        let rms = (body.reduce(0) { $0 + Double($1) * Double($1) } / Double(body.count)).squareRoot()
+        #expect(rms > 0.003, "rms \(rms)")
+        let styled = try SootheCLI.run(["sounds", "music:bels", "-o", folder.file("x.wav")])
+        #expect(styled.status == 64)
+        #expect(styled.stderr.contains("unknown music style 'bels' (pad-and-bells, pad, bells); did you mean 'bells'?"), "\(styled)")
     }
 
     @Test func badNamesAndStylesAreUsageErrorsWithSuggestions() throws {
