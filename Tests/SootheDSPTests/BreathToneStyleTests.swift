@@ -1,5 +1,6 @@
 import SootheDSP
 import SootheModel
+import SootheTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -89,11 +90,11 @@ struct BreathToneStyleTests {
         let rate = 48_000.0
         let segments = Self.box + [S(phase: .inhale, duration: 0.5), S(phase: .hold, duration: 0.01), S(phase: .exhale, duration: 0.7), S(phase: .rest, duration: 1)]
         let x = Self.render(style, segments, rate: rate)
-        #expect(Measure.largestStep(x) < 0.005, "\(style): largest step \(Measure.largestStep(x))")
+        #expect(ClickDetector.largestStep(x) < 0.005, "\(style): largest step \(ClickDetector.largestStep(x))")
         let tone = BreathTone(segments: segments, sampleRate: rate, seed: 5, voice: BreathTone.Voice(style: style))
         let edge = Int(0.01 * rate)
         for start in tone.segmentStarts.dropFirst() {
-            let step = Measure.largestInnerStep(x[(start - edge)..<(start + edge)])
+            let step = ClickDetector.largestInnerStep(x[(start - edge)..<(start + edge)])
             #expect(step < 0.001, "\(style): step \(step) at frame \(start)")
         }
     }
@@ -107,7 +108,7 @@ struct BreathToneStyleTests {
         // The end of one rendering followed by the start of the next, as the mix plays them.
         let edge = Int(0.01 * rate)
         let join = Array(x[(x.count - edge)...] + x[..<edge])
-        let step = Measure.largestInnerStep(join[...])
+        let step = ClickDetector.largestInnerStep(join[...])
         #expect(step < 0.001, "\(style): step \(step)")
         #expect(Measure.rms(join[...]) > 1e-3, "\(style): the join is silent")
     }

@@ -1,4 +1,5 @@
 import SootheDSP
+import SootheTestSupport
 import Testing
 
 @Suite("Breath tone")
@@ -69,7 +70,7 @@ struct BreathToneTests {
             segments += [S(phase: .inhale, duration: 1 + 0.3 * Double(k)), S(phase: .exhale, duration: 1.5 + 0.4 * Double(k))]
         }
         let x = Measure.breath(segments, rate: 48_000, block: 64)
-        let step = Measure.largestStep(x)
+        let step = ClickDetector.largestStep(x)
         #expect(step < 0.005, "largest step \(step)")
         #expect(x.allSatisfy { $0.isFinite && abs($0) <= 1 })
     }

@@ -64,32 +64,6 @@ enum Measure {
 
     static func peak<C: Collection>(_ x: C) -> Float where C.Element == Float { x.reduce(0) { max($0, abs($1)) } }
 
-    /// The largest step-like discontinuity, as the height of the step it would take.
-    /// A step of height h gives a third difference of 2h, while smooth content below a few kHz
-    /// is suppressed by (2π f / fs)³ at 48 kHz: a 1 kHz tone of amplitude 0.5 contributes 0.001.
-    static func largestStep(_ x: [Float]) -> Double {
-        var worst = 0.0
-        if x.count < 4 { return 0 }
-        // Treat the signal as starting and ending in silence, so edges count too.
-        let padded = [Float](repeating: 0, count: 3) + x + [Float](repeating: 0, count: 3)
-        for n in 3..<padded.count {
-            let d = Double(padded[n]) - 3 * Double(padded[n - 1]) + 3 * Double(padded[n - 2]) - Double(padded[n - 3])
-            worst = max(worst, abs(d) / 2)
-        }
-        return worst
-    }
-
-    /// `largestStep` inside `x` only (its ends are not taken for edges): for a window around a join.
-    static func largestInnerStep(_ x: ArraySlice<Float>) -> Double {
-        let y = Array(x)
-        var worst = 0.0
-        for n in stride(from: 3, to: y.count, by: 1) {
-            let d = Double(y[n]) - 3 * Double(y[n - 1]) + 3 * Double(y[n - 2]) - Double(y[n - 3])
-            worst = max(worst, abs(d) / 2)
-        }
-        return worst
-    }
-
     /// In-place radix-2 FFT.
     static func fft(_ re: inout [Double], _ im: inout [Double]) {
         let n = re.count

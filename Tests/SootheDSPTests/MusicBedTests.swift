@@ -1,6 +1,7 @@
 import Foundation
 import SootheDSP
 import SootheModel
+import SootheTestSupport
 import Testing
 
 @Suite("Music bed")
@@ -127,7 +128,7 @@ struct MusicBedTests {
         let bed = Measure.bed(.music, duration: 40, rate: rate, fadeIn: 1, fadeOut: 1, music: settings)
         for x in [bed.left, bed.right] {
             let unit = Measure.rms(x)
-            #expect(Measure.largestStep(x) / unit < 0.05, "step \(Measure.largestStep(x) / unit) of the RMS")
+            #expect(ClickDetector.largestStep(x) / unit < 0.05, "step \(ClickDetector.largestStep(x) / unit) of the RMS")
             let psd = Measure.psd(x, size: 1_024)
             let total = psd.reduce(0, +)
             let high = psd[Int(6_000 / (rate / 1_024))...].reduce(0, +)

@@ -1,5 +1,6 @@
 import SootheDSP
 import SootheModel
+import SootheTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -161,13 +162,13 @@ struct NatureBedTests {
         // Away from the start, where the bed begins at full level without its fade.
         var body = Array(bed.left[4_800...])
         let rms = Measure.rms(body)
-        let step = Measure.largestStep(body)
+        let step = ClickDetector.largestStep(body)
         // An event whose first group left the lanes before its onset silent for its whole life
         // (as rain's drops once did) reads 11 × the RMS here.
         #expect(step < 1.5 * rms, "a step of \(step / rms) × the RMS")
         // The measure finds a click of that size: one sample pushed by 2 × the RMS.
         body[body.count / 2] += Float(2 * rms)
-        #expect(Measure.largestStep(body) > 1.5 * rms)
+        #expect(ClickDetector.largestStep(body) > 1.5 * rms)
     }
 
     @Test("wind: no clicks, nothing stands out of the gusts around it (the fire's crackles do)")

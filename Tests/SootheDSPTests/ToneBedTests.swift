@@ -1,6 +1,7 @@
 import Foundation
 import SootheDSP
 import SootheModel
+import SootheTestSupport
 import Testing
 
 @Suite("Binaural and isochronic beds")
@@ -67,7 +68,7 @@ struct ToneBedTests {
         let tones = ToneBedSettings(carrier: 1_400, beat: 40, endCarrier: 100, endBeat: 1)
         let bed = Measure.bed(kind, duration: 20, rate: rate, fadeIn: 1, fadeOut: 1, tones: tones)
         for x in [bed.left, bed.right] {
-            #expect(Measure.largestStep(x) / Measure.rms(x) < 0.01)
+            #expect(ClickDetector.largestStep(x) / Measure.rms(x) < 0.01)
             let psd = Measure.psd(x, size: 1_024)
             let high = psd[Int(6_000 / (rate / 1_024))...].reduce(0, +)
             #expect(Measure.dB((high / psd.reduce(0, +)).squareRoot()) < -60)

@@ -1,4 +1,5 @@
 import SootheDSP
+import SootheTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -83,7 +84,7 @@ struct TruePeakLimiterTests {
         let late = 40_000..<frames
         let error = late.reduce(Float(0)) { max($0, abs(output[$1] - input[$1])) }
         #expect(error < 1e-4)
-        #expect(Measure.largestStep(output) <= Measure.largestStep(input))
+        #expect(ClickDetector.largestStep(output) <= ClickDetector.largestStep(input))
     }
 }
 

@@ -1,6 +1,7 @@
 import SootheCore
 import SootheDSP
 @testable import SootheRender
+import SootheTestSupport
 import Testing
 
 /// The breath tone as cycles: each repeated cycle rendered once and replayed, the others
@@ -43,7 +44,7 @@ import Testing
             #expect(cache.renderings.isEmpty && cache.cycles.allSatisfy { $0.rendering == nil })
         }
         let x = try ToneTrack.mix(timeline, options: options, cache: cache)
-        let step = ToneTrack.largestStep(x)
+        let step = ClickDetector.largestStep(x)
         #expect(step < 0.005, "largest step \(step)")
         // Each cycle begins on the frame where the last ended, and continues it: no step at a
         // join (a phase or level mismatch at the quiet floor would be tens of times this), no
@@ -56,7 +57,7 @@ import Testing
                 let previous = cache.cycles[k - 1]
                 #expect(previous.start + previous.key.frameCount == cycle.start, "cycle \(k) does not start where \(k - 1) ends")
                 let around = x[(cycle.start - edge)..<(cycle.start + edge)]
-                let joinStep = ToneTrack.largestInnerStep(around)
+                let joinStep = ClickDetector.largestInnerStep(around)
                 #expect(joinStep < 0.000_5, "join of cycle \(k): step \(joinStep)")
                 #expect(ToneTrack.rms(around) > 0.05 * Double(peak), "join of cycle \(k) dips")
             }

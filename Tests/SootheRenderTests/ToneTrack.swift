@@ -38,30 +38,6 @@ enum ToneTrack {
         return out
     }
 
-    /// Half the largest third difference: a click detector (as in the SootheDSP breath-tone
-    /// tests). Smooth audio-rate sounds stay far under 0.005; a step or a kink does not.
-    static func largestStep(_ x: [Float]) -> Double {
-        var worst = 0.0
-        // Treat the signal as starting and ending in silence, so edges count too.
-        let padded = [Float](repeating: 0, count: 3) + x + [Float](repeating: 0, count: 3)
-        for n in 3..<padded.count {
-            let d = Double(padded[n]) - 3 * Double(padded[n - 1]) + 3 * Double(padded[n - 2]) - Double(padded[n - 3])
-            worst = max(worst, abs(d) / 2)
-        }
-        return worst
-    }
-
-    /// `largestStep` inside `x` only (its ends are not taken for edges): for a window around a join.
-    static func largestInnerStep(_ x: ArraySlice<Float>) -> Double {
-        let y = Array(x)
-        var worst = 0.0
-        for n in stride(from: 3, to: y.count, by: 1) {
-            let d = Double(y[n]) - 3 * Double(y[n - 1]) + 3 * Double(y[n - 2]) - Double(y[n - 3])
-            worst = max(worst, abs(d) / 2)
-        }
-        return worst
-    }
-
     static func peak(_ x: ArraySlice<Float>) -> Float { x.reduce(0) { max($0, abs($1)) } }
 
     static func rms(_ x: ArraySlice<Float>) -> Double {
