@@ -62,3 +62,31 @@ enum SessionTranslations {
         }
     }
 }
+
+extension Workspace {
+    /// Loads a session spoken in `language` (through its translation); prints its diagnostics;
+    /// throws 65 when it has errors, 66 when it has no translation into the language.
+    func timeline(_ argument: String, language: String) throws -> Timeline {
+        let source = try source(argument)
+        let loaded: SessionTranslations.Loaded
+        do {
+            loaded = try SessionTranslations.load(source, language: language, voice: nil, workspace: self, timing: Speech.synthesizer)
+        } catch {
+            Console.fail(error.description)
+            throw error.status
+        }
+        switch loaded {
+        case .missing(let expected):
+            Console.fail("\(argument): no \(language) translation (\(expected); 'soothe translate \(argument) --lang \(language)' writes a template)")
+            throw ExitStatus.notFound
+        case .version(let id, _):
+            Console.fail("\(argument): in \(language) it is the session '\(id)'")
+            throw ExitStatus.notFound
+        case .loaded(let result, _):
+            Console.diagnostics(result.diagnostics)
+            try Self.checkSpeech(result)
+            guard let timeline = result.timeline else { throw ExitStatus.invalidScript }
+            return timeline
+        }
+    }
+}
