@@ -19,61 +19,44 @@ public enum TranslationApplier {
         let lines = TranslatableLine.lines(of: original)
         let entries = translation.entries
         var resolved: [Translation.Entry?] = Array(repeating: nil, count: lines.count)
-        var used = Array(repeating: false, count: entries.count)
-        // Anchors: the longest common subsequence of (kind, checksum) pairs.
         let n = lines.count, m = entries.count
-        var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i][j] = matches(lines[i], entries[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-            }
+        func missing(_ line: TranslatableLine, before entry: Int) {
+            let place = entry < m ? entries[entry].location : translation.linesLocation
+            report(.error, place, "missing the \(line.kind.key) at line \(line.location.line) of the original: '\(SpeechText.spokenText(of: line.text))' (from: \(line.checksum))")
         }
-        var anchors: [(Int, Int)] = []
-        var i = 0, j = 0
-        while i < n && j < m {
-            if matches(lines[i], entries[j]) {
-                anchors.append((i, j))
-                i += 1
-                j += 1
-            } else if table[i + 1][j] >= table[i][j + 1] {
-                i += 1
-            } else {
-                j += 1
-            }
+        func extra(_ entry: Translation.Entry) {
+            report(.error, entry.location, "extra \(entry.kind.key) entry: the original has no further line here to translate\(entry.from.map { " (from: \($0) matches none)" } ?? "")")
         }
-        anchors.append((n, m))
+        // Anchors: the longest run of entries whose checksum and kind match their lines, in order.
+        let anchors = commonRun(n, m) { matches(lines[$0], entries[$1]) } + [(n, m)]
         var (lineStart, entryStart) = (0, 0)
         for (lineEnd, entryEnd) in anchors {
+            // Between anchors: entries of a line's kind translate it (changed since); what is
+            // left is paired in order (another kind: an error), the rest missing or extra.
             let gapLines = Array(lineStart..<lineEnd), gapEntries = Array(entryStart..<entryEnd)
-            for (k, index) in gapLines.enumerated() {
-                let line = lines[index]
-                let nextPlace = entryEnd < m ? entries[entryEnd].location : translation.linesLocation
-                guard k < gapEntries.count else {
-                    report(.error, nextPlace, "missing the \(line.kind.key) at line \(line.location.line) of the original: '\(SpeechText.spokenText(of: line.text))' (from: \(line.checksum))")
-                    continue
-                }
-                let entry = entries[gapEntries[k]]
-                used[gapEntries[k]] = true
-                if entry.kind != line.kind {
+            let kinds = commonRun(gapLines.count, gapEntries.count) { lines[gapLines[$0]].kind == entries[gapEntries[$1]].kind }
+            var (subLine, subEntry) = (0, 0)
+            for (kindLine, kindEntry) in kinds + [(gapLines.count, gapEntries.count)] {
+                let leftLines = gapLines[subLine..<kindLine], leftEntries = gapEntries[subEntry..<kindEntry]
+                for (index, entryIndex) in zip(leftLines, leftEntries) {
+                    let line = lines[index], entry = entries[entryIndex]
                     report(.error, entry.location, "expected the \(line.kind.key) at line \(line.location.line) of the original ('\(SpeechText.spokenText(of: line.text))'), found '\(entry.kind.key)'")
-                    continue
                 }
-                if let from = entry.from {
-                    report(.warning, entry.location, "the original \(line.kind.key) at line \(line.location.line) has changed since this was translated (from: \(from), now \(line.checksum)): '\(SpeechText.spokenText(of: line.text))'; translate it again and update 'from'")
-                } else {
-                    report(.warning, entry.location, "the entry has no 'from:' (the original \(line.kind.key) at line \(line.location.line) is from: \(line.checksum)), so a change to the original would go unnoticed")
+                let next = kindEntry < gapEntries.count ? gapEntries[kindEntry] : entryEnd
+                for index in leftLines.dropFirst(leftEntries.count) { missing(lines[index], before: next) }
+                for entryIndex in leftEntries.dropFirst(leftLines.count) { extra(entries[entryIndex]) }
+                if kindLine < gapLines.count {
+                    let line = lines[gapLines[kindLine]], entry = entries[gapEntries[kindEntry]]
+                    if let from = entry.from {
+                        report(.warning, entry.location, "the original \(line.kind.key) at line \(line.location.line) has changed since this was translated (from: \(from), now \(line.checksum)): '\(SpeechText.spokenText(of: line.text))'; translate it again and update 'from'")
+                    } else {
+                        report(.warning, entry.location, "the entry has no 'from:' (the original \(line.kind.key) at line \(line.location.line) is from: \(line.checksum)), so a change to the original would go unnoticed")
+                    }
+                    resolved[gapLines[kindLine]] = entry
                 }
-                resolved[index] = entry
+                (subLine, subEntry) = (kindLine + 1, kindEntry + 1)
             }
-            for index in gapEntries.dropFirst(gapLines.count) {
-                used[index] = true
-                let entry = entries[index]
-                report(.error, entry.location, "extra \(entry.kind.key) entry: the original has no further line here to translate\(entry.from.map { " (from: \($0) matches none)" } ?? "")")
-            }
-            if lineEnd < n {
-                resolved[lineEnd] = entries[entryEnd]
-                used[entryEnd] = true
-            }
+            if lineEnd < n { resolved[lineEnd] = entries[entryEnd] }
             (lineStart, entryStart) = (lineEnd + 1, entryEnd + 1)
         }
         for (index, line) in lines.enumerated() {
@@ -105,6 +88,29 @@ public enum TranslationApplier {
         var next = 0
         script.steps = rewrite(original.steps, with: resolved.map { $0! }, next: &next)
         return (script, diagnostics.sortedByLocation())
+    }
+
+    /// The longest common subsequence of `0..<a` and `0..<b` under `same`, as index pairs in order.
+    static func commonRun(_ a: Int, _ b: Int, same: (Int, Int) -> Bool) -> [(Int, Int)] {
+        var table = Array(repeating: Array(repeating: 0, count: b + 1), count: a + 1)
+        for i in stride(from: a - 1, through: 0, by: -1) {
+            for j in stride(from: b - 1, through: 0, by: -1) {
+                table[i][j] = same(i, j) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var (i, j) = (0, 0)
+        while i < a && j < b {
+            if same(i, j) && table[i][j] == table[i + 1][j + 1] + 1 {
+                pairs.append((i, j))
+                (i, j) = (i + 1, j + 1)
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return pairs
     }
 
     static func matches(_ line: TranslatableLine, _ entry: Translation.Entry) -> Bool {

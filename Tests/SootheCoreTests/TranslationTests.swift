@@ -131,6 +131,21 @@ import Testing
         #expect(warning.message.contains("has changed since this was translated (from: \(Self.sum("Bye.")), now \(Self.sum("Goodbye.")))"), "\(warning)")
     }
 
+    @Test func aLineDroppedAmongChangedOnesIsMissingNotAMismatch() throws {
+        // Every checksum stale (the original was reworded), and the exhale left out: the
+        // entries still pair with the lines of their kind, and only the exhale is missing.
+        var lines = Self.fullLines
+        for text in ["Hello. [1s] Sit down.", "In", "Out", "hands", "feet", "Relax your {item}.", "Goodbye."] {
+            lines = lines.replacingOccurrences(of: Self.sum(text), with: Self.sum(text + "!"))
+        }
+        lines = lines.replacingOccurrences(of: "  - exhale: Aus\n    from: \(Self.sum("Out!"))\n", with: "")
+        let (script, diagnostics) = try Self.apply(Self.translation(lines))
+        #expect(script == nil)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["missing the exhale at line 11 of the original: 'Out' (from: \(Self.sum("Out")))"], "\(errors)")
+        #expect(diagnostics.filter { $0.severity == .warning }.count == 6)
+    }
+
     @Test func placeholdersMustMatch() throws {
         let lines = Self.fullLines.replacingOccurrences(of: "Entspann deine {item}.", with: "Entspann dich.")
         let (script, diagnostics) = try Self.apply(Self.translation(lines))

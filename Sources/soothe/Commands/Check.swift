@@ -82,6 +82,9 @@ extension Soothe {
                 if !quiet { Console.line("\(source.path): no \(language) translation (\(expected))") }
             case .version(let id, let file):
                 if !quiet { Console.line("\(file): \(language) is the session '\(id)'") }
+            case .loaded(_, nil):
+                // The session speaks the language as written: it was checked above.
+                return
             case .loaded(let result, let translation):
                 Console.diagnostics(result.diagnostics)
                 let name = translation ?? source.path
