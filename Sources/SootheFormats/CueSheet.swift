@@ -32,9 +32,10 @@ public enum CueSheet {
         return out
     }
 
-    /// WebVTT captions of the speech cues, with times from the cue sheet.
+    /// WebVTT captions of the speech cues, with times from the cue sheet; the header names the
+    /// language the session is spoken in (`Language: es-419`, from its voice).
     public static func webVTT(_ timeline: Timeline) -> String {
-        var out = "WEBVTT\n"
+        var out = "WEBVTT\nLanguage: \(SpeechLanguage(espeak: timeline.voice.espeak).tag)\n"
         for (index, (cue, speech)) in spoken(timeline).enumerated() {
             out += "\n\(index + 1)\n\(timestamp(cue.start, separator: ".")) --> \(timestamp(cue.end, separator: "."))\n"
             out += escapeCaption(speech.words) + "\n"

@@ -48,10 +48,12 @@ public struct SessionRenderer: Sendable {
             fix: (.channels, ["2"]))
     }
 
-    /// Tags written into the file for `timeline`.
+    /// Tags written into the file for `timeline`. The comment is the summary and, on its last
+    /// line, the language the session is spoken in (`Language: de`: no tag of every format holds one).
     public func tags(for timeline: Timeline) -> AudioTags {
-        AudioTags(
-            title: timeline.title, artist: "soothe", comment: timeline.summary, date: options.date,
+        let language = "Language: \(SpeechLanguage(espeak: timeline.voice.espeak).tag)"
+        return AudioTags(
+            title: timeline.title, artist: "soothe", comment: timeline.summary.map { $0 + "\n" + language } ?? language, date: options.date,
             software: "soothe \(SootheInfo.version)")
     }
 

@@ -85,7 +85,7 @@ import Testing
         _ = folder
         let vtt = try SootheCLI.run(["preview", "--format", "vtt", path])
         #expect(vtt.status == 0, "\(vtt)")
-        #expect(vtt.stdout.hasPrefix("WEBVTT\n\n1\n00:00:01.500 --> 00:00:0"))
+        #expect(vtt.stdout.hasPrefix("WEBVTT\nLanguage: en-US\n\n1\n00:00:01.500 --> 00:00:0"))
         #expect(vtt.stdout.contains("\nBreathe in.\n"))
         #expect(vtt.stdout.matches(of: #/\d{2}:\d{2}:\d{2}\.\d{3} --> \d{2}:\d{2}:\d{2}\.\d{3}/#).count == 3)
 

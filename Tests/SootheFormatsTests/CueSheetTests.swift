@@ -98,6 +98,7 @@ import SootheCore
     @Test func webVTTHasTheHeaderAndOneCaptionPerSpeechCue() {
         #expect(CueSheet.webVTT(Self.timeline) == """
             WEBVTT
+            Language: \(SpeechLanguage(espeak: Self.timeline.voice.espeak).tag)
 
             1
             00:00:06.000 --> 00:00:09.123

@@ -42,7 +42,7 @@ import Testing
 
         #expect(audio.tags.title == "Render Check")
         #expect(audio.tags.artist == "soothe")
-        #expect(audio.tags.comment == "A short session that uses every layer.")
+        #expect(audio.tags.comment == "A short session that uses every layer.\nLanguage: \(SpeechLanguage(espeak: timeline.voice.espeak).tag)")
         if testCase.format == .mp3 {
             #expect(audio.tags.date?.hasPrefix("2025") == true)  // ID3 may keep the year only
         } else {

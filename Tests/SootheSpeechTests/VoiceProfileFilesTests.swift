@@ -27,6 +27,14 @@ struct VoiceProfileFilesTests {
 
     static let english = ["gentle", "warm", "clear", "gentle-uk", "warm-uk", "steady"]
 
+    /// Every language a catalogue is translated into has its default profile shipped, speaking it.
+    @Test func everyLanguageHasItsDefaultProfile() throws {
+        for (language, name) in LanguageVoices.defaults {
+            let voice = try #require(Self.library.profiles[name], "no profile \(name) for \(language)")
+            #expect(LanguageVoices.speaks(SpeechLanguage(espeak: voice.espeak), language), "\(name) does not speak \(language)")
+        }
+    }
+
     @Test func everyProfileFileIsValidAndEnglishHasSixToTellApart() throws {
         #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics)")
         #expect(Set(Self.english).isSubset(of: Set(Self.library.names)))
@@ -36,7 +44,7 @@ struct VoiceProfileFilesTests {
         #expect(voices.allSatisfy { !$0.description.isEmpty && $0.description.count <= 100 })
     }
 
-    @Test(arguments: ["gentle", "warm", "clear", "gentle-uk", "warm-uk", "steady", "calma", "calma-419"])
+    @Test(arguments: ["gentle", "warm", "clear", "gentle-uk", "warm-uk", "steady", "calma", "calma-419", "sanft", "douce", "suave", "dolce"])
     func profileIsPhrasePacedAndCalm(name: String) throws {
         try Fixtures.installVariants()
         let voice = try #require(Self.library.profiles[name])
@@ -45,7 +53,7 @@ struct VoiceProfileFilesTests {
         // boundaries rather than between words.
         #expect((120...135).contains(voice.rate))
         #expect(voice.wordGap <= 2 && voice.clausePause >= 0.3 && voice.sentencePause >= 1)
-        let paragraphs = try Self.paragraphs(voice.espeak.hasPrefix("es") ? "es" : "en")
+        let paragraphs = try Self.paragraphs(SpeechLanguage(espeak: voice.espeak).primary)
         let words = Double(paragraphs.reduce(0) { $0 + $1.split(separator: " ").count })
         let synth = SpeechSynthesizer()
         let seconds = try paragraphs.reduce(0) { $0 + (try synth.speechDuration(of: $1, voice: voice)) }

@@ -19,9 +19,15 @@ extension Soothe {
             discussion: "Tags: \(SessionTag.names.joined(separator: ", ")).", valueName: "TAG"))
         var tagNames: [String] = []
 
+        @Option(help: ArgumentHelp("List the sessions in this language (e.g. de, pt-BR): their translated titles and lengths; sessions with no translation into it are named at the end.", valueName: "tag"))
+        var lang: String?
+
         func validate() throws {
             for name in tagNames where SessionTag(rawValue: name) == nil {
                 throw ValidationError("unknown tag '\(name)'\(Suggestions.didYouMean(name, in: SessionTag.names)) (tags: \(SessionTag.names.joined(separator: ", ")))")
+            }
+            if let lang, LanguageVoices.normalized(lang) == nil {
+                throw ValidationError("--lang: '\(lang)' is not a language tag (e.g. es, de, fr, pt-BR, it)")
             }
         }
 
@@ -35,11 +41,31 @@ extension Soothe {
             let wanted = tagNames.compactMap(SessionTag.init(rawValue:))
             var rows: [ListRow] = []
             var invalid = false
+            var untranslated: [String] = []
+            let language = lang.flatMap(LanguageVoices.normalized)
             for id in ids {
                 let source = try workspace.source(id)
                 let timing = ListTiming(Speech.synthesizer)
-                let loader = exact ? workspace.loader(for: source) : workspace.loader(for: source, timing: timing)
-                let result = try loader.load(source)
+                let result: SessionLoader.Result
+                if let language {
+                    let loaded: SessionTranslations.Loaded
+                    do {
+                        loaded = try SessionTranslations.load(source, language: language, voice: nil, workspace: workspace, timing: exact ? Speech.synthesizer : timing)
+                    } catch {
+                        Console.fail(error.description)
+                        throw error.status
+                    }
+                    switch loaded {
+                    case .missing:
+                        untranslated.append(id)
+                        continue
+                    case .version: continue
+                    case .loaded(let loadedResult, _): result = loadedResult
+                    }
+                } else {
+                    let loader = exact ? workspace.loader(for: source) : workspace.loader(for: source, timing: timing)
+                    result = try loader.load(source)
+                }
                 try Workspace.checkSpeech(result)
                 if result.timeline == nil {
                     invalid = true
@@ -57,6 +83,9 @@ extension Soothe {
                 Console.error("soothe: no session is tagged \(wanted.map(\.rawValue).joined(separator: " and "))")
             } else {
                 Console.out(ListRow.sections(shown, filter: wanted))
+            }
+            if let language, !untranslated.isEmpty {
+                Console.error("soothe: no \(language) translation of: \(untranslated.joined(separator: ", "))")
             }
             if shown.contains(where: \.estimated) {
                 Console.error("soothe: ~ marks a length estimated from its words: that speech is not in the cache yet (a render speaks it; list --exact speaks it now)")

@@ -26,6 +26,9 @@ extension Soothe {
         @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
         var voice: String?
 
+        @Option(help: ArgumentHelp("Show the session in this language, through its translation (e.g. de, pt-BR).", valueName: "tag"))
+        var lang: String?
+
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output (- is standard output).")
         var output: String?
 
@@ -39,10 +42,12 @@ extension Soothe {
 
         func validate() throws {
             if audio != nil && format != .html { throw ValidationError("--audio only works with --format html") }
+            if let lang, LanguageVoices.normalized(lang) == nil { throw ValidationError("--lang: '\(lang)' is not a language tag (e.g. es, de, fr, pt-BR, it)") }
         }
 
         func run() throws {
-            let timeline = try Workspace(voice: voice, scripts: [session]).timeline(session)
+            let workspace = try Workspace(voice: voice, scripts: [session])
+            let timeline = try lang.flatMap(LanguageVoices.normalized).map { try workspace.timeline(session, language: $0) } ?? workspace.timeline(session)
             let text: String
             switch format {
             case .table: text = PreviewTable.render(timeline)

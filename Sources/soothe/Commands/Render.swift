@@ -25,16 +25,26 @@ extension Soothe {
         @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
         var voice: String?
 
+        @Option(help: ArgumentHelp("Render in these languages (comma-separated tags, e.g. es,de; 'all' for every shipped one): each session through its translation, into out/LANG/VOICE/ID.EXT.", valueName: "languages"))
+        var lang: String?
+
+        @Flag(help: "With --lang: print the summary as JSON.")
+        var json = false
+
         @OptionGroup var flags: RenderFlags
 
         func validate() throws {
             if all && !sessions.isEmpty { throw ValidationError("give session names or --all, not both") }
             if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
-            if shard != nil && !all { throw ValidationError("--shard only works with --all") }
+            if shard != nil && !all && lang == nil { throw ValidationError("--shard only works with --all or --lang") }
+            if json && lang == nil { throw ValidationError("--json summarises a --lang matrix; give --lang") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
         func run() throws {
+            if let lang {
+                return try MatrixRender(render: self, languages: LanguageList.parse(lang)).run()
+            }
             let workspace = try Workspace(voice: voice, scripts: sessions)
             var arguments = sessions
             if all {
