@@ -57,7 +57,7 @@ bed_session="$work/sessions/breathing-5m-ambience.yaml"
 
 # Every built-in once a run, three runs: the lowest real-time factor names the slowest (the
 # shortest sessions carry their start-up too).
-ids=$("$soothe" list | awk 'NR > 1 {print $1}')
+ids=$("$soothe" list --json | python3 -c 'import json,sys; print("\n".join(s["id"] for s in json.load(sys.stdin)))')
 : > "$work/builtins.tsv"
 for id in $ids; do
     file="$root/assets/sessions/$id.yaml"

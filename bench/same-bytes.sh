@@ -7,6 +7,6 @@ export SOOTHE_HOME="$(cd "$(dirname "$0")/.." && pwd)" SOOTHE_CACHE="${SOOTHE_CA
 $S render --all -q -o $O/wav/ --captions --chapters --html >/dev/null || echo RENDER-ALL-FAILED
 for id in belly-breathing box-breathing; do $S render $id -q -o $O/$id.mp3 >/dev/null; $S render $id -q -o $O/$id.flac >/dev/null; $S render $id -q -o $O/$id.ogg >/dev/null; done
 $S breathe -q --pattern box --count --ambience rain -o $O/breathe.wav >/dev/null 2>&1 || echo BREATHE-FAILED
-for id in $($S list | awk 'NR>1{print $1}'); do for f in table json vtt srt html; do $S preview $id -f $f > $O/$id.preview.$f 2>&1; done; done
+for id in $($S list --json | python3 -c 'import json,sys; print("\n".join(s["id"] for s in json.load(sys.stdin)))'); do for f in table json vtt srt html; do $S preview $id -f $f > $O/$id.preview.$f 2>&1; done; done
 $S list > $O/list.txt; $S voices > $O/voices.txt
 cd $O; find . -type f | sort | xargs sha256sum
