@@ -86,7 +86,7 @@ struct ParseRun {
     static let toneKeys = ["style", "pitch", "level"]
     static let repeatKeys = ["times", "for", "steps"]
     static let phaseKeys = ["inhale", "top-up", "hold", "exhale", "rest"]
-    static let durationExample = "a duration such as 6s, 1.5s, 2m, 1m30s, 250ms or a number of seconds"
+    static let durationExample = "a duration such as \(DurationParser.forms)"
 
     init(file: String, voiceNames: [String]) {
         self.file = file
@@ -141,7 +141,7 @@ struct ParseRun {
             }
             root = node
         } catch let yamlError as YamlError {
-            reportYAMLError(yamlError)
+            reportYAMLError(yamlError, in: text)
             return nil
         } catch {
             self.error(.start, "YAML syntax error: \(error)")
@@ -150,11 +150,16 @@ struct ParseRun {
         return parseSession(root, defaultID: defaultID)
     }
 
-    mutating func reportYAMLError(_ yamlError: YamlError) {
+    mutating func reportYAMLError(_ yamlError: YamlError, in text: String) {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // libyaml says "found character that cannot start any token" where a tab indents.
+            if let tab = Self.firstIndentingTab(in: text, throughLine: mark.line) {
+                error(tab, "a tab indents this line: indent with spaces (YAML allows no tabs in indentation)")
+                return
+            }
             let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             error(SourceLocation(line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -166,6 +171,20 @@ struct ParseRun {
         default:
             error(.start, "YAML error: \(yamlError)")
         }
+    }
+
+    /// Where the first tab in a line's indentation is, on lines 1 through `line`.
+    static func firstIndentingTab(in text: String, throughLine line: Int) -> SourceLocation? {
+        var number = 0
+        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if number > line { break }
+            for (offset, character) in row.enumerated() {
+                if character == "\t" { return SourceLocation(line: number, column: offset + 1) }
+                if character != " " { break }
+            }
+        }
+        return nil
     }
 
     // MARK: Top level

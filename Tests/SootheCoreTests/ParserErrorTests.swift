@@ -34,7 +34,9 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         BadScript("invalid id", "title: T\nid: Bad ID\nsteps:\n  - pause: 1s\n", at: 2, 5, "invalid id 'Bad ID'"),
         BadScript("script is a list", "- a\n- b\n", at: 1, 1, "a session script is a mapping", "a list"),
         BadScript("empty file", "  \n\n", at: 1, 1, "the file is empty"),
-        BadScript("tab indentation", "title: T\nsteps:\n\t- pause: 1s\n", at: 3, 1, "YAML syntax error", "cannot start any token"),
+        BadScript("tab indentation", "title: T\nsteps:\n\t- pause: 1s\n", at: 3, 1, "a tab indents this line", "indent with spaces"),
+        BadScript("a tab after spaces in an indentation", "title: T\nsteps:\n  - breathe:\n  \t  pattern: box\n", at: 4, 3, "a tab indents this line"),
+        BadScript("malformed clock duration", TestScripts.session("  - pause: 1:60\n"), at: 3, 12, "malformed duration '1:60'", "1:02:30"),
         BadScript("voice with no value", "title: T\nvoice:\nsteps:\n  - pause: 1s\n", at: 2, 7, "'voice' has no value"),
         BadScript("say with only a pause", TestScripts.session("  - say: '[2s]'\n"), at: 3, 10, "the say text has nothing to speak"),
         BadScript("say with no text", TestScripts.session("  - say:\n"), at: 3, 9, "'say' has no value"),
@@ -163,7 +165,7 @@ struct BadScript: Sendable, CustomTestStringConvertible {
     @Test func diagnosticPrintsAsFileLineColumnSeverityMessage() {
         let (_, diagnostics) = TestScripts.parse(TestScripts.session("  - pause: 6x\n"))
         #expect(diagnostics.map(\.description) == [
-            "test.yaml:3:12: error: malformed duration '6x' for 'pause': expected a duration such as 6s, 1.5s, 2m, 1m30s, 250ms or a number of seconds"
+            "test.yaml:3:12: error: malformed duration '6x' for 'pause': expected a duration such as 6s, 1.5s, 90sec, 2m, 1.5 min, 1m30s, 250ms, 1h, 1:30, 1:02:30 or a number of seconds"
         ])
     }
 
