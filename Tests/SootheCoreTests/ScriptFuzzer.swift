@@ -66,10 +66,11 @@ struct ScriptFuzzer {
 
     // MARK: Value pools (ordinary and edge values)
 
-    static let durations = ["6s", "1.5s", "2m", "1m30s", "250ms", "3", "0.5", "10m", "1s", "12s"]
+    static let durations = ["6s", "1.5s", "2m", "1m30s", "250ms", "3", "0.5", "10m", "1s", "12s", "1:30", "90sec", "1.5 min", "5 minutes", "0:45"]
     static let edgeDurations = [
         "0", "0s", "-1s", "-5", "24h", "24h1s", "86400", "86401", "0.001", "1e-9", "1e308", "abc", "5x", "30s1m",
         "1.5.5s", "nan", "inf", "~", "\"\"", "99999999999999999999s", "1m 30s", "2 m", "-0", "1e3s", "0x10", "1h",
+        "1:60", "1:2:30", "1::30", ":30", "1:30:", "24:00:01", "1e2", "+5", "1 hour 1 hour", "5 minutes 3", "1:30s",
     ]
     static let levels = ["0", "-3", "-12", "3.5", "-6"]
     static let edgeLevels = ["-40", "-41", "6", "7", "12", "13", "-60", "-61", "1e308", "nan", "abc", "-0", "~"]
@@ -86,9 +87,11 @@ struct ScriptFuzzer {
         "1+2+3-0-4-0", "0.5-0-0.5-0", "120-120-120-120", "boxx", "4 - 7 - 8 - 0", "~",
     ]
     static let chimes = ["singing-bowl", "bell", "soft-chime", "wood-block"]
-    static let edgeChimes = ["gong", "Bell", "~", "singing bowl"]
-    static let ambiences = ["brown-noise", "pink-noise", "rain", "ocean"]
-    static let edgeAmbiences = ["thunder", "~", "Rain"]
+    static let edgeChimes = ["gong", "Bell", "~", "singing bowl", "./bell.wav", "../b.flac", "x.ogg"]
+    static let ambiences = ["brown-noise", "pink-noise", "rain", "ocean", "stream", "wind", "fire", "music", "binaural", "isochronic"]
+    static let edgeAmbiences = ["thunder", "~", "Rain", "./rain.flac", "../x.wav", "/dev/null", "~/bed.ogg", "bed.mp3"]
+    static let tags = ["sos", "night", "relationships", "breathing", "body", "practice"]
+    static let edgeTags = ["nigth", "SOS", "~", "sos sos"]
     static let voices = ["gentle", "warm", "clear", "calma"]
     static let edgeVoices = ["gentel", "robot", "~", "../gentle"]
     static let words = [
@@ -147,9 +150,27 @@ struct ScriptFuzzer {
                 var bed: [(String, Tree)] = []
                 if chance(0.9) { bed.append(("sound", value(Self.ambiences, Self.edgeAmbiences))) }
                 if chance(0.7) { bed.append(("level", value(Self.levels, Self.edgeLevels))) }
+                if chance(0.2) { bed.append(("loop", value(Self.bools, Self.edgeBools))) }
+                if chance(0.2) { bed.append(("key", value(["C", "F#", "Bb", "D"], ["H", "c", "~"]))) }
+                if chance(0.15) { bed.append(("mode", value(["major", "minor"], ["dorian"]))) }
+                if chance(0.15) { bed.append(("style", value(["pad", "bells", "pad-and-bells"], ["pads"]))) }
+                if chance(0.15) { bed.append(("chord-every", value(Self.durations, Self.edgeDurations))) }
+                if chance(0.2) { bed.append(("carrier", value(["200", "40", "1500"], ["39", "1501", "x"]))) }
+                if chance(0.2) { bed.append(("beat", value(["6", "0.5", "40"], ["0.4", "41", "-1"]))) }
+                if chance(0.1) { bed.append(("to", .map([("beat", value(["4", "10"], ["0"])), ("carrier", value(["150"], ["9999"]))]))) }
                 top.append(("ambience", .map(bed)))
             }
         }
+        if chance(0.2) {
+            if chance(0.9) {
+                var tags: [Tree] = []
+                for _ in 0..<int(4) { tags.append(value(Self.tags, Self.edgeTags)) }
+                top.append(("tags", .list(tags)))
+            } else {
+                top.append(("tags", value(Self.tags, Self.edgeTags)))
+            }
+        }
+        if chance(0.2) { top.append(("when", .scalar(text()))) }
         if chance(0.02) { top.append((strayKey(), .scalar("1"))) }
         if chance(0.97) { top.append(("steps", .list(steps(depth: 0)))) }
         for i in top.indices.reversed() where i > 0 && chance(0.3) { top.swapAt(i, int(i + 1)) }
