@@ -15,7 +15,7 @@ public struct RenderOptions: Sendable, Hashable {
     public var truePeakCeiling: Double
     /// Seed for noise and variation: the same inputs and seed give the same bytes.
     public var seed: UInt64
-    /// Lossy codec quality 0...1.
+    /// Lossy codec quality 0...1 (default: the format's, `AudioFileFormat.defaultQuality`).
     public var quality: Double
     /// The date tag (nil: no date tag).
     public var date: String?
@@ -30,7 +30,7 @@ public struct RenderOptions: Sendable, Hashable {
     public init(
         format: AudioFileFormat = .wav, sampleRate: Int = 48000, channels: Int = 2, encoding: SampleEncoding = .pcm16,
         loudness: Double = -16, truePeakCeiling: Double = -1, seed: UInt64 = RenderOptions.defaultSeed,
-        quality: Double = 0.5, date: String? = nil, blockFrames: Int = 4096
+        quality: Double? = nil, date: String? = nil, blockFrames: Int = 4096
     ) {
         self.format = format
         self.sampleRate = sampleRate
@@ -39,7 +39,7 @@ public struct RenderOptions: Sendable, Hashable {
         self.loudness = loudness
         self.truePeakCeiling = truePeakCeiling
         self.seed = seed
-        self.quality = quality
+        self.quality = quality ?? format.defaultQuality(channels: channels) ?? 0.5
         self.date = date
         self.blockFrames = blockFrames
     }

@@ -18,6 +18,12 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "1 or 2.")
     var channels: Int = 2
 
+    @Option(help: "Lossy formats: the codec's quality, 0-1 (default: Opus about 64 kb/s; MP3 128 kb/s stereo, 96 mono; Vorbis 0.4).")
+    var quality: Double?
+
+    @Option(help: "Opus (8-256) and MP3 (32-320): the bitrate in kb/s instead of --quality.")
+    var bitrate: Int?
+
     @Option(help: "WAV/FLAC: 16 or 24; WAV also float.")
     var bitDepth: SampleEncoding = .pcm16
 
@@ -48,6 +54,21 @@ struct RenderFlags: ParsableArguments {
         // Rate, channels and loudness are checked where rendering checks them (RenderOptions),
         // together with the format's own limits (Opus rates, FLAC depths).
         let chosen = format(for: output)
+        if quality != nil, bitrate != nil {
+            throw ValidationError("--quality and --bitrate both set the codec's quality: give one of them")
+        }
+        if let quality {
+            guard chosen.isLossy else { throw ValidationError("--quality applies to Ogg Vorbis, Opus and MP3; \(chosen.rawValue) is lossless (leave --quality out)") }
+            guard quality.isFinite, (0...1).contains(quality) else { throw ValidationError("--quality must be between 0 and 1, got \(quality)") }
+        }
+        if let bitrate {
+            guard let range = chosen.bitrateRange else {
+                throw ValidationError("--bitrate applies to Opus and MP3; for \(chosen.rawValue) \(chosen.isLossy ? "use --quality" : "leave it out: the format is lossless")")
+            }
+            guard range.contains(bitrate) else {
+                throw ValidationError("--bitrate for \(chosen.rawValue) must be between \(range.lowerBound) and \(range.upperBound) kb/s, got \(bitrate)")
+            }
+        }
         try checkCombination(chosen)
         if chosen.isLossy, bitDepth != .pcm16 {
             throw ValidationError("--bit-depth applies to WAV and FLAC only; \(chosen.rawValue) is a lossy format (leave --bit-depth out)")
@@ -63,7 +84,7 @@ struct RenderFlags: ParsableArguments {
     func options(format: AudioFileFormat) -> RenderOptions {
         RenderOptions(
             format: format, sampleRate: sampleRate, channels: channels, encoding: bitDepth, loudness: loudness,
-            seed: seed, date: RenderFlags.dateTag())
+            seed: seed, quality: quality ?? bitrate.flatMap { format.quality(forBitrate: $0, channels: channels) }, date: RenderFlags.dateTag())
     }
 
     func checkCombination(_ format: AudioFileFormat) throws {
