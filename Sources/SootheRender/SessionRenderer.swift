@@ -103,7 +103,7 @@ public struct SessionRenderer: Sendable {
             return RenderReport(
                 id: timeline.id, path: path, duration: Double(total) / Double(options.sampleRate), frames: total,
                 fileSize: size, loudness: loudness, truePeak: peak, renderSeconds: Date().timeIntervalSince(started),
-                mixingPasses: passes)
+                channels: options.channels, mixingPasses: passes)
         } catch {
             writer.cancel()
             switch error {

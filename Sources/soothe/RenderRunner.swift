@@ -60,7 +60,7 @@ struct RenderRunner {
         let progress = flags.showProgress ? Self.progressPrinter(id: job.timeline.id) : nil
         switch run(job, progress: progress) {
         case .rendered(let report):
-            let summary = "\(report.path == "-" ? "<stdout>" : report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak))"
+            let summary = "\(report.path == "-" ? "<stdout>" : report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(report.loudnessText), \(String(format: "%.1f dBTP", report.truePeak))"
             // With the audio on standard output, the summary goes to standard error.
             if report.path == "-" { Console.error(summary) } else { Console.line(summary) }
         case .failed(_, let message, let status):
@@ -167,7 +167,7 @@ struct RenderRunner {
             case .rendered(let r):
                 rows.append([
                     r.id, DurationParser.clock(r.duration), r.path, byteCount(r.fileSize),
-                    String(format: "%.1f LUFS", r.loudness), String(format: "%.1f dBTP", r.truePeak),
+                    r.loudnessText, String(format: "%.1f dBTP", r.truePeak),
                     String(format: "%.2f s", r.renderSeconds),
                 ])
             case .failed(let id, _, _):

@@ -139,7 +139,7 @@ struct MatrixRender {
             case .rendered(let r, let language, let voice):
                 rows.append([
                     r.id, language, voice, DurationParser.clock(r.duration), r.path, RenderRunner.byteCount(r.fileSize),
-                    String(format: "%.1f LUFS", r.loudness), String(format: "%.1f dBTP", r.truePeak), String(format: "%.2f s", r.renderSeconds),
+                    r.loudnessText, String(format: "%.1f dBTP", r.truePeak), String(format: "%.2f s", r.renderSeconds),
                 ])
             case .skipped(let session, let language, let voice, let note):
                 skips += 1
@@ -157,7 +157,7 @@ struct MatrixRender {
         let items = outcomes.map { outcome -> String in
             switch outcome {
             case .rendered(let r, let language, let voice):
-                return "  {\"session\": \(JSON.string(r.id)), \"language\": \(JSON.string(language)), \"voice\": \(JSON.string(voice)), \"status\": \"rendered\", \"file\": \(JSON.string(r.path)), \"duration\": \(JSON.number(Timeline.milliseconds(r.duration))), \"bytes\": \(r.fileSize), \"loudness\": \(JSON.number((r.loudness * 10).rounded() / 10)), \"true_peak\": \(JSON.number((r.truePeak * 10).rounded() / 10))}"
+                return "  {\"session\": \(JSON.string(r.id)), \"language\": \(JSON.string(language)), \"voice\": \(JSON.string(voice)), \"status\": \"rendered\", \"file\": \(JSON.string(r.path)), \"duration\": \(JSON.number(Timeline.milliseconds(r.duration))), \"bytes\": \(r.fileSize), \"loudness\": \(JSON.number((r.meterLoudness * 10).rounded() / 10)), \"channels\": \(r.channels), \"true_peak\": \(JSON.number((r.truePeak * 10).rounded() / 10))}"
             case .skipped(let session, let language, let voice, let note):
                 return "  {\"session\": \(JSON.string(session)), \"language\": \(JSON.string(language)), \"voice\": \(JSON.string(voice)), \"status\": \"skipped\", \"note\": \(JSON.string(note))}"
             case .failed(let session, let language, let voice, let status):

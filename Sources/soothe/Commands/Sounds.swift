@@ -98,7 +98,7 @@ extension Soothe {
             let runner = SessionRenderer(options: options, speech: Speech.synthesizer)
             do {
                 let report = try runner.render(timeline, to: path)
-                Console.line("\(path): \(DurationParser.clock(report.duration)), \(String(format: "%.1f LUFS, %.1f dBTP", report.loudness, report.truePeak)) (raw mix level)")
+                Console.line("\(path): \(DurationParser.clock(report.duration)), \(report.loudnessText), \(String(format: "%.1f dBTP", report.truePeak)) (raw mix level)")
             } catch {
                 Console.fail(error.message)
                 throw ExitStatus.cannotCreate
