@@ -248,7 +248,7 @@ public enum HTMLPreview {
             let phase = breath.phase
             var what = phase == .topUp ? "Top-up inhale" : phase.rawValue.prefix(1).uppercased() + phase.rawValue.dropFirst()
             what += ", cycle \(breath.cycle)"
-            if !breath.tone.sounds { what += " (no tone)" }
+            what += PreviewTable.toneNote(breath.tone)
             return ("Breath", what)
         case .pause:
             return ("Silence", "Silence")

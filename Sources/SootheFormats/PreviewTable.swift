@@ -47,13 +47,19 @@ public enum PreviewTable {
             if chime.level != 0 { what += " (\(format1(chime.level)) dB)" }
             return what
         case .breath(let breath):
-            return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + (breath.tone.sounds ? "" : " (no tone)")
+            return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + toneNote(breath.tone)
         case .pause:
             return "silence"
         }
     }
 
     /// `m:ss.t`.
+    /// What a breath cue's tone is, when it is not the standard one: ` (no tone)`, ` (chime tone)`.
+    static func toneNote(_ tone: BreathToneSpec) -> String {
+        if !tone.sounds { return " (no tone)" }
+        return tone.style == .standard ? "" : " (\(tone.style.rawValue) tone)"
+    }
+
     static func clock(_ seconds: Double) -> String {
         let tenths = Int((seconds * 10).rounded())
         let minutes = tenths / 600

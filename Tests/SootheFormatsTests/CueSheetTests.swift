@@ -135,3 +135,14 @@ import SootheCore
         #expect(table.contains("Length 5:00 · 6 cues · speech 0:05 (2 % of the session)"))
     }
 }
+
+/// The preview names a breath section's tone when it is not the standard one.
+@Suite struct PreviewToneNoteTests {
+    @Test func theToneIsNamedUnlessStandard() {
+        #expect(PreviewTable.toneNote(BreathToneSpec.standard) == "")
+        #expect(PreviewTable.toneNote(BreathToneSpec(style: .standard, pitch: 196)) == "")
+        #expect(PreviewTable.toneNote(BreathToneSpec.silent) == " (no tone)")
+        #expect(PreviewTable.toneNote(BreathToneSpec(style: .chime)) == " (chime tone)")
+        #expect(PreviewTable.toneNote(BreathToneSpec(style: .bright)) == " (bright tone)")
+    }
+}
