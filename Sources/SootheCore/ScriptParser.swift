@@ -151,40 +151,8 @@ struct ParseRun {
     }
 
     mutating func reportYAMLError(_ yamlError: YamlError, in text: String) {
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            // libyaml says "found character that cannot start any token" where a tab indents.
-            if let tab = Self.firstIndentingTab(in: text, throughLine: mark.line) {
-                error(tab, "a tab indents this line: indent with spaces (YAML allows no tabs in indentation)")
-                return
-            }
-            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            error(SourceLocation(line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(detail)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            error(SourceLocation(line: context.mark.line, column: context.mark.column),
-                  "duplicate key \(names) in one mapping; each key may appear once")
-        case .reader(let problem, let offset, _, _):
-            error(.start, "cannot read the file as YAML: \(problem)\(offset.map { " at offset \($0)" } ?? "")")
-        default:
-            error(.start, "YAML error: \(yamlError)")
-        }
-    }
-
-    /// Where the first tab in a line's indentation is, on lines 1 through `line`.
-    static func firstIndentingTab(in text: String, throughLine line: Int) -> SourceLocation? {
-        var number = 0
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if number > line { break }
-            for (offset, character) in row.enumerated() {
-                if character == "\t" { return SourceLocation(line: number, column: offset + 1) }
-                if character != " " { break }
-            }
-        }
-        return nil
+        let (location, message) = YAMLErrorText.describe(yamlError, in: text)
+        error(location, message)
     }
 
     // MARK: Top level

@@ -96,15 +96,8 @@ public struct Translation: Sendable, Hashable {
             }
             root = node
         } catch let yamlError as YamlError {
-            switch yamlError {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                error(SourceLocation(line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                error(SourceLocation(line: context.mark.line, column: context.mark.column),
-                      "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; each key may appear once")
-            default:
-                error(.start, "YAML error: \(yamlError)")
-            }
+            let (location, message) = YAMLErrorText.describe(yamlError, in: text)
+            error(location, message)
             return (nil, problems)
         } catch {
             problems.append(Diagnostic(.error, file: file, line: 1, column: 1, "YAML syntax error: \(error)"))

@@ -159,30 +159,15 @@ public enum TranslationApplier {
         var out = "# \(language) translation of \(script.id) (soothe translate). Replace each text with its\n"
         out += "# translation; keep every 'from:' (the checksum of the original line it translates).\n"
         out += "language: \(language)\n"
-        out += "title: \(quoted(script.title))\n"
-        if let summary = script.summary { out += "summary: \(quoted(summary))\n" }
-        if let when = script.when { out += "when: \(quoted(when))\n" }
+        out += "title: \(JSON.string(script.title))\n"
+        if let summary = script.summary { out += "summary: \(JSON.string(summary))\n" }
+        if let when = script.when { out += "when: \(JSON.string(when))\n" }
         out += "lines:\n"
         for line in TranslatableLine.lines(of: script) {
             out += "  # line \(line.location.line)\n"
-            out += "  - \(line.kind.key): \(quoted(line.text))\n"
+            out += "  - \(line.kind.key): \(JSON.string(line.text))\n"
             out += "    from: \(line.checksum)\n"
         }
         return out
-    }
-
-    /// `text` as a double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
     }
 }
