@@ -11,9 +11,9 @@ APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libso
 # Extra tools the tests and benchmarks use to check what soothe writes.
 APT_TEST_PACKAGES := sox ffmpeg chromium
 # What make bench runs besides: the baseline's espeak-ng command line, and the timing tools.
-APT_BENCH_PACKAGES := espeak-ng bc time python3 procps
+APT_BENCH_PACKAGES := espeak-ng bc time python3 procps flac vorbis-tools opus-tools lame
 
-.PHONY: deps test-deps bench-deps build release demo test bench bench-voices install clean
+.PHONY: deps test-deps bench-deps build release demo test bench bench-voices bench-encoders install clean
 
 deps:
 	@bash .ci/install-deps $(APT_PACKAGES)
@@ -49,6 +49,10 @@ bench: release bench-deps
 # Pace, recogniser recall, limiter and crest figures of every voice profile (docs/voices.md).
 bench-voices: release test-deps
 	bash bench/voices.sh
+
+# Each compressed format's render beside its encoder alone on the same samples (bench/results/encoders.md).
+bench-encoders: release bench-deps
+	bash bench/encoders.sh
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
