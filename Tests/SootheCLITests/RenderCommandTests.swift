@@ -216,8 +216,10 @@ import Testing
             let out = home.file("out\(jobs)")
             let result = try SootheCLI.run(["render", "--all", "-o", out, "--jobs", jobs] + Self.small, home: home.path)
             #expect(result.status == 0, "\(result)")
-            let rows = result.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(while: { $0 != " " })) }
+            let lines = result.stdout.split(separator: "\n")
+            let rows = lines.dropFirst().dropLast().map { String($0.prefix(while: { $0 != " " })) }
             #expect(rows == ["a-short", "b-long", "c-middle"], "\(result)")
+            #expect(lines.last == "3 rendered, 0 failed", "\(result)")
             files.append(try sessions.keys.sorted().map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\($0).wav")) })
         }
         #expect(files[0] == files[1])
