@@ -161,7 +161,8 @@ struct BatchRender {
 
     /// The files written beside the output `key` (paths inside the folder).
     private func sidecars(of key: String) -> [String] {
-        let base = RenderRunner.stripExtension(key)
+        // The key is relative: no URL, which would make it absolute.
+        let base = key.lastIndex(of: ".").map { String(key[..<$0]) } ?? key
         var names: [String] = []
         if flags.captions || flags.html { names.append(base + ".vtt") }
         if flags.chapters { names.append(base + ".chapters.vtt") }
