@@ -24,7 +24,8 @@ import Testing
         """
 
     /// Options that keep renders cheap.
-    static let small = ["--sample-rate", "22050", "--channels", "1", "--quiet"]
+    // No --quiet: it would keep the summary these tests read (progress is off anyway: stderr is a file).
+    static let small = ["--sample-rate", "22050", "--channels", "1"]
 
     /// A folder holding `tiny.yaml`.
     static func tiny() throws -> (TemporaryFolder, String) {
