@@ -96,6 +96,20 @@ import Testing
         for id in Self.order { #expect(FileManager.default.fileExists(atPath: "\(out)/\(id).wav")) }
     }
 
+    @Test func twoScriptsWithOneIdOrNoScriptsAreRefusedBeforeRendering() throws {
+        let folder = try Self.catalogue()
+        try folder.write("scripts/morning/zeta.yaml", Self.quiet("Another Zeta"))
+        let clash = try SootheCLI.run(["render", "--catalogue", folder.file("scripts"), "-o", folder.file("out")] + Self.small, environment: Self.noCI)
+        #expect(clash.status == 64, "\(clash)")
+        #expect(clash.stderr.contains("scripts/morning/zeta.yaml' and '") && clash.stderr.contains("scripts/zeta.yaml' are both session 'zeta'"), "\(clash)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out/a-rest.wav")))
+        let missing = try SootheCLI.run(["render", "--catalogue", folder.file("nowhere"), "-o", folder.file("out")] + Self.small)
+        #expect(missing.status == 66 && missing.stderr.contains("no such folder: \(folder.file("nowhere"))"), "\(missing)")
+        try folder.write("empty/notes.txt", "no scripts here\n")
+        let empty = try SootheCLI.run(["render", "--catalogue", folder.file("empty"), "-o", folder.file("out")] + Self.small)
+        #expect(empty.status == 66 && empty.stderr.contains("no session scripts found in"), "\(empty)")
+    }
+
     @Test func quietPrintsNothingOnSuccess() throws {
         let folder = try Self.catalogue()
         let batch = try SootheCLI.run(["render", "--catalogue", folder.file("scripts"), "-o", folder.file("out"), "--quiet"] + Self.small, environment: Self.noCI)

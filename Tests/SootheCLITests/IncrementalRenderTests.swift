@@ -56,6 +56,24 @@ import Testing
             #expect(new["time"] is NSNull)
         }
 
+        // Deciding speaks nothing: with no speech to be had (no server, an empty cache), a batch
+        // with nothing changed succeeds, and at once.
+        let started = Date()
+        let silent = try SootheCLI.run(
+            ["render", "--catalogue", folder.file("scripts"), "-o", folder.file("out"), "--captions", "--json"] + Self.small,
+            cache: folder.file("empty-cache"),
+            environment: CatalogueRenderTests.noCI.merging(["SOOTHE_SPEECH_SERVER": folder.file("no-such-server")]) { $1 })
+        let seconds = Date().timeIntervalSince(started)
+        #expect(silent.status == 0, "\(silent)")
+        #expect(Self.statuses(try CatalogueRenderTests.summary(silent)) == Self.all("unchanged"), "\(silent)")
+        #expect(seconds < 1, "\(seconds) s")
+        // Rendering it needs speech, and fails for want of it.
+        let speaking = try SootheCLI.run(
+            ["render", "--catalogue", folder.file("scripts"), "-o", folder.file("fresh"), "--captions"] + Self.small,
+            cache: folder.file("empty-cache"),
+            environment: CatalogueRenderTests.noCI.merging(["SOOTHE_SPEECH_SERVER": folder.file("no-such-server")]) { $1 })
+        #expect(speaking.status == 71, "\(speaking)")
+
         // With a manifest in the folder, incremental is the default; the table says what it skipped.
         let table = try SootheCLI.run(
             ["render", "--catalogue", folder.file("scripts"), "-o", folder.file("out"), "--captions"] + Self.small,
