@@ -59,33 +59,39 @@ extension Soothe {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
+        /// The scripts in the folders of --catalogue and --all FOLDER, or exit 66 saying why there are none.
+        func listFolders() throws -> [String] {
+            var names: [String] = []
+            for folder in folders {
+                do {
+                    let found = try Catalogue.scripts(in: folder)
+                    if found.isEmpty && folders.count > 1 { Console.error("soothe: warning: \(folder): no session scripts (*.yaml, *.yml) in it") }
+                    names += found
+                } catch {
+                    Console.fail(error.description)
+                    throw ExitStatus.notFound
+                }
+            }
+            if !folders.isEmpty && names.isEmpty {
+                Console.fail("no session scripts found in \(folders.joined(separator: ", "))")
+                throw ExitStatus.notFound
+            }
+            return names
+        }
+
         func run() throws {
             let languages = try lang.map(LanguageList.parse)
+            let catalogueScripts = try listFolders()
             // A matrix takes --voice as a list of profiles, each checked here.
-            let workspace = languages == nil ? try Workspace(voice: voice, scripts: sessions) : try Workspace()
+            let workspace = languages == nil ? try Workspace(voice: voice, scripts: folders.isEmpty ? sessions : catalogueScripts) : try Workspace()
             let voices = languages == nil ? [] : voice.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             for name in voices where !workspace.voices.allNames.contains(name) {
                 Console.fail("--voice: unknown voice profile '\(ControlCharacters.escaped(name))'\(Suggestions.didYouMean(name, in: workspace.voices.allNames)) (profiles: \(workspace.voices.allNames.joined(separator: ", ")))")
                 throw ExitStatus.usage
             }
-            var names = sessions
-            if !folders.isEmpty {
-                names = []
-                for folder in folders {
-                    do {
-                        let found = try Catalogue.scripts(in: folder)
-                        if found.isEmpty { Console.error("soothe: warning: \(folder): no session scripts (*.yaml, *.yml) in it") }
-                        names += found
-                    } catch {
-                        Console.fail(error.description)
-                        throw ExitStatus.notFound
-                    }
-                }
-                guard !names.isEmpty else {
-                    Console.fail("no session scripts found in \(folders.joined(separator: ", "))")
-                    throw ExitStatus.notFound
-                }
-            } else if all {
+            // The catalogue's scripts were listed before the workspace, which checks --voice against the profiles beside them.
+            var names = folders.isEmpty ? sessions : catalogueScripts
+            if folders.isEmpty && all {
                 names = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
                 guard !names.isEmpty else {
                     Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", "))")
