@@ -27,7 +27,7 @@ struct BatchRender {
 
     /// What the survey learns of a cell without speaking: its script, its translation, its
     /// timeline with estimated speech, where its file goes and what that file is made from.
-    private struct Plan: Sendable {
+    private struct Plan {
         var script: String?
         var translation: String?
         var timeline: Timeline?
@@ -43,9 +43,9 @@ struct BatchRender {
         let keepManifest = useManifest || OutputManifest.exists(folder: folder)
         let manifest = keepManifest ? OutputManifest.read(folder: folder) : OutputManifest()
         var plans = cells.map { survey($0, format: format) }
-        try Soothe.Render.refuseSharedOutputs(cells.map(\.name), ids: plans.map { plan in
-            cells.first?.language == nil ? plan.timeline?.id : plan.key
-        })
+        // In a matrix one id is a file in each language's folder: only the same file twice clashes.
+        let isMatrix = cells.contains { $0.language != nil }
+        try Soothe.Render.refuseSharedOutputs(cells.map(\.name), ids: plans.map { isMatrix ? $0.key : $0.timeline?.id })
         if useManifest {
             for index in plans.indices {
                 guard plans[index].outcome == nil, let key = plans[index].key, let inputs = plans[index].inputs,

@@ -108,8 +108,9 @@ extension Soothe {
                 return try RenderRunner(flags: flags).runSingle(flags.job(for: workspace.timeline(names[0]), folder: nil, inputs: [source.path]))
             }
             var cells: [BatchRender.Cell] = []
+            let spoken: [String?] = languages.map { $0.tags.map(Optional.some) } ?? [nil]
             for name in names {
-                for language in languages.map { $0.tags.map(Optional.some) } ?? [nil] {
+                for language in spoken {
                     for voice in voices.isEmpty ? [nil] : voices.map(Optional.some) {
                         cells.append(BatchRender.Cell(name: name, language: language, voice: voice))
                     }
