@@ -43,7 +43,7 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "Seed for noise and variation: the same inputs give the same bytes.")
     var seed: UInt64 = RenderOptions.defaultSeed
 
-    @Flag(name: .shortAndLong, help: "No progress output.")
+    @Flag(name: .shortAndLong, help: "No progress output, and nothing on stdout on success (a batch's --json still prints).")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Progress even when stderr is not a terminal.")

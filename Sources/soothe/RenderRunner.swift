@@ -60,6 +60,7 @@ struct RenderRunner {
         let progress = flags.showProgress ? Self.progressPrinter(id: job.timeline.id) : nil
         switch run(job, progress: progress) {
         case .rendered(let report):
+            guard !flags.quiet else { return }
             let summary = "\(report.path == "-" ? "<stdout>" : report.path): \(DurationParser.clock(report.duration)), \(Self.byteCount(report.fileSize)), \(report.loudnessText), \(String(format: "%.1f dBTP", report.truePeak))"
             // With the audio on standard output, the summary goes to standard error.
             if report.path == "-" { Console.error(summary) } else { Console.line(summary) }
@@ -157,24 +158,6 @@ struct RenderRunner {
                 if percent >= 100 { Console.progress("\r\u{1B}[K") }
             }
         }
-    }
-
-    /// The summary table printed after a batch.
-    static func summary(_ outcomes: [JobOutcome]) -> String {
-        var rows = [["SESSION", "LENGTH", "FILE", "SIZE", "LOUDNESS", "PEAK", "TIME"]]
-        for outcome in outcomes {
-            switch outcome {
-            case .rendered(let r):
-                rows.append([
-                    r.id, DurationParser.clock(r.duration), r.path, byteCount(r.fileSize),
-                    r.loudnessText, String(format: "%.1f dBTP", r.truePeak),
-                    String(format: "%.2f s", r.renderSeconds),
-                ])
-            case .failed(let id, _, _):
-                rows.append([id, "-", "FAILED", "-", "-", "-", "-"])
-            }
-        }
-        return TextTable.format(rows)
     }
 
     static func byteCount(_ bytes: Int) -> String {

@@ -103,21 +103,6 @@ struct Workspace {
         throw ExitStatus.systemError
     }
 
-    /// What a batch knows of its sessions before rendering any: each one's script path and id
-    /// (nil when it cannot be found or loaded), and an order, longest first by a length estimated
-    /// without speaking (words at a steady pace; unknown or broken sessions count as 0), ties in
-    /// the given order: a batch that starts long sessions first ends with short ones, so its
-    /// workers finish together.
-    func survey(_ names: [String]) -> (order: [Int], paths: [String?], ids: [String?]) {
-        let sources = names.map { try? SessionSource.resolve($0, sessionsDirectory: home.sessionsDirectory) }
-        let timelines = sources.map { source in
-            source.flatMap { try? loader(for: $0, timing: EstimatedSpeechTiming()).load($0).timeline }
-        }
-        let lengths = timelines.map { $0?.duration ?? 0 }
-        let order = names.indices.sorted { (lengths[$0], $1) > (lengths[$1], $0) }
-        return (order, sources.map { $0?.path }, timelines.map { $0?.id })
-    }
-
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or throws 73.
     static func writeText(_ text: String, to path: String) throws {
         do {

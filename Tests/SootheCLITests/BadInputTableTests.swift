@@ -104,7 +104,7 @@ import Testing
         BadInput(name: "loudness out of range", files: ["one.yaml": oneSecond], arguments: ["render", "one.yaml", "--loudness", "0"], status: 64, message: "--loudness must be between -40 and -5 LUFS"),
         BadInput(name: "sessions and --all", files: ["one.yaml": oneSecond], arguments: ["render", "one.yaml", "--all"], status: 64, message: "give session names or --all, not both"),
         BadInput(name: "render nothing", arguments: ["render"], status: 64, message: "name a session to render, or use --all"),
-        BadInput(name: "shard past its count", arguments: ["render", "--all", "--shard", "3/2"], status: 64, message: "'3/2' is invalid for '--shard <shard>'"),
+        BadInput(name: "shard past its count", arguments: ["render", "--all", "--shard", "3/2"], status: 64, message: "'3/2' is invalid for '--shard <K/N|auto>'"),
         BadInput(name: "zero jobs", arguments: ["render", "--all", "--jobs", "0"], status: 64, message: "--jobs must be at least 1, got 0"),
         BadInput(name: "breathe: unknown pattern", arguments: ["breathe", "--pattern", "1-2-3"], status: 64, message: "--pattern must be one of box, 4-7-8"),
         BadInput(name: "quality and bitrate both", arguments: ["breathe", "-o", "x.opus", "--quality", "0.3", "--bitrate", "64"], status: 64, message: "--quality and --bitrate both set the codec's quality: give one of them"),

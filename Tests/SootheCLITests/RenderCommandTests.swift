@@ -24,7 +24,8 @@ import Testing
         """
 
     /// Options that keep renders cheap.
-    static let small = ["--sample-rate", "22050", "--channels", "1", "--quiet"]
+    // No --quiet: it would keep the summary these tests read (progress is off anyway: stderr is a file).
+    static let small = ["--sample-rate", "22050", "--channels", "1"]
 
     /// A folder holding `tiny.yaml`.
     static func tiny() throws -> (TemporaryFolder, String) {
@@ -216,8 +217,10 @@ import Testing
             let out = home.file("out\(jobs)")
             let result = try SootheCLI.run(["render", "--all", "-o", out, "--jobs", jobs] + Self.small, home: home.path)
             #expect(result.status == 0, "\(result)")
-            let rows = result.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(while: { $0 != " " })) }
+            let lines = result.stdout.split(separator: "\n")
+            let rows = lines.dropFirst().dropLast().map { String($0.prefix(while: { $0 != " " })) }
             #expect(rows == ["a-short", "b-long", "c-middle"], "\(result)")
+            #expect(lines.last == "3 rendered, 0 failed", "\(result)")
             files.append(try sessions.keys.sorted().map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\($0).wav")) })
         }
         #expect(files[0] == files[1])

@@ -60,7 +60,7 @@ import Testing
             #expect(row["file"] as? String == file)
             #expect(FileManager.default.fileExists(atPath: file))
             // The length within the session's band (docs/sessions.md target, −5 % … +15 %).
-            let duration = try #require(row["duration"] as? Double)
+            let duration = try #require(row["length"] as? Double)
             #expect((target * SessionLibraryBandTests.band.lowerBound...target * SessionLibraryBandTests.band.upperBound).contains(duration),
                     "\(language): \(duration) s for a \(target) s target")
 
@@ -86,7 +86,7 @@ import Testing
 
     @Test func aMissingTranslationIsSkippedWithANoteNotAFailure() throws {
         let folder = try TemporaryFolder()
-        let render = try SootheCLI.run(["render", "box-breathing", "--lang", "sv", "-o", folder.file("out"), "-q"])
+        let render = try SootheCLI.run(["render", "box-breathing", "--lang", "sv", "-o", folder.file("out")])
         #expect(render.status == 0, "\(render)")
         #expect(render.stdout.contains("skipped: no sv translation"), "\(render.stdout)")
         #expect(render.stdout.contains("0 rendered, 1 skipped"))

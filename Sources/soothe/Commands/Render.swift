@@ -10,17 +10,20 @@ extension Soothe {
         static let configuration = CommandConfiguration(
             abstract: "Render sessions to audio files (WAV, FLAC, Ogg Vorbis, Opus, MP3).")
 
-        @Argument(help: "Session files or built-in ids.")
+        @Argument(help: "Session files or built-in ids (with --all: folders of scripts, as --catalogue).")
         var sessions: [String] = []
 
-        @Flag(help: "Render every built-in session.")
+        @Flag(help: "Render every built-in session (or, given folders, every script in them).")
         var all = false
+
+        @Option(help: ArgumentHelp("Render every session script (*.yaml, *.yml) in this folder and the folders below it, in path order; repeatable.", valueName: "folder"))
+        var catalogue: [String] = []
 
         @Option(help: "Sessions rendered at once (default: the number of cores).")
         var jobs: Int?
 
-        @Option(help: "With --all: render only every Nth session starting at K (1-based), e.g. 2/4.", transform: Shard.parse)
-        var shard: Shard?
+        @Option(help: ArgumentHelp("In a batch: render only every Nth session starting at K (1-based), e.g. 2/4; 'auto' reads the share from the CI's variables (GitLab, CircleCI, Buildkite; 'auto/N' for a Kubernetes indexed Job).", valueName: "K/N|auto"), transform: ShardRequest.parse)
+        var shard: ShardRequest?
 
         @Option(help: ArgumentHelp("Speak the sessions in this voice profile instead of their own (see 'soothe voices').", valueName: "profile"))
         var voice: String?
@@ -28,81 +31,106 @@ extension Soothe {
         @Option(help: ArgumentHelp("Render in these languages (comma-separated tags, e.g. es,de; 'all' for every shipped one): each session through its translation, into out/LANG/VOICE/ID.EXT.", valueName: "languages"))
         var lang: String?
 
-        @Flag(help: "With --lang: print the summary as JSON.")
+        @Flag(help: "In a batch: print the summary as JSON.")
         var json = false
+
+        @Flag(inversion: .prefixedNo, help: "In a batch: leave a session whose inputs did not change since its file was written (default: on when the output folder has a manifest, .soothe-manifest.json).")
+        var incremental: Bool?
 
         @OptionGroup var flags: RenderFlags
 
+        /// The folders named with --all, and --catalogue's.
+        var folders: [String] {
+            catalogue + (all ? sessions : [])
+        }
+
+        /// Whether the sessions are several, written into a folder.
+        var isBatch: Bool { all || !catalogue.isEmpty || lang != nil || sessions.count > 1 }
+
         func validate() throws {
-            if all && !sessions.isEmpty { throw ValidationError("give session names or --all, not both") }
-            if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
-            if shard != nil && !all && lang == nil { throw ValidationError("--shard only works with --all or --lang") }
-            if json && lang == nil { throw ValidationError("--json summarises a --lang matrix; give --lang") }
+            if all && !sessions.isEmpty && !sessions.allSatisfy(Catalogue.isFolder) {
+                throw ValidationError("give session names or --all, not both (--all FOLDER renders the scripts in a folder)")
+            }
+            if !catalogue.isEmpty && !sessions.isEmpty && !all { throw ValidationError("give session names or --catalogue, not both") }
+            if !all && sessions.isEmpty && catalogue.isEmpty { throw ValidationError("name a session to render, or use --all or --catalogue FOLDER") }
+            if shard != nil && !all && catalogue.isEmpty && lang == nil { throw ValidationError("--shard only works with --all, --catalogue or --lang") }
+            if json && !isBatch { throw ValidationError("--json summarises a batch (--all, --catalogue, --lang or several sessions)") }
+            if incremental != nil && !isBatch { throw ValidationError("--incremental works on a batch (--all, --catalogue, --lang or several sessions)") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
-        func run() throws {
-            if let lang {
-                return try MatrixRender(render: self, languages: LanguageList.parse(lang)).run()
+        /// The scripts in the folders of --catalogue and --all FOLDER, or exit 66 saying why there are none.
+        func listFolders() throws -> [String] {
+            var names: [String] = []
+            for folder in folders {
+                do {
+                    let found = try Catalogue.scripts(in: folder)
+                    if found.isEmpty && folders.count > 1 { Console.error("soothe: warning: \(folder): no session scripts (*.yaml, *.yml) in it") }
+                    names += found
+                } catch {
+                    Console.fail(error.description)
+                    throw ExitStatus.notFound
+                }
             }
-            let workspace = try Workspace(voice: voice, scripts: sessions)
-            var arguments = sessions
-            if all {
-                arguments = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
-                guard !arguments.isEmpty else {
+            if !folders.isEmpty && names.isEmpty {
+                Console.fail("no session scripts found in \(folders.joined(separator: ", "))")
+                throw ExitStatus.notFound
+            }
+            return names
+        }
+
+        func run() throws {
+            let languages = try lang.map(LanguageList.parse)
+            let catalogueScripts = try listFolders()
+            // A matrix takes --voice as a list of profiles, each checked here.
+            let workspace = languages == nil ? try Workspace(voice: voice, scripts: folders.isEmpty ? sessions : catalogueScripts) : try Workspace()
+            let voices = languages == nil ? [] : voice.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            for name in voices where !workspace.voices.allNames.contains(name) {
+                Console.fail("--voice: unknown voice profile '\(ControlCharacters.escaped(name))'\(Suggestions.didYouMean(name, in: workspace.voices.allNames)) (profiles: \(workspace.voices.allNames.joined(separator: ", ")))")
+                throw ExitStatus.usage
+            }
+            // The catalogue's scripts were listed before the workspace, which checks --voice against the profiles beside them.
+            var names = folders.isEmpty ? sessions : catalogueScripts
+            if folders.isEmpty && all {
+                names = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
+                guard !names.isEmpty else {
                     Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", "))")
                     throw ExitStatus.notFound
                 }
-                if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
             }
-            let batch = all || arguments.count > 1
-            if batch, arguments.contains("-") {
+            if isBatch, names.contains("-") {
                 Console.fail("- (a script on standard input) is rendered alone, not in a batch")
                 throw ExitStatus.usage
             }
-            try flags.checkOutput(batch: batch)
-            let runner = RenderRunner(flags: flags)
-            if !batch {
-                let source = try workspace.source(arguments[0])
-                return try runner.runSingle(flags.job(for: workspace.timeline(arguments[0]), folder: nil, inputs: [source.path]))
+            try flags.checkOutput(batch: isBatch)
+            guard isBatch else {
+                let source = try workspace.source(names[0])
+                return try RenderRunner(flags: flags).runSingle(flags.job(for: workspace.timeline(names[0]), folder: nil, inputs: [source.path]))
             }
-            // Any --jobs loads in this same order (longest first, so the workers finish together).
-            let (order, inputs, ids) = workspace.survey(arguments)
-            try Self.refuseSharedOutputs(arguments, ids: ids)
-            let folder = flags.output ?? "out"
-            try RenderRunner.makeFolder(folder)
-            let inputPaths = inputs.compactMap { $0 }
-            // A broken session is reported (with its diagnostics) and skipped; the rest render.
-            let (flags, names) = (self.flags, order.map { arguments[$0] })
-            let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
-                do {
-                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths))
-                } catch let exit as ExitCode {
-                    return .failure(exit)
-                } catch {
-                    Console.fail("\(names[index]): \(error)")
-                    return .failure(ExitStatus.failure)
+            var cells: [BatchRender.Cell] = []
+            let spoken: [String?] = languages.map { $0.tags.map(Optional.some) } ?? [nil]
+            for name in names {
+                for language in spoken {
+                    for voice in voices.isEmpty ? [nil] : voices.map(Optional.some) {
+                        cells.append(BatchRender.Cell(name: name, language: language, voice: voice))
+                    }
                 }
             }
-            // The summary lists sessions as they were named, failures to load last.
-            let rendered = results.sorted { order[$0.key] < order[$1.key] }.map(\.value)
-            for case .failed(let id, let message, _) in rendered {
-                Console.fail("\(id): \(message)")
+            if let shard {
+                switch shard.resolve(ProcessInfo.processInfo.environment) {
+                case .success(let share): cells = share.share(of: cells)
+                case .failure(let problem):
+                    Console.fail(problem.message)
+                    throw ExitStatus.usage
+                }
             }
-            let failures = unloaded.sorted { order[$0.key] < order[$1.key] }.map {
-                JobOutcome.failed(id: names[$0.key], message: "", status: $0.value)
-            }
-            let outcomes = rendered + failures
-            Console.out(RenderRunner.summary(outcomes))
-            let failed = outcomes.compactMap { outcome -> Int32? in
-                if case .failed(_, _, let status) = outcome { return status }
-                return nil
-            }
-            if let status = failed.first {
-                Console.fail("\(failed.count) of \(outcomes.count) sessions failed")
-                throw ExitCode(status)
-            }
+            let folder = flags.output ?? "out"
+            try RenderRunner.makeFolder(folder)
+            try flags.checkCombinationOrExit(flags.format(for: nil))
+            let batch = BatchRender(
+                flags: flags, workspace: workspace, cells: cells, folder: folder,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, incremental: incremental)
+            try BatchOutcome.finish(try batch.run(), json: json, quiet: flags.quiet)
         }
     }
 }
@@ -127,25 +155,6 @@ extension Soothe.Render {
             throw ExitStatus.usage
         }
     }
-}
-
-/// `K/N`: every Nth item starting at the Kth (1-based).
-struct Shard: Sendable {
-    var index: Int
-    var count: Int
-
-    /// Parses `K/N`, or says what is wrong with it.
-    static func parse(_ argument: String) throws -> Shard {
-        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
-            throw ValidationError("expected K/N, e.g. 2/4 (the 2nd of 4 shares)")
-        }
-        guard n >= 1 else { throw ValidationError("N must be at least 1") }
-        guard (1...n).contains(k) else { throw ValidationError("K must be 1…\(n)") }
-        return Shard(index: k, count: n)
-    }
-
-    func includes(_ offset: Int) -> Bool { offset % count == index - 1 }
 }
 
 extension RenderFlags {

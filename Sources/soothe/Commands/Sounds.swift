@@ -98,7 +98,7 @@ extension Soothe {
             let runner = SessionRenderer(options: options, speech: Speech.synthesizer)
             do {
                 let report = try runner.render(timeline, to: path)
-                Console.line("\(path): \(DurationParser.clock(report.duration)), \(report.loudnessText), \(String(format: "%.1f dBTP", report.truePeak)) (raw mix level)")
+                if !flags.quiet { Console.line("\(path): \(DurationParser.clock(report.duration)), \(report.loudnessText), \(String(format: "%.1f dBTP", report.truePeak)) (raw mix level)") }
             } catch {
                 Console.fail(error.message)
                 throw ExitStatus.cannotCreate
