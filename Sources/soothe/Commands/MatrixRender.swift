@@ -10,6 +10,8 @@ import SootheRender
 struct MatrixRender {
     var render: Soothe.Render
     var languages: LanguageList
+    /// With `--site`: the site the cells are listed in.
+    var site: SiteWriter? = nil
 
     /// One session in one language by one voice (nil: the language's default).
     struct Cell: Sendable {
@@ -95,7 +97,9 @@ struct MatrixRender {
                 guard let timeline = result.timeline else { return .failure(ExitStatus.invalidScript) }
                 let sub = RenderRunner.path(cell.language, in: folder) + "/" + timeline.voice.name
                 try RenderRunner.makeFolder(sub)
-                return .success(try flags.job(for: timeline, folder: sub))
+                let job = try flags.job(for: timeline, folder: sub)
+                site?.note(job)
+                return .success(job)
             } catch let exit as ExitCode {
                 return .failure(exit)
             } catch {
@@ -120,6 +124,7 @@ struct MatrixRender {
         }
         let ordered = cells.indices.compactMap { outcomes[$0] }
         Console.out(render.json ? Self.json(ordered) : Self.summary(ordered))
+        try site?.write(ordered.compactMap { if case .rendered(let report, _, _) = $0 { report } else { nil } })
         let failed = ordered.compactMap { outcome -> Int32? in
             if case .failed(_, _, _, let status) = outcome { return status }
             return nil

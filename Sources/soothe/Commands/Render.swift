@@ -33,6 +33,8 @@ extension Soothe {
 
         @OptionGroup var flags: RenderFlags
 
+        @OptionGroup var siteFlags: SiteFlags
+
         func validate() throws {
             if all && !sessions.isEmpty { throw ValidationError("give session names or --all, not both") }
             if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
@@ -41,9 +43,10 @@ extension Soothe {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
-        func run() throws {
+        mutating func run() throws {
+            let site = try siteFlags.writer(applyingTo: &flags)
             if let lang {
-                return try MatrixRender(render: self, languages: LanguageList.parse(lang)).run()
+                return try MatrixRender(render: self, languages: LanguageList.parse(lang), site: site).run()
             }
             let workspace = try Workspace(voice: voice, scripts: sessions)
             var arguments = sessions
@@ -55,7 +58,7 @@ extension Soothe {
                 }
                 if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
             }
-            let batch = all || arguments.count > 1
+            let batch = all || arguments.count > 1 || site != nil
             if batch, arguments.contains("-") {
                 Console.fail("- (a script on standard input) is rendered alone, not in a batch")
                 throw ExitStatus.usage
@@ -77,7 +80,9 @@ extension Soothe {
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
                 do {
-                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths))
+                    let job = try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths)
+                    site?.note(job)
+                    return .success(job)
                 } catch let exit as ExitCode {
                     return .failure(exit)
                 } catch {
@@ -95,6 +100,7 @@ extension Soothe {
             }
             let outcomes = rendered + failures
             Console.out(RenderRunner.summary(outcomes))
+            try site?.write(rendered.compactMap { if case .rendered(let report) = $0 { report } else { nil } })
             let failed = outcomes.compactMap { outcome -> Int32? in
                 if case .failed(_, _, let status) = outcome { return status }
                 return nil
