@@ -79,7 +79,7 @@ final class SiteWriter: Sendable {
         var entries: [SiteEntry] = []
         for report in reports {
             guard let timeline = known[report.path] else { continue }
-            let base = RenderRunner.stripExtension(report.path)
+            let base = Self.withoutExtension(report.path)
             try save(PodcastChapters.json(CueSheet.chapters(timeline)), to: base + ".chapters.json")
             let relative = relativePath(base)
             entries.append(SiteEntry(
@@ -112,6 +112,14 @@ final class SiteWriter: Sendable {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) { return epoch }
         let seconds = Int(Date().timeIntervalSince1970)
         return seconds - seconds % 86400
+    }
+
+    /// `path` without its file name's extension, as typed (`s/calm` for `s/calm.opus`): the
+    /// name the captions and pages beside it share.
+    static func withoutExtension(_ path: String) -> String {
+        let name = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[name...].lastIndex(of: "."), dot != name else { return path }
+        return String(path[..<dot])
     }
 
     /// `path` relative to the site folder (the batch names every file inside it).

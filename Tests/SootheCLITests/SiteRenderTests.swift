@@ -45,6 +45,7 @@ import Testing
             var chapters: String?
             var chaptersType: String?
             var transcript: String?
+            var link: String?
         }
         var bozo: Bool
         var error: String
@@ -70,7 +71,7 @@ import Testing
                 "duration": e.get("itunes_duration"),
                 "enclosures": [{"href": x.href, "length": x.length, "type": x.type} for x in e.enclosures],
                 "chapters": attr(i, "podcast:chapters", "url"), "chaptersType": attr(i, "podcast:chapters", "type"),
-                "transcript": attr(i, "podcast:transcript", "url"),
+                "transcript": attr(i, "podcast:transcript", "url"), "link": e.get("link"),
             } for e, i in zip(d.entries, items)],
         }))
         """
@@ -109,9 +110,10 @@ import Testing
         let cache = folder.file("cache")
         let paths = try Self.scripts.keys.sorted().map { try folder.write($0, Self.scripts[$0]!) }
         let site = folder.file("site")
+        // A folder named relatively, as typed at a prompt: every address in the site is relative to it.
         let render = try SootheCLI.run(
-            ["render"] + paths + ["--site", site, "--feed", "https://example.org/calm", "--format", "mp3", "--sample-rate", "22050", "--channels", "1", "-q"],
-            cache: cache)
+            ["render"] + paths + ["--site", "site", "--feed", "https://example.org/calm", "--format", "mp3", "--sample-rate", "22050", "--channels", "1", "-q"],
+            in: folder.path, cache: cache)
         try #require(render.status == 0, "\(render)")
         let ids = ["calma-breve", "short-calm"]
         var durations: [String: Double] = [:]
@@ -142,6 +144,7 @@ import Testing
             #expect(Int(enclosure.length) == size, "\(id): enclosure length \(enclosure.length), file \(String(describing: size))")
             #expect(entry.duration == String(Int(try #require(durations[id]).rounded())))
             #expect(entry.transcript == Self.base + id + ".vtt")
+            #expect(entry.link == Self.base + id + ".html")
             #expect(entry.chaptersType == "application/json+chapters")
 
             // The JSON chapters exist where the feed says, and start where the chapters track does.
@@ -219,8 +222,8 @@ import Testing
         try folder.write("translations/de/short-calm.yaml", template.stdout)
         let site = folder.file("site")
         let render = try SootheCLI.run(
-            ["render", script, "--lang", "de", "--site", site, "--format", "wav", "--sample-rate", "22050", "--channels", "1", "-q"],
-            cache: cache)
+            ["render", script, "--lang", "de", "--site", "site/", "--format", "wav", "--sample-rate", "22050", "--channels", "1", "-q"],
+            in: folder.path, cache: cache)
         try #require(render.status == 0, "\(render)")
         #expect(!FileManager.default.fileExists(atPath: site + "/feed.xml"))
         let page = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
