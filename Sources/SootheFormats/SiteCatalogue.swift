@@ -31,12 +31,6 @@ public struct SiteCatalogue: Sendable, Hashable {
         let most = counts.values.max() ?? 0
         return entries.first { counts[$0.language] == most }?.language ?? "en"
     }
-
-    /// The languages of the entries, in order of first appearance.
-    public var languages: [String] {
-        var seen: Set<String> = []
-        return entries.map(\.language).filter { seen.insert($0).inserted }
-    }
 }
 
 /// One rendered session in a ``SiteCatalogue``.

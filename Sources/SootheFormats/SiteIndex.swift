@@ -11,8 +11,8 @@ public enum SiteIndex {
     public static let playlistName = "playlist.m3u"
 
     /// The page for `catalogue`; `feed` is the feed's absolute URL when one is written. With
-    /// more than one language the sessions are grouped by language, each group headed by the
-    /// language's own name.
+    /// more than one language (`en-US` and `en-GB` are one) the sessions are grouped by
+    /// language, in order of first appearance, each group headed by the language's own name.
     public static func page(_ catalogue: SiteCatalogue, feed: String? = nil) -> String {
         let e = HTMLText.escape
         let lang = catalogue.language
@@ -34,14 +34,16 @@ public enum SiteIndex {
             out += ", or subscribe in a podcast app with this address: <a class=\"feed\" href=\"\(PodcastFeed.fileName)\">\(e(feed))</a>"
         }
         out += ".</p>\n</header>\n"
-        let languages = catalogue.languages
+        // Grouped by language, not by dialect: en-US and en-GB voices share "English".
+        var seen: Set<String> = []
+        let languages = catalogue.entries.map { primary($0.language) }.filter { seen.insert($0).inserted }
         for language in languages {
             let grouped = languages.count > 1
             if grouped {
                 out += "<section class=\"language\" lang=\"\(e(language))\" aria-labelledby=\"lang-\(e(language))\">\n"
                 out += "<h2 id=\"lang-\(e(language))\">\(e(name(of: language)))</h2>\n"
             }
-            for entry in catalogue.entries where entry.language == language {
+            for entry in catalogue.entries where primary(entry.language) == language {
                 article(entry, into: &out)
             }
             if grouped { out += "</section>\n" }
@@ -74,12 +76,16 @@ public enum SiteIndex {
         out += links.joined(separator: " · ") + "</p>\n</article>\n"
     }
 
-    /// A language's own name for a heading (`Deutsch (de)`), or its tag for one soothe has no
-    /// words in.
-    static func name(of tag: String) -> String {
+    /// The primary language subtag of a BCP 47 tag, lowercase (`en` for `en-GB-x-rp`).
+    static func primary(_ tag: String) -> String {
+        String(tag.prefix { $0 != "-" }).lowercased()
+    }
+
+    /// A language's own name for a heading (`Deutsch` for `de`), or its subtag for one soothe
+    /// has no words in.
+    static func name(of language: String) -> String {
         let names = ["en": "English", "es": "Español", "de": "Deutsch", "fr": "Français", "pt": "Português", "it": "Italiano"]
-        let primary = String(tag.prefix { $0 != "-" }).lowercased()
-        return names[primary].map { "\($0) (\(tag))" } ?? tag
+        return names[language] ?? language
     }
 
     /// Bytes as a person reads a download's size: `2.3 MB`, `840 KB`.

@@ -51,6 +51,7 @@ import Testing
         var error: String
         var version: String
         var title: String?
+        var image: String?
         var items: Int
         var entries: [Entry]
     }
@@ -65,7 +66,7 @@ import Testing
             return None if node is None else node.get(name)
         print(json.dumps({
             "bozo": bool(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version,
-            "title": d.feed.get("title"), "items": len(items),
+            "title": d.feed.get("title"), "image": d.feed.get("image", {}).get("href"), "items": len(items),
             "entries": [{
                 "title": e.title, "id": e.id, "published": e.get("published_parsed") is not None,
                 "duration": e.get("itunes_duration"),
@@ -110,6 +111,8 @@ import Testing
         let cache = folder.file("cache")
         let paths = try Self.scripts.keys.sorted().map { try folder.write($0, Self.scripts[$0]!) }
         let site = folder.file("site")
+        // A cover the therapist put in the folder becomes the feed's and the page's picture.
+        try folder.write("site/cover.jpg", "not really a JPEG")
         // A folder named relatively, as typed at a prompt: every address in the site is relative to it.
         let render = try SootheCLI.run(
             ["render"] + paths + ["--site", "site", "--feed", "https://example.org/calm", "--format", "mp3", "--sample-rate", "22050", "--channels", "1", "-q"],
@@ -131,6 +134,7 @@ import Testing
         #expect(!feed.bozo, "feedparser: \(feed.error)")
         #expect(feed.version == "rss20")
         #expect(feed.title == "Guided sessions")
+        #expect(feed.image == Self.base + "cover.jpg")
         #expect(feed.items == 2 && feed.entries.count == 2)
         #expect(feed.entries.map(\.title) == ["Calma breve", "Short <Calm> & \"Quiet\""])
         #expect(feed.entries.map(\.id) == ["calma-breve/es/calma", "short-calm/en-US/gentle"])
@@ -178,7 +182,7 @@ import Testing
         let articles = dom.matches(of: #/<article class="session" data-id="([^"]*)"/#).map { String($0.output.1) }
         // Grouped by language, as named: one language each, so the first's leads.
         #expect(articles == ["calma-breve", "short-calm"])
-        #expect(dom.contains("<h2 id=\"lang-es\">Español (es)</h2>"))
+        #expect(dom.contains("<h2 id=\"lang-es\">Español</h2>"))
         #expect(dom.contains("Short &lt;Calm&gt; &amp; \"Quiet\""))
         let sources = dom.matches(of: #/<source src="([^"]*)" type="([^"]*)"/#).map { (String($0.output.1), String($0.output.2)) }
         #expect(sources.map(\.0) == ["calma-breve.mp3", "short-calm.mp3"])
@@ -186,6 +190,8 @@ import Testing
         let tracks = dom.matches(of: #/<track kind="(captions|chapters)" src="([^"]*)"/#).map { String($0.output.2) }
         #expect(tracks.count == 4)
         let links = dom.matches(of: #/<a href="([^"]*)"/#).map { String($0.output.1) }
+            + dom.matches(of: #/<img class="cover" src="([^"]*)"/#).map { String($0.output.1) }
+        #expect(links.contains("cover.jpg"))
         #expect(links.contains("short-calm.html") && links.contains("calma-breve.html"))
         for reference in sources.map(\.0) + tracks + links where !reference.contains(":") {
             #expect(FileManager.default.fileExists(atPath: Self.local(reference, in: site)), "\(reference) does not exist")
