@@ -92,9 +92,9 @@ public enum SiteIndex {
     static func size(_ bytes: Int) -> String {
         if bytes >= 1 << 20 {
             let tenths = (Double(bytes) / 1_048_576 * 10).rounded()
-            return "\(Int(tenths) / 10).\(Int(tenths) % 10) MB"
+            return "\(Int(tenths) / 10).\(Int(tenths) % 10)\u{00A0}MB"
         }
-        return "\(Int((Double(bytes) / 1024).rounded())) KB"
+        return "\(Int((Double(bytes) / 1024).rounded()))\u{00A0}KB"
     }
 
     static let css: String = {

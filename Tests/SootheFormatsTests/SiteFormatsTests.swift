@@ -147,6 +147,8 @@ import FoundationXML
         #expect(try strings(document, "//audio/track[@kind='chapters']/@src") == ["belly-breathing.chapters.vtt"])
         #expect(try strings(document, "//audio/track/@srclang") == ["en-GB", "en-GB", "es-419"])
         #expect(try strings(document, "//a[.='Timeline']/@href") == ["belly-breathing.html"])
+        // Sizes that do not break across lines.
+        #expect(try strings(document, "//a[@download]") == ["Download (2.2\u{00A0}MB)", "Download (0\u{00A0}KB)", "Download (1\u{00A0}KB)"])
         #expect(try strings(document, "//link[@rel='alternate']/@href") == ["feed.xml"])
         #expect(try strings(document, "//a[@class='feed']") == ["https://example.org/calm/feed.xml"])
         // Two languages: a section each, headed by the language's own name.
