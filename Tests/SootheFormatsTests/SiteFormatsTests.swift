@@ -174,6 +174,27 @@ import FoundationXML
         #expect(try strings(document, "//a[.='the playlist']/@href") == ["playlist.m3u"])
     }
 
+    /// Control characters, non-characters and markup in any text still give well-formed XML,
+    /// with the markup as text.
+    @Test func hostileTextStaysWellFormed() throws {
+        var catalogue = Self.catalogue
+        let hostile = "a\u{1}b\u{FFFE}c]]></title><script>x</script>\u{7F}&amp;"
+        catalogue.title = hostile
+        catalogue.description = hostile
+        catalogue.author = hostile
+        catalogue.entries[0].title = hostile
+        catalogue.entries[0].summary = hostile
+        catalogue.entries[0].voice = hostile
+        let expected = "abc]]></title><script>x</script>&amp;"
+        let feed = try xml(PodcastFeed.rss(catalogue, baseURL: "https://example.org/", published: [:]))
+        #expect(try strings(feed, "/rss/channel/title") == [expected])
+        #expect(try strings(feed, "//item/title").first == expected)
+        let page = try xml(SiteIndex.page(catalogue, feed: "https://example.org/feed.xml"))
+        #expect(try strings(page, "//h1") == [expected])
+        #expect(try page.nodes(forXPath: "//script").isEmpty)
+        #expect(Playlist.m3u(catalogue).split(separator: "\n").count == 2 + 2 * catalogue.entries.count)
+    }
+
     @Test func catalogueLanguageIsTheMostSpoken() {
         var catalogue = Self.catalogue
         #expect(catalogue.language == "en-GB")
