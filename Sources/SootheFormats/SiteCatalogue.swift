@@ -39,6 +39,8 @@ public struct SiteEntry: Sendable, Hashable {
     public var id: String
     public var title: String
     public var summary: String?
+    /// The moment it is for, in a line (`A message hasn't come.`).
+    public var when: String?
     /// The BCP 47 tag of the language it is spoken in (`en-GB`, `es-419`).
     public var language: String
     /// The voice profile that speaks it.
@@ -61,7 +63,7 @@ public struct SiteEntry: Sendable, Hashable {
     public init(
         id: String, title: String, summary: String?, language: String, voice: String, duration: Double,
         audio: String, bytes: Int, captions: String? = nil, chapterTrack: String? = nil,
-        chapterList: String? = nil, page: String? = nil
+        chapterList: String? = nil, page: String? = nil, when: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -75,6 +77,7 @@ public struct SiteEntry: Sendable, Hashable {
         self.chapterTrack = chapterTrack
         self.chapterList = chapterList
         self.page = page
+        self.when = when
     }
 
     /// What names this render for good, whatever is re-rendered: the session, its language and

@@ -1,7 +1,7 @@
 import SootheCore
 
 /// The page a site folder opens with (`index.html`): every session with a player, its length,
-/// its summary and links to its timeline page, captions and file; the playlist and, when there
+/// the moment it is for, its summary and links to its timeline page, captions and file; the playlist and, when there
 /// is one, the podcast feed to subscribe to. Static: no script, nothing fetched from elsewhere,
 /// readable at phone width; well-formed XML as well as HTML; all text escaped.
 public enum SiteIndex {
@@ -58,6 +58,7 @@ public enum SiteIndex {
         out += "<article class=\"session\" data-id=\"\(e(entry.id))\" data-guid=\"\(e(entry.guid))\" lang=\"\(e(entry.language))\">\n"
         out += "<h3>\(e(entry.title))</h3>\n"
         out += "<p class=\"meta\" lang=\"en\"><span class=\"length\">\(DurationParser.clock(entry.duration))</span> · voice \(e(entry.voice))</p>\n"
+        if let when = entry.when, !when.isEmpty { out += "<p class=\"when\">\(e(when))</p>\n" }
         if let summary = entry.summary, !summary.isEmpty { out += "<p class=\"summary\">\(e(summary))</p>\n" }
         out += "<audio controls=\"controls\" preload=\"none\">"
         out += "<source src=\"\(u(entry.audio))\" type=\"\(e(entry.mediaType?.html ?? "application/octet-stream"))\" />"
@@ -111,6 +112,7 @@ public enum SiteIndex {
             .cover { float: right; margin: 0 0 .5rem 1rem; border-radius: 10px; }
             header { margin-bottom: 1.25rem; }
             .summary { margin: 0 0 .6rem; }
+            .when { margin: 0 0 .4rem; font-style: italic; }
             .subscribe, .meta, .links { color: \(p.mutedText); font-size: .9rem; margin: 0 0 .6rem; }
             .session { background: \(p.surface); border: 1px solid \(p.grid); border-radius: 14px; padding: 1rem; margin: 0 0 1rem; }
             audio { display: block; width: 100%; margin: .4rem 0 .6rem; }

@@ -87,7 +87,7 @@ final class SiteWriter: Sendable {
                 language: SpeechLanguage(espeak: timeline.voice.espeak).tag, voice: timeline.voice.name,
                 duration: report.duration, audio: relativePath(report.path), bytes: report.fileSize,
                 captions: relative + ".vtt", chapterTrack: relative + ".chapters.vtt",
-                chapterList: relative + ".chapters.json", page: relative + ".html"))
+                chapterList: relative + ".chapters.json", page: relative + ".html", when: timeline.when))
         }
         let cover = ["cover.jpg", "cover.jpeg", "cover.png"].first {
             FileManager.default.fileExists(atPath: RenderRunner.path($0, in: folder))

@@ -9,6 +9,7 @@ import Testing
         "short-calm.yaml": """
             title: Short <Calm> & "Quiet"
             summary: A short check of the site & its feed.
+            when: You want to check a site.
             steps:
               - chime: soft-chime
               - say: Breathe in slowly, and let it go.
@@ -209,6 +210,7 @@ import Testing
         #expect(articles == ["calma-breve", "short-calm"])
         #expect(dom.contains("<h2 id=\"lang-es\">Español</h2>"))
         #expect(dom.contains("Short &lt;Calm&gt; &amp; \"Quiet\""))
+        #expect(dom.contains("<p class=\"when\">You want to check a site.</p>"))
         let sources = dom.matches(of: #/<source src="([^"]*)" type="([^"]*)"/#).map { (String($0.output.1), String($0.output.2)) }
         #expect(sources.map(\.0) == ["calma-breve.mp3", "short-calm.mp3"])
         #expect(sources.allSatisfy { $0.1 == "audio/mpeg" })

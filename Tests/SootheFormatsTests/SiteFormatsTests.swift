@@ -14,7 +14,8 @@ import FoundationXML
             SiteEntry(
                 id: "belly-breathing", title: "Belly <Breathing> & more", summary: "Slow breaths, \"deep\".", language: "en-GB",
                 voice: "gentle", duration: 307.6, audio: "belly-breathing.opus", bytes: 2_345_678, captions: "belly-breathing.vtt",
-                chapterTrack: "belly-breathing.chapters.vtt", chapterList: "belly-breathing.chapters.json", page: "belly-breathing.html"),
+                chapterTrack: "belly-breathing.chapters.vtt", chapterList: "belly-breathing.chapters.json", page: "belly-breathing.html",
+                when: "Your <heart> races."),
             SiteEntry(
                 id: "mi sesión #2", title: "Respiración", summary: nil, language: "es-419", voice: "calma-419", duration: 59.4,
                 audio: "es/calma-419/mi sesión #2.mp3", bytes: 512, captions: "es/calma-419/mi sesión #2.vtt"),
@@ -140,6 +141,7 @@ import FoundationXML
         #expect(try strings(document, "//article/@data-id") == ["belly-breathing", "box", "mi sesión #2"])
         #expect(try strings(document, "//article/h3") == ["Belly <Breathing> & more", "Box", "Respiración"])
         #expect(try strings(document, "//article//*[@class='length']") == ["5:08", "2:00", "0:59"])
+        #expect(try strings(document, "//article/p[@class='when']") == ["Your <heart> races."])
         #expect(try strings(document, "//audio/@preload") == ["none", "none", "none"])
         #expect(try strings(document, "//audio/source/@src") == ["belly-breathing.opus", "box.flac", "es/calma-419/mi%20sesi%C3%B3n%20%232.mp3"])
         #expect(try strings(document, "//audio/source/@type") == ["audio/ogg; codecs=opus", "audio/flac", "audio/mpeg"])
