@@ -87,6 +87,8 @@ public struct Timeline: Sendable, Hashable {
     public var id: String
     public var title: String
     public var summary: String?
+    /// The moment the session is for, in a line (the script's `when:`), or nil.
+    public var when: String? = nil
     public var technique: String?
     /// The session's voice profile (cues may override it).
     public var voice: VoiceProfile

@@ -69,10 +69,11 @@ public struct TimelineBuilder: Sendable {
         let diagnostics = run.diagnostics.sortedByLocation()
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-        let timeline = Timeline(
+        var timeline = Timeline(
             id: script.id, title: script.title, summary: script.summary, technique: script.technique,
             voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd, speechEnd), cues: cues,
             steps: run.spans)
+        timeline.when = script.when
         return (timeline, diagnostics)
     }
 }

@@ -24,6 +24,8 @@ struct BatchRender {
     var jobs: Int
     /// Whether to skip unchanged sessions; nil: when the folder has a manifest.
     var incremental: Bool?
+    /// With `--site`: told every session's timeline, rendered or left unchanged.
+    var site: SiteWriter? = nil
 
     /// What the survey learns of a cell without speaking: its script, its translation, its
     /// timeline with estimated speech, where its file goes and what that file is made from.
@@ -64,6 +66,9 @@ struct BatchRender {
         }
 
         // Longest first (estimated), so the workers finish together; ties in the given order.
+        for plan in plans {
+            if let key = plan.key, let timeline = plan.timeline { site?.note(path: RenderRunner.path(key, in: folder), timeline: timeline) }
+        }
         let toRender = plans.indices.filter { plans[$0].outcome == nil }.sorted {
             (plans[$0].timeline?.duration ?? 0, $1) > (plans[$1].timeline?.duration ?? 0, $0)
         }
@@ -156,7 +161,7 @@ struct BatchRender {
     private func settings(key: String, format: AudioFileFormat) -> String {
         var options = flags.options(format: format)
         if ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil { options.date = nil }
-        return "\(key)\n\(String(reflecting: options))\ncaptions \(flags.captions || flags.html) chapters \(flags.chapters) html \(flags.html)"
+        return "\(key)\n\(String(reflecting: options))\ncaptions \(flags.captions || flags.html) chapters \(flags.chapters) html \(flags.html) podcast-chapters \(flags.podcastChapters)"
     }
 
     /// The files written beside the output `key` (paths inside the folder).
@@ -167,6 +172,7 @@ struct BatchRender {
         if flags.captions || flags.html { names.append(base + ".vtt") }
         if flags.chapters { names.append(base + ".chapters.vtt") }
         if flags.html { names.append(base + ".html") }
+        if flags.podcastChapters { names.append(base + ".chapters.json") }
         return names
     }
 

@@ -40,6 +40,9 @@ struct RenderFlags: ParsableArguments {
     @Flag(help: "Also write ID.html beside the audio: the timeline with a player (implies --captions).")
     var html = false
 
+    /// Also write `ID.chapters.json` (Podcasting 2.0 chapters) beside the audio: set by `--site`.
+    var podcastChapters = false
+
     @Option(help: "Seed for noise and variation: the same inputs give the same bytes.")
     var seed: UInt64 = RenderOptions.defaultSeed
 

@@ -33,6 +33,7 @@ struct RenderRunner {
             let base = Self.stripExtension(job.path)
             if flags.captions || flags.html { try writeSidecar(CueSheet.webVTT(job.timeline), to: base + ".vtt") }
             if flags.chapters { try writeSidecar(CueSheet.chaptersVTT(job.timeline), to: base + ".chapters.vtt") }
+            if flags.podcastChapters { try writeSidecar(PodcastChapters.json(CueSheet.chapters(job.timeline)), to: base + ".chapters.json") }
             if flags.html {
                 // The page sits beside the audio and names it (and the captions) relatively.
                 let media = HTMLMedia(

@@ -39,13 +39,15 @@ extension Soothe {
 
         @OptionGroup var flags: RenderFlags
 
+        @OptionGroup var siteFlags: SiteFlags
+
         /// The folders named with --all, and --catalogue's.
         var folders: [String] {
             catalogue + (all ? sessions : [])
         }
 
-        /// Whether the sessions are several, written into a folder.
-        var isBatch: Bool { all || !catalogue.isEmpty || lang != nil || sessions.count > 1 }
+        /// Whether the sessions are written into a folder as a batch (a site always is one).
+        var isBatch: Bool { all || !catalogue.isEmpty || lang != nil || sessions.count > 1 || siteFlags.site != nil }
 
         func validate() throws {
             if all && !sessions.isEmpty && !sessions.allSatisfy(Catalogue.isFolder) {
@@ -79,7 +81,8 @@ extension Soothe {
             return names
         }
 
-        func run() throws {
+        mutating func run() throws {
+            let site = try siteFlags.writer(applyingTo: &flags)
             let languages = try lang.map(LanguageList.parse)
             let catalogueScripts = try listFolders()
             // A matrix takes --voice as a list of profiles, each checked here.
@@ -129,8 +132,10 @@ extension Soothe {
             try flags.checkCombinationOrExit(flags.format(for: nil))
             let batch = BatchRender(
                 flags: flags, workspace: workspace, cells: cells, folder: folder,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, incremental: incremental)
-            try BatchOutcome.finish(try batch.run(), json: json, quiet: flags.quiet)
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, incremental: incremental, site: site)
+            let outcomes = try batch.run()
+            try site?.write(outcomes)
+            try BatchOutcome.finish(outcomes, json: json, quiet: flags.quiet)
         }
     }
 }
