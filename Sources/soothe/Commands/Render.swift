@@ -132,7 +132,9 @@ extension Soothe {
             try flags.checkCombinationOrExit(flags.format(for: nil))
             let batch = BatchRender(
                 flags: flags, workspace: workspace, cells: cells, folder: folder,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, incremental: incremental, site: site)
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                // A site's folder is published again and again: it always keeps a manifest.
+                incremental: incremental ?? (site != nil ? true : nil), site: site)
             let outcomes = try batch.run()
             try site?.write(outcomes)
             try BatchOutcome.finish(outcomes, json: json, quiet: flags.quiet)
