@@ -31,6 +31,9 @@ extension Soothe {
         @Flag(help: "With --lang: print the summary as JSON.")
         var json = false
 
+        @Flag(help: "Render the session again whenever its script, translation or a voice profile changes (Ctrl-C to stop).")
+        var watch = false
+
         @OptionGroup var flags: RenderFlags
 
         func validate() throws {
@@ -38,10 +41,12 @@ extension Soothe {
             if !all && sessions.isEmpty { throw ValidationError("name a session to render, or use --all") }
             if shard != nil && !all && lang == nil { throw ValidationError("--shard only works with --all or --lang") }
             if json && lang == nil { throw ValidationError("--json summarises a --lang matrix; give --lang") }
+            if watch && (all || sessions.count != 1 || lang != nil) { throw ValidationError("--watch renders one session: name one, without --all or --lang") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
         func run() throws {
+            if watch { return try watchAndRun() }
             if let lang {
                 return try MatrixRender(render: self, languages: LanguageList.parse(lang)).run()
             }

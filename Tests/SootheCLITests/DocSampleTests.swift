@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// The samples of output in README.md and docs/*.md are the program's: each is compared with
+/// what the built soothe prints for the command it stands for. (`list --tag sos` is checked in
+/// ListCommandTests, the palette in SoundsCommandTests, the sessions' lengths in
+/// SessionLibraryBandTests, the Finnish warning of docs/voices.md in PhraseTableTests.)
+@Suite struct DocSampleTests {
+    static func read(_ file: String) throws -> String {
+        try String(contentsOfFile: SootheCLI.packageRoot + "/" + file, encoding: .utf8)
+    }
+
+    /// The text of the first fenced block after `intro` in `file` (without its fences).
+    static func block(after intro: String, in file: String) throws -> String {
+        let text = try read(file)
+        let start = try #require(text.range(of: intro), "\(file) no longer says \(intro)")
+        let open = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let body = try #require(text.range(of: "\n", range: open.upperBound..<text.endIndex))
+        let close = try #require(text.range(of: "```", range: body.upperBound..<text.endIndex))
+        return String(text[body.upperBound..<close.lowerBound])
+    }
+
+    /// Whether `sample`'s lines, in runs separated by `...` lines, appear in `output` in order,
+    /// each run as consecutive lines.
+    static func isExcerpt(_ sample: String, of output: String) -> Bool {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var runs: [[String]] = [[]]
+        for line in sample.split(separator: "\n").map(String.init) {
+            if line == "..." { runs.append([]) } else { runs[runs.count - 1].append(line) }
+        }
+        var from = 0
+        for run in runs where !run.isEmpty {
+            guard let found = (from...max(from, lines.count - run.count)).first(where: { index in
+                index + run.count <= lines.count && Array(lines[index..<(index + run.count)]) == run
+            }) else { return false }
+            from = found + run.count
+        }
+        return true
+    }
+
+    @Test func theReadmePreviewSampleIsAnExcerptOfTheProgramsTable() throws {
+        let sample = try Self.block(after: "`soothe preview four-seven-eight` prints", in: "README.md")
+        #expect(sample.contains("..."), "the sample is an excerpt")
+        // Not a terminal and COLUMNS unset: the table's default width, as the README says.
+        let result = try SootheCLI.run(["preview", "four-seven-eight"], environment: ["COLUMNS": ""])
+        #expect(result.status == 0, "\(result)")
+        #expect(Self.isExcerpt(sample, of: result.stdout), "README.md's preview sample is not in:\n\(result.stdout)")
+        #expect(sample.contains(" section ") && sample.contains("Length "), "the sample shows a subtotal and the totals")
+    }
+
+    /// `make demo`'s line: the Makefile's own command, run as it runs it (a real render).
+    @Test func theReadmeDemoLineIsWhatMakeDemoPrints() throws {
+        let makefile = try Self.read("Makefile")
+        let session = try #require(makefile.firstMatch(of: #/\nDEMO \?= (\S+)\n/#)?.output.1)
+        let recipe = try #require(makefile.firstMatch(of: #/\ndemo: [^\n]*\n\t@[^\n]*soothe render \$\(DEMO\) ([^\n]*)\n/#)?.output.1)
+        let arguments = ["render", String(session)] + recipe.split(separator: " ").map(String.init)
+        let sample = try Self.block(after: "`make demo` prints where the file is", in: "README.md")
+        let folder = try TemporaryFolder()
+        let result = try SootheCLI.run(arguments + ["--quiet"], in: folder.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == sample, "README.md's make demo line differs from soothe \(arguments.joined(separator: " "))")
+        // MB is 10^6 bytes, as the summary says it.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.file("out/\(session).wav"))[.size] as? Int)
+        #expect(result.stdout.contains(String(format: ", %.1f MB, ", Double(size) / 1e6)), "\(size) bytes: \(result.stdout)")
+    }
+
+    /// The batch summary: every column but TIME (the render's wall time) as the program prints it.
+    @Test func theReadmeBatchSummaryIsTheProgramsTable() throws {
+        let command = ["render", "reaching-out", "in-the-moment-reset", "-o", "out/"]
+        let readme = try Self.read("README.md")
+        #expect(readme.contains("`soothe " + command.joined(separator: " ") + "`"))
+        let sample = try Self.block(after: "A batch ends with a summary table", in: "README.md")
+        let folder = try TemporaryFolder()
+        let result = try SootheCLI.run(command + ["--quiet"], in: folder.path)
+        #expect(result.status == 0, "\(result)")
+        let time = #/\d+\.\d{2} s$/#
+        func masked(_ text: String) -> [String] {
+            text.split(separator: "\n").map { String($0).replacing(time, with: "T") }
+        }
+        #expect(masked(sample) == masked(result.stdout), "README.md's batch summary differs from:\n\(result.stdout)")
+        #expect(sample.split(separator: "\n").dropFirst().allSatisfy { $0.firstMatch(of: time) != nil })
+    }
+
+    /// The cue sheet sample of docs/cli.md: its keys and cues are those of the program's.
+    @Test func theCueSheetSampleIsTheProgramsJSON() throws {
+        let sample = try Self.block(after: "## The cue sheet (`preview --format json`)", in: "docs/cli.md")
+        let result = try SootheCLI.run(["preview", "belly-breathing", "--format", "json"])
+        #expect(result.status == 0, "\(result)")
+        let program = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any], "the sample is JSON")
+        for key in ["id", "title", "duration"] {
+            #expect("\(shown[key] ?? "-")" == "\(program[key] ?? "+")", "\(key)")
+        }
+        let cues = try #require(program["cues"] as? [[String: Any]])
+        let sampleCues = try #require(shown["cues"] as? [[String: Any]])
+        #expect(sampleCues.count >= 3)
+        for cue in sampleCues {
+            let same = cues.contains { candidate in
+                candidate.count == cue.count && cue.allSatisfy { "\($0.value)" == "\(candidate[$0.key] ?? "-")" }
+            }
+            #expect(same, "docs/cli.md shows a cue the program does not give: \(cue)")
+        }
+    }
+
+    /// The diagnostics README.md shows for `check`, from the scripts they describe.
+    @Test func theReadmeCheckSampleIsWhatCheckSays() throws {
+        let sample = try Self.block(after: "`check` reports every problem in a file at once", in: "README.md")
+        let folder = try TemporaryFolder()
+        try folder.write("my.yaml", """
+            title: Mine
+            steps:
+              - say: Hello.
+              - pause: five minutes
+              - breathe:
+                  pattern: box
+                  cylces: 4
+                  duration: 1m
+
+            """)
+        try folder.write("my2.yaml", """
+            title: Mine too
+            steps:
+              - breathe:
+                  pattern: 2.5-0-5-0
+                  cycles: 3
+                  prompts: {inhale: Breathe in slowly through your nose}
+
+            """)
+        let result = try SootheCLI.run(["check", "my.yaml", "my2.yaml"], in: folder.path)
+        #expect(result.status == 65, "\(result)")
+        let diagnostics = result.stderr.split(separator: "\n").filter { $0.hasPrefix("my") }.joined(separator: "\n") + "\n"
+        #expect(diagnostics == sample, "README.md's check sample differs from:\n\(result.stderr)")
+    }
+}
