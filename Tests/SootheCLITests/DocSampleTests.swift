@@ -25,7 +25,9 @@ import Testing
     static func isExcerpt(_ sample: String, of output: String) -> Bool {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var runs: [[String]] = [[]]
-        for line in sample.split(separator: "\n").map(String.init) {
+        var sampleLines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if sampleLines.last == "" { sampleLines.removeLast() }
+        for line in sampleLines {
             if line == "..." { runs.append([]) } else { runs[runs.count - 1].append(line) }
         }
         var from = 0
@@ -121,7 +123,7 @@ import Testing
             title: Mine too
             steps:
               - breathe:
-                  pattern: 2.5-0-5-0
+                  pattern: 1.5-0-5-0
                   cycles: 3
                   prompts: {inhale: Breathe in slowly through your nose}
 
@@ -130,5 +132,17 @@ import Testing
         #expect(result.status == 65, "\(result)")
         let diagnostics = result.stderr.split(separator: "\n").filter { $0.hasPrefix("my") }.joined(separator: "\n") + "\n"
         #expect(diagnostics == sample, "README.md's check sample differs from:\n\(result.stderr)")
+    }
+
+    /// The sample scripts the README and docs/session-format.md open with are valid sessions.
+    @Test(arguments: [("README.md", "## Session scripts"), ("docs/session-format.md", "# ")])
+    func theSampleScriptsCheckClean(file: String, heading: String) throws {
+        let sample = try Self.block(after: heading, in: file)
+        #expect(sample.hasPrefix("title: Belly Breathing\n"), "\(sample.prefix(80))")
+        let folder = try TemporaryFolder()
+        let path = try folder.write("sample.yaml", sample)
+        let result = try SootheCLI.run(["check", path])
+        #expect(result.status == 0, "\(file)'s sample script: \(result)")
+        #expect(!result.stderr.contains("error"), "\(result.stderr)")
     }
 }
