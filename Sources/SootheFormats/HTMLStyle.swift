@@ -82,7 +82,7 @@ enum HTMLStyle {
               .facts div { padding: .1rem .6rem; }
               details.cue-table { padding: .6rem .5rem; }
               /* Each cue as two lines: start, length, kind and line, then what happens, full width. */
-              .cue-table table, .cue-table tbody { display: block; }
+              .cue-table table, .cue-table tbody, .cue-table caption { display: block; }
               .cue-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
               .cue-table tr { display: grid; grid-template-columns: auto auto 1fr auto; border-bottom: 1px solid \(p.grid); }
               .cue-table td { border-bottom: 0; padding: .25rem .4rem; }

@@ -14,8 +14,9 @@ import Testing
         let logs: TemporaryFolder
         private let out: FileHandle, err: FileHandle
 
-        init(_ arguments: [String], in directory: String) throws {
-            let binary = try #require(SootheCLI.binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
+        /// `soothe ARGUMENTS`, or `executable ARGUMENTS` when given.
+        init(_ arguments: [String], in directory: String, executable: String? = nil) throws {
+            let binary = try #require(executable ?? SootheCLI.binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
             logs = try TemporaryFolder()
             _ = FileManager.default.createFile(atPath: logs.file("stdout"), contents: nil)
             _ = FileManager.default.createFile(atPath: logs.file("stderr"), contents: nil)
@@ -131,6 +132,28 @@ import Testing
         #expect(Set(names) == ["watched.yaml", "watched.wav"], "\(names)")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.file("watched.wav"))[.size] as? Int)
         #expect(size > 7 * 48_000 * 4 - 48_000 * 4 && size < 8 * 48_000 * 4, "\(size) bytes")
+    }
+
+    /// On a terminal (a pseudo-terminal from script(1)) each new run clears the screen first
+    /// (cursor home, erase) instead of printing a separator; SIGINT (from timeout(1)) ends it, 130.
+    @Test func onATerminalTheScreenIsClearedBeforeEachRun() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) from util-linux")
+        let binary = try #require(SootheCLI.binary)
+        let folder = try TemporaryFolder()
+        let path = try folder.write("watched.yaml", Self.script(pause: "2s"))
+        let command = "exec timeout --preserve-status -s INT 12 '\(binary)' preview watched.yaml --watch"
+        let running = try Running(["-q", "-e", "-c", command, "/dev/null"], in: folder.path, executable: "/usr/bin/script")
+        #expect(running.wait { $0.contains("Length 0:03") }, "\(running.stdout)")
+        try Self.save(Self.script(pause: "4s"), to: path)
+        #expect(running.wait { $0.contains("Length 0:05") }, "\(running.stdout)")
+        let output = running.stdout
+        let clear = try #require(output.range(of: "\u{1B}[H\u{1B}[2J"), "no clear sequence in \(output.debugDescription)")
+        #expect(output[..<clear.lowerBound].contains("Length 0:03") && output[clear.upperBound...].contains("Length 0:05"))
+        #expect(!output.contains("changed ---"))
+        // timeout(1) sends SIGINT after 12 s; script(1) -e passes on the status.
+        let deadline = Date().addingTimeInterval(40)
+        while running.process.isRunning && Date() < deadline { usleep(50_000) }
+        #expect(!running.process.isRunning && running.process.terminationStatus == 130, "\(running.process.terminationStatus)")
     }
 
     @Test func watchNeedsOneSessionFile() throws {
