@@ -145,4 +145,34 @@ import Testing
         #expect(result.status == 0, "\(file)'s sample script: \(result)")
         #expect(!result.stderr.contains("error"), "\(result.stderr)")
     }
+
+    /// A diagnostic a doc quotes inline, the script that gives it, and the file it is quoted in.
+    struct QuotedDiagnostic: Sendable, CustomTestStringConvertible {
+        var doc: String
+        var quoted: String
+        var file: String
+        var script: String
+        var testDescription: String { quoted }
+    }
+
+    static let quotedDiagnostics = [
+        QuotedDiagnostic(doc: "docs/session-format.md", quoted: "s.yaml:2:13: error: unknown tag 'nigth'; did you mean 'night'?",
+                         file: "s.yaml", script: "title: T\ntags: [sos, nigth]\nsteps:\n  - pause: 1s\n"),
+        QuotedDiagnostic(doc: "docs/session-format.md", quoted: "evening.yaml:4:12: error: cannot read sound './nope.wav': no such file or directory",
+                         file: "evening.yaml", script: "title: Evening\nsteps:\n  - pause: 1s\n  - chime: ./nope.wav\n"),
+        QuotedDiagnostic(doc: "docs/session-format.md", quoted: "s.yaml:2:24: error: unknown key 'rte' in voice profile; did you mean 'rate'?",
+                         file: "s.yaml", script: "title: T\nvoice: {espeak: en-gb, rte: 130}\nsteps:\n  - pause: 1s\n"),
+    ]
+
+    /// Each diagnostic quoted in the docs is what `check` says (the docs may leave off the list
+    /// of what was expected that follows it).
+    @Test(arguments: quotedDiagnostics)
+    func aQuotedDiagnosticIsWhatCheckSays(_ sample: QuotedDiagnostic) throws {
+        #expect(try Self.read(sample.doc).contains("`" + sample.quoted), "\(sample.doc) no longer quotes it")
+        let folder = try TemporaryFolder()
+        try folder.write(sample.file, sample.script)
+        let result = try SootheCLI.run(["check", sample.file], in: folder.path)
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix(sample.quoted) }, "\(result.stderr)")
+    }
 }

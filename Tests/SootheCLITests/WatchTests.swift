@@ -119,6 +119,20 @@ import Testing
         #expect(running.interrupt() == 130)
     }
 
+    @Test func previewWatchWithALanguageFollowsTheTranslation() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("watched.yaml", "title: Watched\nsteps:\n  - say: Hello there.\n  - pause: 1s\n")
+        let template = try SootheCLI.run(["translate", "watched.yaml", "--lang", "de"], in: folder.path)
+        #expect(template.status == 0, "\(template)")
+        let translation = try folder.write("translations/de/watched.yaml", template.stdout.replacingOccurrences(of: "say: \"Hello there.\"", with: "say: \"Guten Tag.\""))
+        let running = try Running(["preview", "watched.yaml", "--lang", "de", "--watch"], in: folder.path)
+        #expect(running.wait { $0.contains("\"Guten Tag.\"") }, "\(running.stdout)\n\(running.stderr)")
+        try Self.save(template.stdout.replacingOccurrences(of: "say: \"Hello there.\"", with: "say: \"Hallo zusammen.\""), to: translation)
+        #expect(running.wait { $0.contains("\"Hallo zusammen.\"") }, "\(running.stdout)\n\(running.stderr)")
+        #expect(running.stdout.contains("--- watched.yaml changed ---"))
+        #expect(running.interrupt() == 130)
+    }
+
     @Test func renderWatchRendersAgainAfterASave() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("watched.yaml", Self.script(pause: "2s"))
