@@ -123,7 +123,9 @@ public enum PreviewTable {
         for (index, section) in sections.enumerated() {
             for cue in cuesOfSection[index] {
                 gap(to: cue.start)
-                rows.append(Row(time: clock(cue.start), length: length(cue.duration), kind: cue.kind.rawValue, what: describe(cue), line: String(cue.line)))
+                var row = Row(time: clock(cue.start), length: length(cue.duration), kind: cue.kind.rawValue, what: describe(cue), line: String(cue.line))
+                if cue.kind == .pause, let ringing, ringing.until > cue.start + shortestGap { row.what += " (\(ringing.name) rings on)" }
+                rows.append(row)
                 var end = cue.end
                 if let chime = cue.chime {
                     ringing = (chime.sound.name, cue.end)
