@@ -64,6 +64,10 @@ import Testing
         // MB is 10^6 bytes, as the summary says it.
         let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.file("out/\(session).wav"))[.size] as? Int)
         #expect(result.stdout.contains(String(format: ", %.1f MB, ", Double(size) / 1e6)), "\(size) bytes: \(result.stdout)")
+        // The README's table of sizes by format starts from this file, in the same unit.
+        let length = result.stdout.split(separator: " ")[1].dropLast()
+        let sizes = "Sizes of `\(session)` (\(length)) by default, stereo / mono: WAV " + String(format: "%.1f / ", Double(size) / 1e6)
+        #expect(try Self.read("README.md").contains(sizes), "README.md should say: \(sizes)")
     }
 
     /// The batch summary: every column but TIME (the render's wall time) as the program prints it.
