@@ -179,4 +179,19 @@ import Testing
         #expect(result.status == 65, "\(result)")
         #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix(sample.quoted) }, "\(result.stderr)")
     }
+
+    /// docs/cli.md quotes the start of the warning `breathe` gives in a voice whose language
+    /// soothe has no words in.
+    @Test func theBreatheWarningDocsCLIQuotesIsWhatBreatheSays() throws {
+        let quoted = "<breathe>:1:1: warning: soothe has no words of its own in "
+        #expect(try Self.read("docs/cli.md").contains("`" + quoted + "...`"))
+        let folder = try TemporaryFolder()
+        try folder.write("voices/suomi.yaml", "name: suomi\ndescription: Finnish\nespeak: fi+f3\nrate: 120\n")
+        let result = try SootheCLI.run(
+            ["breathe", "--voice", "suomi", "--cycles", "1", "-o", "b.wav", "--quiet"], in: folder.path,
+            environment: ["SOOTHE_VOICES": folder.file("voices")])
+        #expect(result.status == 0, "\(result)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1 && warnings[0].hasPrefix(quoted + "'fi'"), "\(result.stderr)")
+    }
 }
