@@ -194,4 +194,27 @@ import Testing
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning") }
         #expect(warnings.count == 1 && warnings[0].hasPrefix(quoted + "'fi'"), "\(result.stderr)")
     }
+
+    /// README.md's sizes of `belly-breathing` in each format, stereo / mono, are those of the files
+    /// soothe writes by default, in MB of 1,000,000 bytes.
+    @Test func theReadmeSizesByFormatAreTheFilesSizes() throws {
+        let readme = try Self.read("README.md")
+        let sentence = try #require(readme.firstMatch(of: #/Sizes of `belly-breathing` \(\d+:\d{2}\) by default, stereo / mono: ([\s\S]+?Vorbis \d+\.\d / \d+\.\d MB)/#))
+        let pairs = String(sentence.output.1).matches(of: #/(WAV|FLAC|Opus|MP3|Vorbis) (\d+\.\d) / (\d+\.\d) MB/#)
+        let extensions = ["WAV": "wav", "FLAC": "flac", "Opus": "opus", "MP3": "mp3", "Vorbis": "ogg"]
+        #expect(Set(pairs.map { String($0.output.1) }) == Set(extensions.keys), "\(sentence.output.1)")
+        let folder = try TemporaryFolder()
+        let cache = folder.file("speech-cache")
+        for pair in pairs {
+            let format = String(pair.output.1)
+            for (channels, shown) in [("2", String(pair.output.2)), ("1", String(pair.output.3))] {
+                let file = "\(format)-\(channels).\(extensions[format]!)"
+                let result = try SootheCLI.run(["render", "belly-breathing", "-o", file, "--channels", channels, "--quiet"], in: folder.path, cache: cache)
+                #expect(result.status == 0, "\(result)")
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.file(file))[.size] as? Int)
+                #expect(String(format: "%.1f", Double(size) / 1e6) == shown, "\(file): \(size) bytes, README.md says \(shown) MB")
+                #expect(result.stdout.contains(", \(shown) MB, "), "\(result.stdout)")
+            }
+        }
+    }
 }
