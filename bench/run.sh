@@ -179,9 +179,9 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
     printf '| (b) the speech cache after rendering the catalogue (espeak-ng'"'"'s clips, compressed) | %.1f MB = %.1f %% of the %.0f MB its clips would take at 48 kHz, uncompressed (468.7 MB for the 127.0 min catalogue of 18 sessions, scaled to %.1f min) | ≤ 25 %% |\n' \
         "$(echo "$cache_bytes / 1000000" | bc -l)" "$(echo "$cache_bytes / 10000 / $before_mb" | bc -l)" "$before_mb" "$catalogue"
     printf '| (b) `list` / `list --json` with an empty speech cache (%s sessions) | %.3f s / %.3f s | well under 1 s |\n' "$count" "$(median < "$work/list.times")" "$(median < "$work/list-json.times")"
-    printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
+    printf '| (c) peak memory, 5 / 30 / 60 min sessions | %.1f / %.1f / %.1f MiB; 60 min = %.2f× 5 min | ≤ 1.2× |\n' \
         "$(echo "${memory[5]} / 1024" | bc -l)" "$(echo "${memory[30]} / 1024" | bc -l)" "$(echo "${memory[60]} / 1024" | bc -l)" "$mem_ratio"
-    printf '| (c) peak memory, an hour of continuous speech (540 distinct sentences) | %.1f MB = %.2f× the 5 min session | ≤ 1.5× |\n' \
+    printf '| (c) peak memory, an hour of continuous speech (540 distinct sentences) | %.1f MiB = %.2f× the 5 min session | ≤ 1.5× |\n' \
         "$(echo "${memory[dense]} / 1024" | bc -l)" "$dense_ratio"
     printf '| (d) render --all (%s min of audio), --jobs 1 / --jobs 2 | %.2f s / %.2f s = %.2f× | ≥ 1.8× on 2 cores |\n' "$catalogue" "$jobs1" "$jobs2" "$speedup"
     printf '| (d) the same, no speech cache (a first render) | %.2f s / %.2f s = %.2f× | — |\n' "$cold1" "$cold2" "$cold_speedup"

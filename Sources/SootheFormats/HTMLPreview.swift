@@ -83,6 +83,7 @@ public enum HTMLPreview {
         out += "<section class=\"timeline\" lang=\"en\" aria-labelledby=\"timeline-heading\">\n<h2 id=\"timeline-heading\">Timeline</h2>\n"
         out += "<p class=\"hint\">Hover over a cue, or reach it with the Tab key (arrow keys move along a lane), to see its details."
         out += seekable ? " Click it, or press Enter or Space, to play from there.</p>\n" : "</p>\n"
+        overview(timeline, into: &out)
         out += "<div class=\"chart\">\n"
 
         // Lane names: a narrow drawing that stays put while the timeline scrolls beside it.
@@ -126,6 +127,7 @@ public enum HTMLPreview {
                     let shape = shape(of: cue, layout: layout, level: &level)
                     if cue.kind == .breath { lastEnd = cue.end }
                     element(cue, index: index, shape: shape, seekable: seekable, into: &out)
+                    if let speech = cue.speech { speechLabel(speech, cue: cue, layout: layout, into: &out) }
                 }
             }
             out += "</g>\n"
@@ -138,6 +140,40 @@ public enum HTMLPreview {
         out += "<p id=\"cue-detail\" class=\"detail\"><span class=\"detail-when\">Details</span> <span class=\"detail-what\">Hover over or focus a cue to see what happens there.</span></p>\n"
         legend(palette: palette, into: &out)
         out += "</section>\n"
+    }
+
+    /// The whole session at the width of the screen, above the zoomed timeline: speech, each
+    /// breathing section and the chimes, and a frame showing the part the timeline shows (the
+    /// page's script moves it; a click there scrolls the timeline).
+    static func overview(_ timeline: Timeline, into out: inout String) {
+        let c = HTMLText.coordinate
+        let duration = max(timeline.duration, 1)
+        // Tenths of a second: every cue keeps its place at any screen width.
+        let scale = 10.0, width = c(duration * scale)
+        func rect(_ kind: String, _ start: Double, _ end: Double, y: Int, height: Int) -> String {
+            let w = max(end - start, duration / 400) * scale
+            return "<rect class=\"overview-\(kind)\" x=\"\(c(start * scale))\" y=\"\(y)\" width=\"\(c(w))\" height=\"\(height)\" />"
+        }
+        out += "<div class=\"overview\" id=\"overview\">\n"
+        out += "<svg class=\"overview-drawing\" id=\"overview-drawing\" viewBox=\"0 0 \(width) 40\" preserveAspectRatio=\"none\""
+        out += " role=\"img\" aria-label=\"The whole session, \(DurationParser.clock(timeline.duration)): speech, breathing and chimes\">"
+        for cue in timeline.cues where cue.kind == .speech { out += rect("speech", cue.start, cue.end, y: 2, height: 11) }
+        for span in timeline.steps where span.kind == .breathe { out += rect("breath", span.start, span.end, y: 15, height: 11) }
+        for cue in timeline.cues where cue.kind == .chime { out += rect("chime", cue.start, cue.start + duration / 200, y: 28, height: 10) }
+        out += "<rect id=\"overview-window\" class=\"overview-window\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"40\" />"
+        out += "</svg>\n<p class=\"overview-axis\" aria-hidden=\"true\"><span>0:00</span><span>\(DurationParser.clock(timeline.duration))</span></p>\n</div>\n"
+    }
+
+    /// The words of a speech cue written in its block, cut at the block's end (a nested `svg`
+    /// clips what overflows); decorative: the block itself carries the words for assistive technology.
+    static func speechLabel(_ speech: Cue.Speech, cue: Cue, layout: HTMLTimelineLayout, into out: inout String) {
+        let c = HTMLText.coordinate
+        let lane = HTMLTimelineLayout.Lane.voice
+        let width = layout.width(from: cue.start, to: cue.end)
+        guard width >= 18 else { return }
+        let top = layout.top(of: lane) + 9, height = lane.height - 18
+        out += "<svg class=\"speech-label\" x=\"\(c(layout.x(cue.start)))\" y=\"\(c(top))\" width=\"\(c(width))\" height=\"\(c(height))\" aria-hidden=\"true\">"
+        out += "<text x=\"4\" y=\"\(c(height / 2 + 4))\">\(HTMLText.escape(speech.words))</text></svg>\n"
     }
 
     /// The SVG element name and geometry attributes of a cue; advances the breath `level`.

@@ -4,7 +4,9 @@ import SootheCore
 /// seeking and a moving playhead when there is audio, captions that work from `file://`.
 /// It marks the root `data-ready="true"` with `data-drawn-cues` (cues that have a laid-out box),
 /// `data-page-width` and `data-window-width` once wired up, and `data-audio`, `data-audio-duration`,
-/// `data-time` and `data-captions` as the player loads, so a headless browser can check the page.
+/// `data-time` and `data-captions` as the player loads, and `data-overview-width`,
+/// `data-overview-right` and `data-overview-window` (seconds in view), so a headless browser can
+/// check the page.
 enum HTMLScript {
     /// The script text (kept free of `]]>` and of closing script tags: it sits in a CDATA section).
     static let source = #"""
@@ -176,6 +178,32 @@ enum HTMLScript {
   if (wanted && wanted.classList.contains("cue")) {
     show(wanted);
     seek(number(wanted, "data-start"), false);
+  }
+
+  // The overview: its frame shows the part of the session the timeline shows; a click there
+  // scrolls the timeline to that moment. (Its drawing is in tenths of a second.)
+  var overview = document.getElementById("overview-drawing");
+  var frameBox = document.getElementById("overview-window");
+  var total = parseFloat(root.getAttribute("data-duration")) || 1;
+  function showWindow() {
+    var from = Math.min(total, Math.max(0, (scroller.scrollLeft - edge) / pps));
+    var span = Math.min(total - from, scroller.clientWidth / pps);
+    frameBox.setAttribute("x", (from * 10).toFixed(2));
+    frameBox.setAttribute("width", (span * 10).toFixed(2));
+    root.setAttribute("data-overview-window", span.toFixed(1));
+  }
+  if (overview && frameBox && scroller) {
+    scroller.addEventListener("scroll", showWindow);
+    window.addEventListener("resize", showWindow);
+    overview.addEventListener("click", function (event) {
+      var box = overview.getBoundingClientRect();
+      var seconds = (event.clientX - box.left) / box.width * total;
+      scroller.scrollLeft = Math.max(0, edge + seconds * pps - scroller.clientWidth / 2);
+    });
+    showWindow();
+    var overviewBox = overview.getBoundingClientRect();
+    root.setAttribute("data-overview-width", String(Math.round(overviewBox.width)));
+    root.setAttribute("data-overview-right", String(Math.round(overviewBox.right)));
   }
 
   var drawn = cues.filter(function (cue) {

@@ -65,10 +65,29 @@ enum HTMLStyle {
             a, summary { color: \(p.accent); }
             :focus-visible:not(.cue):not(.bed) { outline: 3px solid \(p.focus); outline-offset: 2px; }
             footer { color: \(p.mutedText); font-size: .85rem; margin-top: 1.5rem; }
+            .overview { margin: 0 0 .6rem; cursor: pointer; }
+            .overview-drawing { display: block; width: 100%; height: 40px; background: \(p.laneBand); border-radius: 6px; }
+            .overview-speech { fill: \(p.speech.stroke); }
+            .overview-breath { fill: \(p.swatch(for: .inhale).stroke); }
+            .overview-chime { fill: \(p.chime.stroke); }
+            .overview-window { fill: none; stroke: \(p.focus); stroke-width: 2; vector-effect: non-scaling-stroke; }
+            .overview-axis { display: flex; justify-content: space-between; margin: .15rem 0 0; color: \(p.mutedText);
+              font-size: .75rem; font-variant-numeric: tabular-nums; }
+            .speech-label { pointer-events: none; }
+            .speech-label text { fill: \(p.text); font-size: 11px; }
+            td:nth-child(4) { overflow-wrap: anywhere; }
             @media (max-width: 480px) {
               .preview { padding: 1rem .6rem 2rem; }
               section { padding: .75rem; }
               .facts div { padding: .1rem .6rem; }
+              details.cue-table { padding: .6rem .5rem; }
+              /* Each cue as two lines: start, length, kind and line, then what happens, full width. */
+              .cue-table table, .cue-table tbody, .cue-table caption { display: block; }
+              .cue-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+              .cue-table tr { display: grid; grid-template-columns: auto auto 1fr auto; border-bottom: 1px solid \(p.grid); }
+              .cue-table td { border-bottom: 0; padding: .25rem .4rem; }
+              .cue-table td:nth-child(4) { grid-column: 1 / -1; grid-row: 2; padding-top: 0; }
+              .cue-table td:nth-child(5) { grid-column: 4; grid-row: 1; text-align: right; color: \(p.mutedText); }
             }
             @media (prefers-reduced-motion: reduce) { .scroller { scroll-behavior: auto; } }
 

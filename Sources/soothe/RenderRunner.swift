@@ -161,8 +161,10 @@ struct RenderRunner {
         }
     }
 
+    /// A file's size in decimal units, as file managers and phones show it: `59.1 MB` is
+    /// 59,100,000 bytes (not MiB), `830 kB` is 830,000.
     static func byteCount(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : String(format: "%.0f KB", Double(bytes) / 1024)
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6) : String(format: "%.0f kB", Double(bytes) / 1e3)
     }
 
     static func stripExtension(_ path: String) -> String {

@@ -130,6 +130,24 @@ func startTag(_ html: String, _ pattern: String) -> [String: String]? {
               document.body.setAttribute("data-scroll-width", String(s.scrollWidth));
               document.body.setAttribute("data-client-width", String(s.clientWidth));
               document.body.setAttribute("data-title-width", String(d.querySelector("h1").getBoundingClientRect().right));
+              document.body.setAttribute("data-overview-width", r.getAttribute("data-overview-width"));
+              document.body.setAttribute("data-overview-right", r.getAttribute("data-overview-right"));
+              document.body.setAttribute("data-overview-window", r.getAttribute("data-overview-window"));
+              document.body.setAttribute("data-overview-above", String(
+                d.getElementById("overview").getBoundingClientRect().bottom <= s.getBoundingClientRect().top));
+              var labels = d.querySelectorAll(".speech-label text"), shown = 0;
+              for (var i = 0; i < labels.length; i++) { if (labels[i].getBoundingClientRect().width > 0) { shown++; } }
+              document.body.setAttribute("data-speech-labels", String(shown));
+              // The cue table, opened: every cell inside the screen, nothing to scroll sideways.
+              var details = d.querySelector("details.cue-table");
+              details.open = true;
+              var box = d.querySelector(".table-scroll"), cells = d.querySelectorAll(".cue-table td"), right = 0;
+              for (var j = 0; j < cells.length; j++) { right = Math.max(right, cells[j].getBoundingClientRect().right); }
+              document.body.setAttribute("data-table-scroll", String(box.scrollWidth - box.clientWidth));
+              document.body.setAttribute("data-table-right", String(right));
+              document.body.setAttribute("data-open-page-width", String(d.documentElement.scrollWidth));
+              var what = d.querySelector(".cue-table tbody tr td:nth-child(4)");
+              document.body.setAttribute("data-what-width", String(what.getBoundingClientRect().width));
             };
             </script></body></html>
             """)
@@ -143,6 +161,22 @@ func startTag(_ html: String, _ pattern: String) -> [String: String]? {
         let scroll = try #require(number("data-scroll-width")), client = try #require(number("data-client-width"))
         #expect(client >= 200, "the timeline keeps most of a phone's width")
         #expect(scroll > client, "a long session's timeline scrolls inside its box")
+        // The overview above it shows the whole session across the screen, with a frame on the
+        // part the timeline shows.
+        let overview = try #require(number("data-overview-width"), "\(body)")
+        #expect(overview >= 300 && overview <= 375, "overview \(overview) px wide")
+        #expect(try #require(number("data-overview-right")) <= 375)
+        #expect(body["data-overview-above"] == "true")
+        let shownSeconds = try #require(number("data-overview-window"))
+        let duration = try cueSheet("body-awareness").duration
+        #expect(shownSeconds > 5 && shownSeconds < duration / 2, "the frame covers \(shownSeconds) s of \(duration) s")
+        // Speech blocks carry their words.
+        #expect(try #require(number("data-speech-labels")) >= 10)
+        // The opened cue table: readable without scrolling sideways, its text in a wide column.
+        #expect(try #require(number("data-table-scroll")) <= 0, "the cue table scrolls sideways")
+        #expect(try #require(number("data-table-right")) <= 375)
+        #expect(try #require(number("data-open-page-width")) <= 375)
+        #expect(try #require(number("data-what-width")) >= 250, "the cue's words get most of the width")
     }
 
     @Test func renderWithHTMLWritesAPageThatPlaysTheAudio() throws {

@@ -27,9 +27,14 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Tiny Session  (tiny)")
         #expect(lines.contains { $0.contains("TIME") && $0.contains("KIND") && $0.contains("LINE") })
-        let rows = lines.filter { $0.hasPrefix("  ") && !$0.contains("TIME") }
-        // chime, speech, 4 breath phases, 2 prompts, pause
-        #expect(rows.count == 9, "\(result)")
+        let rows = lines.filter { $0.firstMatch(of: #/^  \d+:\d{2}\.\d /#) != nil }
+        // chime, speech, the `after: 1s`, 4 breath phases, 2 prompts, pause
+        #expect(rows.count == 10, "\(result)")
+        #expect(rows.filter { $0.contains(" after ") }.count == 1, "\(result)")
+        // A subtotal after each section: the bell and the line, the breathing, the pause.
+        let sections = lines.filter { $0.contains(" section ── ") }
+        #expect(sections.count == 3, "\(result)")
+        #expect(sections[1].contains("10.0s") && sections[1].contains("Breathe 2-0-3-0 × 2 · 12.0/min"), "\(result)")
         #expect(rows.first?.contains("bell") == true)
         #expect(rows.contains { $0.contains("\"Breathe in.\"") && $0.hasSuffix("4") })
         #expect(rows.filter { $0.contains("inhale · cycle") }.count == 2)

@@ -23,6 +23,18 @@ import Testing
         return targets
     }
 
+    /// `id → measured length` (`m:ss`) from the table of docs/sessions.md.
+    static func measured() throws -> [String: String] {
+        let doc = try String(contentsOfFile: SootheCLI.packageRoot + "/docs/sessions.md", encoding: .utf8)
+        var lengths: [String: String] = [:]
+        let row = #/^\| `([a-z0-9-]+)` \| [^|]+ \| ([^|]+?) \|/#
+        for line in doc.split(separator: "\n") {
+            guard let match = try row.firstMatch(in: String(line)) else { continue }
+            lengths[String(match.output.1)] = String(match.output.2)
+        }
+        return lengths
+    }
+
     static var builtInIDs: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: SootheCLI.packageRoot + "/assets/sessions")) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
@@ -51,8 +63,12 @@ import Testing
         #expect(sos.allSatisfy { $0 <= 300 } && sos.filter { $0 <= 240 }.count >= 4, "SOS lengths \(sos)")
         // At least one session of twenty minutes or more.
         #expect(sessions.contains { ($0["duration"] as? Double ?? 0) >= 1200 })
+        // The "measured" column is the program's (bench/sessions-table.py writes it from this listing).
+        let measured = try Self.measured()
         for session in sessions {
             let id = try #require(session["id"] as? String)
+            #expect(measured[id] == session["length"] as? String,
+                    "docs/sessions.md says \(id) measures \(measured[id] ?? "nothing"); soothe list --exact says \(session["length"] ?? "-"): run python3 bench/sessions-table.py")
             let duration = try #require(session["duration"] as? Double, "\(id) has no length: \(session)")
             let target = try #require(targets[id], "\(id) has no target in docs/sessions.md")
             let low = target * Self.band.lowerBound, high = target * Self.band.upperBound

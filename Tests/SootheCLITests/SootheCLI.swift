@@ -64,6 +64,8 @@ enum SootheCLI {
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
         // No voice folders of the machine's user: a test names its own (SOOTHE_VOICES in `environment`).
         environment["SOOTHE_VOICES"] = ""
+        // No width from the runner's terminal: the preview table takes its default (a test sets COLUMNS to change it).
+        environment["COLUMNS"] = ""
         environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)

@@ -32,6 +32,12 @@ extension Soothe {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output (- is standard output).")
         var output: String?
 
+        @Flag(help: "With the table: every row on one line, however wide (default: the terminal's width, text wrapped).")
+        var wide = false
+
+        @Flag(help: "Show it again whenever the script, its translation or a voice profile changes (Ctrl-C to stop).")
+        var watch = false
+
         /// `dir/take.ogg` → `dir/take.vtt`, keeping the path relative (the page names it so).
         static func replacingExtension(of path: String, with ext: String) -> String {
             guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"), dot != path.startIndex else {
@@ -42,15 +48,19 @@ extension Soothe {
 
         func validate() throws {
             if audio != nil && format != .html { throw ValidationError("--audio only works with --format html") }
+            if wide && format != .table { throw ValidationError("--wide only works with the table (--format table)") }
             if let lang, LanguageVoices.normalized(lang) == nil { throw ValidationError("--lang: '\(lang)' is not a language tag (e.g. es, de, fr, pt-BR, it)") }
         }
 
         func run() throws {
+            if watch { return try watchAndRun() }
             let workspace = try Workspace(voice: voice, scripts: [session])
             let timeline = try lang.flatMap(LanguageVoices.normalized).map { try workspace.timeline(session, language: $0) } ?? workspace.timeline(session)
             let text: String
             switch format {
-            case .table: text = PreviewTable.render(timeline)
+            case .table:
+                let toTerminal = output == nil || output == "-"
+                text = PreviewTable.render(timeline, width: wide ? nil : toTerminal ? TerminalWidth.standardOutput : PreviewTable.defaultWidth)
             case .json: text = CueSheet.json(timeline)
             case .vtt: text = CueSheet.webVTT(timeline)
             case .srt: text = CueSheet.srt(timeline)
@@ -64,5 +74,15 @@ extension Soothe {
                 Console.out(text)
             }
         }
+    }
+}
+
+extension Soothe.Preview {
+    /// `--watch`: this command again after each change to what the session is made of.
+    func watchAndRun() throws {
+        var once = self
+        once.watch = false
+        let loop = try WatchLoop(session: session, language: lang.flatMap(LanguageVoices.normalized), workspace: Workspace(voice: voice, scripts: [session]))
+        try loop.run { try once.run() }
     }
 }

@@ -36,6 +36,8 @@ extension Soothe {
 
         @Flag(inversion: .prefixedNo, help: "In a batch: leave a session whose inputs did not change since its file was written (default: on when the output folder has a manifest, .soothe-manifest.json).")
         var incremental: Bool?
+        @Flag(help: "Render the session again whenever its script, translation or a voice profile changes (Ctrl-C to stop).")
+        var watch = false
 
         @OptionGroup var flags: RenderFlags
 
@@ -58,6 +60,7 @@ extension Soothe {
             if shard != nil && !all && catalogue.isEmpty && lang == nil { throw ValidationError("--shard only works with --all, --catalogue or --lang") }
             if json && !isBatch { throw ValidationError("--json summarises a batch (--all, --catalogue, --lang or several sessions)") }
             if incremental != nil && !isBatch { throw ValidationError("--incremental works on a batch (--all, --catalogue, --lang or several sessions)") }
+            if watch && isBatch { throw ValidationError("--watch renders one session: name one, without --all, --catalogue, --lang or --site") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         }
 
@@ -82,6 +85,7 @@ extension Soothe {
         }
 
         mutating func run() throws {
+            if watch { return try watchAndRun() }
             let site = try siteFlags.writer(applyingTo: &flags)
             let languages = try lang.map(LanguageList.parse)
             let catalogueScripts = try listFolders()
