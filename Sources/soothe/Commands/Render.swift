@@ -47,12 +47,15 @@ extension Soothe {
             }
             let workspace = try Workspace(voice: voice, scripts: sessions)
             var arguments = sessions
+            // Track numbers count the batch as named (with --shard, the whole catalogue's).
+            var catalogue = sessions
             if all {
                 arguments = SessionSource.builtInIDs(in: workspace.home.sessionsDirectory)
                 guard !arguments.isEmpty else {
                     Console.fail("no built-in sessions found; looked in: \(workspace.home.searched.joined(separator: ", "))")
                     throw ExitStatus.notFound
                 }
+                catalogue = arguments
                 if let shard { arguments = arguments.enumerated().filter { shard.includes($0.offset) }.map(\.element) }
             }
             let batch = all || arguments.count > 1
@@ -73,11 +76,14 @@ extension Soothe {
             try RenderRunner.makeFolder(folder)
             let inputPaths = inputs.compactMap { $0 }
             // A broken session is reported (with its diagnostics) and skipped; the rest render.
-            let (flags, names) = (self.flags, order.map { arguments[$0] })
+            let (flags, names, batchOrder) = (self.flags, order.map { arguments[$0] }, catalogue)
             let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let (results, unloaded) = runner.runAll(count: names.count, jobs: jobs) { index in
                 do {
-                    return .success(try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths))
+                    var job = try flags.job(for: workspace.timeline(names[index]), folder: folder, inputs: inputPaths)
+                    job.trackNumber = batchOrder.firstIndex(of: names[index]).map { $0 + 1 }
+                    job.trackCount = batchOrder.count
+                    return .success(job)
                 } catch let exit as ExitCode {
                     return .failure(exit)
                 } catch {
