@@ -47,8 +47,8 @@ public struct ChapterPolicy: Sendable, Hashable {
 public enum ChapterMark: Sendable, Hashable {
     /// The title the script gives.
     case named(String)
-    /// A chapter starts here, titled as `auto` titles its kind (a translated script's marks:
-    /// the title comes from the translated words).
+    /// `chapter: true`: a chapter starts here, titled as `auto` titles its kind (and every mark
+    /// of a translated script: the title comes from the translated words).
     case auto
 }
 

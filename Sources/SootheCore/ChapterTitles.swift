@@ -18,12 +18,8 @@ public enum ChapterTitles {
             guard title.count < shortSentence else { break }
             title += " " + next
         }
-        if title.count > maximumLength {
-            title = cut(title)
-        } else if title.hasSuffix("."), !title.hasSuffix("..") {
-            title.removeLast()
-        }
-        return title
+        if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
+        return title.count > maximumLength ? cut(title) : title
     }
 
     /// `text` cut at the last space at or before ``maximumLength`` characters, trailing

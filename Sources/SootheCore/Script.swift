@@ -48,7 +48,7 @@ public struct Script: Sendable, Hashable {
 public struct Step: Sendable, Hashable {
     public var action: Action
     public var location: SourceLocation
-    /// `chapter: TITLE`: a chapter starts at this step (at each copy, inside a `repeat`; at the
+    /// `chapter: TITLE` (or `true`): a chapter starts at this step (at each copy, inside a `repeat`; at the
     /// first copy's start, on a `repeat` itself).
     public var chapter: ChapterMark?
 

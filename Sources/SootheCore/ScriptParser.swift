@@ -276,12 +276,14 @@ struct ParseRun {
         }
     }
 
-    /// A step's `chapter: TITLE`.
+    /// A step's `chapter: TITLE`, or `chapter: true`.
     mutating func chapterMark(_ node: Node) -> ChapterMark? {
         guard case .scalar = node else {
             error(node.location, "'chapter' expects the chapter's title, e.g. 'chapter: Breathing together'; found \(node.kindDescription)")
             return nil
         }
+        // `chapter: true`: a chapter starts here, titled from its first words.
+        if node.scalarText == "true" { return .auto }
         return chapterTitleText(node, for: "chapter").map { .named($0) }
     }
 

@@ -40,7 +40,8 @@ import Testing
         ])
         // The opening bell and pause belong to the first chapter, the closing bell and pause to
         // the last (a stretch with no words is no chapter of its own).
-        #expect(chapters[1].start == 1.5 + 3 + 2 + 2 + 2)
+        let firstBreath: Double = 1.5 + 3 + 2 + 2 + 2
+        #expect(chapters[1].start == firstBreath)
     }
 
     @Test func aStepsChapterKeyNamesAChapterThere() throws {
@@ -173,5 +174,22 @@ import Testing
             let next = said.flatMap { $0.dropFirst(kept.count).first }
             #expect(next.map { $0 == " " || ",;:.-–—".contains($0) } == true, "\(id): \(chapter.title)")
         }
+    }
+}
+
+extension ChapterTests {
+    @Test func chapterTrueStartsAChapterTitledFromItsWords() throws {
+        let chapters = try Self.chapters("""
+            title: Scan
+            steps:
+              - say: Settle in.
+              - repeat:
+                  for: [Feel your feet. Let them rest., Now your hands.]
+                  steps:
+                    - say: "{item}"
+                      chapter: true
+                    - pause: 5s
+            """)
+        #expect(chapters.map(\.title) == ["Settle in", "Feel your feet. Let them rest", "Now your hands"])
     }
 }
