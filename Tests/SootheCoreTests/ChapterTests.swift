@@ -193,3 +193,17 @@ extension ChapterTests {
         #expect(chapters.map(\.title) == ["Settle in", "Feel your feet. Let them rest", "Now your hands"])
     }
 }
+
+extension ChapterTests {
+    /// The example in docs/session-format.md's "Chapters" gets the titles its comments say.
+    @Test func theDocumentedExampleHasTheChaptersItSays() throws {
+        let doc = try String(contentsOfFile: SessionLibraryTests.packageRoot + "/docs/session-format.md", encoding: .utf8)
+        let section = try #require(doc.range(of: "## Chapters")).upperBound
+        let start = try #require(doc.range(of: "```yaml\n", range: section..<doc.endIndex)).upperBound
+        let end = try #require(doc.range(of: "```", range: start..<doc.endIndex)).lowerBound
+        let example = String(doc[start..<end])
+        let said = example.matches(of: #/chapters? "([^"]+)"(?:, "([^"]+)")?/#).flatMap { match in [String(match.output.1)] + (match.output.2.map { [String($0)] } ?? []) }
+        #expect(said.count == 5)
+        #expect(try Self.chapters("title: Example\n" + example).map(\.title) == said)
+    }
+}
