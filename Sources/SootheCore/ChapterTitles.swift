@@ -22,8 +22,9 @@ public enum ChapterTitles {
         return title.count > maximumLength ? cut(title) : title
     }
 
-    /// `text` cut at the last space at or before ``maximumLength`` characters, trailing
-    /// punctuation dropped, `…` added; a first word longer than that is kept whole.
+    /// `text` cut at the last space at or before ``maximumLength`` characters, up to two short
+    /// words (three letters or fewer) and trailing punctuation dropped, `…` added; a first word
+    /// longer than that is kept whole.
     static func cut(_ text: String) -> String {
         let characters = Array(text)
         var end = maximumLength
@@ -33,7 +34,13 @@ public enum ChapterTitles {
             end = characters.firstIndex(of: " ") ?? characters.count
             if end == characters.count { return text }
         }
-        var kept = String(characters[..<end])
+        var words = String(characters[..<end]).split(separator: " ")
+        // A title that stops on a little word ("and the…", "en la…") reads as cut off: end on
+        // the word before (at most two are dropped, the first kept).
+        for _ in 0..<2 where words.count > 1 && words.last!.count <= 3 && words.last!.allSatisfy(\.isLetter) {
+            words.removeLast()
+        }
+        var kept = words.joined(separator: " ")
         while let last = kept.last, ",;:.-–—".contains(last) || last == " " { kept.removeLast() }
         return kept + "…"
     }
