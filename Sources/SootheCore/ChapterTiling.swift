@@ -17,6 +17,8 @@ enum ChapterTiling {
         var previousKind: StepKind?
         for section in sections {
             let runStarts = section.kind != .breathe && (previousKind == nil || previousKind == .breathe)
+            // A breathing section right after another that would get the same title goes on it.
+            let continues = section.kind == .breathe && previousKind == .breathe
             previousKind = section.kind
             if let mark = section.mark {
                 switch mark {
@@ -24,11 +26,13 @@ enum ChapterTiling {
                 case .auto: starts.append((section.start, section.kind == .breathe ? section.words : nil))
                 }
             } else if section.kind == .breathe {
+                let title: String?
                 switch policy.breathe {
-                case .auto: starts.append((section.start, section.words))
-                case .title(let title): starts.append((section.start, title))
-                case .off: break
+                case .auto: title = section.words
+                case .title(let fixed): title = fixed
+                case .off: title = nil
                 }
+                if let title, !(continues && starts.last?.title == title) { starts.append((section.start, title)) }
             } else if runStarts {
                 switch policy.speech {
                 case .auto: starts.append((section.start, nil))

@@ -209,3 +209,21 @@ extension ChapterTests {
         #expect(try Self.chapters("title: Example\n" + example).map(\.title) == said)
     }
 }
+
+extension ChapterTests {
+    @Test func aBreathingSectionStraightAfterALikeOneContinuesItsChapter() throws {
+        let chapters = try Self.chapters("""
+            title: Two Parts
+            steps:
+              - say: Let's begin.
+              - breathe: {pattern: belly, cycles: 2, prompts: {inhale: In, exhale: Out}}
+              - breathe: {pattern: belly, cycles: 2}
+              - breathe: {pattern: box, cycles: 1}
+              - breathe: {pattern: box, cycles: 1}
+                chapter: Box again
+              - say: Done.
+            """)
+        #expect(chapters.map(\.title) == ["Let's begin", "Belly Breathing", "Box Breathing", "Box again", "Done"])
+        #expect(chapters[1].end - chapters[1].start == 40)
+    }
+}
