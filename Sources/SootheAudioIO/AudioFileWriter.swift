@@ -40,8 +40,9 @@ public final class AudioFileWriter {
     public let path: String
     /// The settings the file is written with.
     public let settings: AudioFileSettings
-    /// The hidden temporary file the samples go to until `finish()`.
-    public let temporaryPath: String
+    /// The hidden temporary file the samples go to until `finish()` (a second one, when the
+    /// metadata is written: see ``embedMetadata()``).
+    public private(set) var temporaryPath: String
     /// How the finished file reaches `path`.
     private let destination: OutputDestination
     /// Frames written so far.
@@ -230,15 +231,12 @@ public final class AudioFileWriter {
             if settings.format == .ogg || settings.format == .opus {
                 try OggSerialNumber.rewrite(fd: fd, serial: settings.oggSerialNumber, path: path)
             }
-            var info = stat()
-            guard fstat(fd, &info) == 0 else {
-                throw AudioIOError(.finishFailed, "cannot check the file: \(POSIXError.current("fstat").reason)", path: path)
-            }
-            fileSize = Int(info.st_size)
             // Every byte libsndfile wrote must be in the file before it replaces anything.
-            if let end = handle.sink?.end, Int64(fileSize) < end {
-                throw AudioIOError(.finishFailed, "the file is \(end - Int64(fileSize)) bytes short of what was written", path: path)
+            if let end = handle.sink?.end, let written = try? FileBytes(fd: fd, path: path).size(), Int64(written) < end {
+                throw AudioIOError(.finishFailed, "the file is \(end - Int64(written)) bytes short of what was written", path: path)
             }
+            try embedMetadata()
+            fileSize = try FileBytes(fd: fd, path: path).size()
             try destination.deliver(&fd, temporaryPath: temporaryPath, path: path)
             if fd >= 0 { discard() }
             state = .finished
@@ -246,6 +244,40 @@ public final class AudioFileWriter {
             discard()
             throw error
         }
+    }
+
+    /// Writes the tags libsndfile cannot (see ``AudioTags``) into the finished temporary file:
+    /// WAV gets its cue points named in place; MP3, FLAC, Ogg Vorbis and Opus are copied into a
+    /// second temporary file with their metadata replaced, which then takes the first's place.
+    private func embedMetadata() throws(AudioIOError) {
+        let tags = settings.tags
+        let source = FileBytes(fd: fd, path: path)
+        if settings.format == .wav {
+            if !settings.usesRF64, settings.cuePoints.count == tags.chapters.count {
+                try WAVChapterLabels.append(source, titles: tags.chapters.map(\.title))
+            }
+            return
+        }
+        let (newPath, newFD) = try Self.createTemporaryFile(for: destination.temporaryPathHint)
+        TemporaryFiles.register(newPath)
+        do throws(AudioIOError) {
+            switch settings.format {
+            case .mp3: try MP3TagRewrite.rewrite(source, tags: tags, to: newFD)
+            case .flac: try FLACMetadataRewrite.rewrite(source, tags: tags, to: newFD)
+            case .ogg, .opus: try OggCommentRewrite.rewrite(source, opus: settings.format == .opus, tags: tags, to: newFD)
+            case .wav: break
+            }
+        } catch {
+            FileDescriptorIO.closeQuietly(newFD)
+            unlink(newPath)
+            TemporaryFiles.unregister(newPath)
+            throw error
+        }
+        FileDescriptorIO.closeQuietly(fd)
+        unlink(temporaryPath)
+        TemporaryFiles.unregister(temporaryPath)
+        fd = newFD
+        temporaryPath = newPath
     }
 
     /// Abandons the file: the temporary file is removed, an existing file at `path` stays as it was.
@@ -275,11 +307,14 @@ public final class AudioFileWriter {
                 Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int(SF_FALSE), expecting: Int32(SF_FALSE), .unsupported,
                 "cannot turn the PEAK chunk off")
         }
-        let tags = settings.tags
+        // Only WAV's tags are libsndfile's: the other formats' are written after it (`embedMetadata`).
+        let tags = settings.format == .wav ? settings.tags : AudioTags()
         let strings: [(Int32, String?, String)] = [
             (Int32(SF_STR_TITLE), tags.title, "title"), (Int32(SF_STR_ARTIST), tags.artist, "artist"),
+            (Int32(SF_STR_ALBUM), tags.album, "album"),
             (Int32(SF_STR_COMMENT), tags.comment, "comment"), (Int32(SF_STR_DATE), tags.date, "date"),
             (Int32(SF_STR_SOFTWARE), tags.software, "software"),
+            (Int32(SF_STR_TRACKNUMBER), tags.trackNumber.map(String.init), "track number"),
         ]
         for (type, value, name) in strings {
             guard let value else { continue }

@@ -18,6 +18,8 @@ public struct Script: Sendable, Hashable {
     public var inlineVoice: VoiceProfile?
     public var ambience: AmbienceSpec?
     public var steps: [Step]
+    /// How steps become chapters (`chapters:`; default: automatic).
+    public var chapters: ChapterPolicy = .auto
     /// Whether the spoken text is soothe's own, taken from a ``PhraseTable`` (`soothe breathe`),
     /// rather than a writer's: a voice whose language has no table then gets a warning.
     public var wordsFromPhraseTable = false
@@ -46,10 +48,14 @@ public struct Script: Sendable, Hashable {
 public struct Step: Sendable, Hashable {
     public var action: Action
     public var location: SourceLocation
+    /// `chapter: TITLE` (or `true`): a chapter starts at this step (at each copy, inside a `repeat`; at the
+    /// first copy's start, on a `repeat` itself).
+    public var chapter: ChapterMark?
 
-    public init(_ action: Action, at location: SourceLocation) {
+    public init(_ action: Action, at location: SourceLocation, chapter: ChapterMark? = nil) {
         self.action = action
         self.location = location
+        self.chapter = chapter
     }
 
     /// What a step does.

@@ -73,7 +73,7 @@ struct ParseRun {
     /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
     var sessionID = "session"
 
-    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "steps"]
+    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "chapters", "steps"]
     static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
     static let optionKeys: [String: [String]] = [
         "say": ["voice", "rate", "after"],
@@ -173,6 +173,7 @@ struct ParseRun {
         var inlineVoice: VoiceProfile?
         var ambience: AmbienceSpec?
         var steps: [Step]?
+        var chapters = ChapterPolicy.auto
         var stepsLocation = root.location
         let givenID = mapping.first { $0.key.scalarText == "id" }?.value.scalarText
         sessionID = givenID.flatMap { ScriptParser.isValidID($0) ? $0 : nil } ?? defaultID
@@ -200,6 +201,7 @@ struct ParseRun {
                     voiceLocation = value.location
                 }
             case "ambience": ambience = parseAmbience(value)
+            case "chapters": chapters = parseChapters(value) ?? .auto
             case "steps":
                 stepsLocation = value.location
                 steps = parseSteps(value, key: "steps", repeatDepth: 0)
@@ -216,9 +218,91 @@ struct ParseRun {
             error(stepsLocation, "'steps' is empty; a session needs at least one step")
         }
         guard let title, let steps else { return nil }
-        return Script(
+        var script = Script(
             file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
             voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, tags: tags, when: when, steps: steps)
+        script.chapters = chapters
+        return script
+    }
+
+    static let chaptersExpected = "auto, off, or a mapping {breathe: RULE, speech: RULE} where each RULE is auto, off or a title"
+
+    /// `chapters: auto | off | {breathe: RULE, speech: RULE}`, each rule auto, off or a title.
+    mutating func parseChapters(_ node: Node) -> ChapterPolicy? {
+        switch node {
+        case .scalar:
+            guard let value = text(node, for: "chapters") else { return nil }
+            switch value.lowercased() {
+            case "auto", "true", "yes", "on": return .auto
+            case "off", "false", "no": return .off
+            default:
+                error(node.location, "'chapters' expects \(Self.chaptersExpected); found '\(value)'")
+                return nil
+            }
+        case .mapping(let mapping):
+            var policy = ChapterPolicy.auto
+            var ok = true
+            for (keyNode, value) in mapping {
+                guard let key = keyName(keyNode) else { continue }
+                guard ChapterPolicy.kindKeys.contains(key) else {
+                    unknownKey(key, at: keyNode.location, expected: ChapterPolicy.kindKeys, context: "in 'chapters'")
+                    ok = false
+                    continue
+                }
+                guard let rule = chapterRule(value, for: key) else {
+                    ok = false
+                    continue
+                }
+                if key == "breathe" { policy.breathe = rule } else { policy.speech = rule }
+            }
+            return ok ? policy : nil
+        default:
+            error(node.location, "'chapters' expects \(Self.chaptersExpected); found \(node.kindDescription)")
+            return nil
+        }
+    }
+
+    /// One kind's rule in `chapters:`: auto, off or a title.
+    mutating func chapterRule(_ node: Node, for key: String) -> ChapterPolicy.Rule? {
+        guard case .scalar = node else {
+            error(node.location, "'\(key)' in 'chapters' expects auto, off or a title; found \(node.kindDescription)")
+            return nil
+        }
+        guard let value = chapterTitleText(node, for: key) else { return nil }
+        switch value.lowercased() {
+        case "auto", "true", "yes", "on": return .auto
+        case "off", "false", "no": return .off
+        default: return .title(value)
+        }
+    }
+
+    /// A step's `chapter: TITLE`, or `chapter: true`.
+    mutating func chapterMark(_ node: Node) -> ChapterMark? {
+        guard case .scalar = node else {
+            error(node.location, "'chapter' expects the chapter's title, e.g. 'chapter: Breathing together'; found \(node.kindDescription)")
+            return nil
+        }
+        // `chapter: true`: a chapter starts here, titled from its first words.
+        if node.scalarText == "true" { return .auto }
+        return chapterTitleText(node, for: "chapter").map { .named($0) }
+    }
+
+    /// A chapter title: one line of text, not empty.
+    mutating func chapterTitleText(_ node: Node, for key: String) -> String? {
+        if node.isNull {
+            error(node.location, "'\(key)' has no title: write the chapter's title, or leave '\(key)' out (soothe then titles the chapter from its first words)")
+            return nil
+        }
+        guard let title = text(node, for: key) else { return nil }
+        if title.allSatisfy(\.isWhitespace) {
+            error(node.location, "'\(key)' is empty: write the chapter's title, or leave '\(key)' out (soothe then titles the chapter from its first words)")
+            return nil
+        }
+        if title.contains(where: \.isNewline) {
+            error(node.location, "'\(key)' holds a line break: a chapter title is one line")
+            return nil
+        }
+        return title.trimmingCharacters(in: " ")
     }
 
     /// `tags: [sos, breathing]`: known tag names, each once; every unknown or repeated one is
@@ -304,7 +388,11 @@ struct ParseRun {
             actions.removeAll { $0.0 == "chime" }
         }
         guard let (action, actionKey, value) = actions.first else {
-            let keys = mapping.keys.compactMap(\.scalarText)
+            let keys = mapping.keys.compactMap(\.scalarText).filter { $0 != "chapter" }
+            if keys.isEmpty, !mapping.isEmpty {
+                error(node.location, "a step needs one action besides 'chapter': say, pause, chime, breathe or repeat (the chapter starts at that step)")
+                return nil
+            }
             let hint = keys.lazy.compactMap { key -> String? in
                 let near = Suggestions.nearest(to: key, in: Self.stepKeys, limit: 1)
                 return near.first.map { "; did you mean '\($0)' instead of '\(key)'?" }
@@ -319,26 +407,32 @@ struct ParseRun {
         // Options beside the action key (the long form).
         var options: [String: (key: Node, value: Node)] = [:]
         let allowed = Self.optionKeys[action] ?? []
+        var chapter: ChapterMark?
         for (keyNode, optionValue) in mapping where keyNode != actionKey {
             guard let key = keyName(keyNode) else { continue }
-            if allowed.contains(key) {
+            if key == "chapter" {
+                chapter = chapterMark(optionValue)
+            } else if allowed.contains(key) {
                 options[key] = (keyNode, optionValue)
             } else {
                 let extra = allowed.isEmpty
                     ? "'\(action)' takes its options inside its own mapping"
                     : "'\(action)' takes \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
-                let near = Suggestions.didYouMean(key, in: allowed + (action == "breathe" ? Self.breatheKeys : []))
+                let near = Suggestions.didYouMean(key, in: allowed + ["chapter"] + (action == "breathe" ? Self.breatheKeys : []))
                 error(keyNode.location, "unknown option '\(key)' for '\(action)'\(near) (\(extra))")
             }
         }
         let at = actionKey.location
+        var step: Step?
         switch action {
-        case "say": return parseSay(value, options: options, at: at)
-        case "pause": return parsePause(value, options: options, at: at)
-        case "chime": return parseChime(value, options: options, at: at)
-        case "breathe": return parseBreathe(value, at: at)
-        default: return parseRepeat(value, at: at, depth: repeatDepth + 1)
+        case "say": step = parseSay(value, options: options, at: at)
+        case "pause": step = parsePause(value, options: options, at: at)
+        case "chime": step = parseChime(value, options: options, at: at)
+        case "breathe": step = parseBreathe(value, at: at)
+        default: step = parseRepeat(value, at: at, depth: repeatDepth + 1)
         }
+        step?.chapter = chapter
+        return step
     }
 
     mutating func parseSay(_ value: Node, options: [String: (key: Node, value: Node)], at: SourceLocation) -> Step? {

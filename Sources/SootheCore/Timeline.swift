@@ -99,10 +99,13 @@ public struct Timeline: Sendable, Hashable {
     public var cues: [Cue]
     /// One span per step.
     public var steps: [StepSpan]
+    /// The chapters, tiling the session from 0 to `duration` (empty when the script turns them
+    /// off): see ``ChapterPolicy``.
+    public var chapters: [ChapterSpan]
 
     public init(
         id: String, title: String, summary: String?, technique: String?, voice: VoiceProfile,
-        ambience: AmbienceSpec?, duration: Double, cues: [Cue], steps: [StepSpan]
+        ambience: AmbienceSpec?, duration: Double, cues: [Cue], steps: [StepSpan], chapters: [ChapterSpan] = []
     ) {
         self.id = id
         self.title = title
@@ -113,6 +116,7 @@ public struct Timeline: Sendable, Hashable {
         self.duration = duration
         self.cues = cues
         self.steps = steps
+        self.chapters = chapters
     }
 
     /// Seconds rounded to milliseconds: the precision of every time a file or cue sheet shows,

@@ -69,10 +69,12 @@ public struct TimelineBuilder: Sendable {
         let diagnostics = run.diagnostics.sortedByLocation()
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let duration = max(run.time, run.ringEnd, speechEnd)
+        let chapters = ChapterTiling.tile(run.sections, policy: script.chapters, duration: duration, sessionTitle: script.title)
         var timeline = Timeline(
             id: script.id, title: script.title, summary: script.summary, technique: script.technique,
-            voice: voice, ambience: script.ambience, duration: max(run.time, run.ringEnd, speechEnd), cues: cues,
-            steps: run.spans)
+            voice: voice, ambience: script.ambience, duration: duration, cues: cues,
+            steps: run.spans, chapters: chapters)
         timeline.when = script.when
         return (timeline, diagnostics)
     }
@@ -94,6 +96,10 @@ private struct BuildRun {
     var diagnostics: [Diagnostic] = []
     var cues: [Cue] = []
     var spans: [StepSpan] = []
+    /// What chapters are made from: one per span.
+    var sections: [ChapterTiling.Section] = []
+    /// A `chapter:` mark waiting for the next span (a `repeat`'s, for its first step's).
+    var pendingMark: ChapterMark?
     var time = 0.0
     var ringEnd = 0.0
     /// Voices whose synthesis failed, so each failure is reported once.
@@ -203,6 +209,9 @@ private struct BuildRun {
     mutating func emit(_ steps: [Step], item: String?) {
         for step in steps {
             if diagnostics.hasErrors && cues.count > 10_000 { return }
+            if let mark = step.chapter, pendingMark == nil {
+                if case .named(let title) = mark { pendingMark = .named(Self.substitute(title, item: item)) } else { pendingMark = mark }
+            }
             switch step.action {
             case .say(let say): emitSay(say, item: item, at: step.location)
             case .pause(let pause): emitPause(pause, at: step.location)
@@ -216,6 +225,8 @@ private struct BuildRun {
 
     mutating func beginSpan(kind: StepKind, label: String, at: SourceLocation) -> Int {
         spans.append(StepSpan(index: spans.count, kind: kind, label: label, start: time, end: time, line: at.line))
+        sections.append(ChapterTiling.Section(kind: kind, start: time, mark: pendingMark))
+        pendingMark = nil
         return spans.count - 1
     }
 
@@ -235,6 +246,7 @@ private struct BuildRun {
         }
         voice = voice.withRate(say.rate)
         let span = beginSpan(kind: .say, label: Self.label(for: text), at: at)
+        sections[span].words = text
         guard let length = speechLength(text, voice: voice, at: at) else { return }
         cues.append(Cue(start: time, end: time + length, line: at.line, step: span, .speech(.init(text: text, voice: voice))))
         if script.wordsFromPhraseTable { spokeOwnWords(at: at) }
@@ -316,6 +328,7 @@ private struct BuildRun {
         }
         let notation = breathe.to.map { "\(first.notation) → \($0.notation)" } ?? first.notation
         let span = beginSpan(kind: .breathe, label: "Breathe \(notation) × \(cycleCount)", at: at)
+        sections[span].words = ChapterTitles.breathing(first, words: ownWords ?? .english)
         let sectionStart = time
         let promptCycles = min(breathe.promptCycles ?? cycleCount, cycleCount)
         var shortestPhase: [BreathPhase: Double] = [:]

@@ -85,6 +85,7 @@ public enum TranslationApplier {
         script.voice = voice
         script.voiceLocation = translation.languageLocation
         script.inlineVoice = nil
+        script.chapters = original.chapters.translated
         var next = 0
         script.steps = rewrite(original.steps, with: resolved.map { $0! }, next: &next)
         return (script, diagnostics.sortedByLocation())
@@ -130,7 +131,8 @@ public enum TranslationApplier {
                 say.voice = nil
                 say.inlineVoice = nil
                 say.voiceLocation = nil
-                step = Step(.say(say), at: entry.location)
+                step.action = .say(say)
+                step.location = entry.location
             case .breathe(var breathe):
                 for phase in BreathPhase.allCases where breathe.prompts[phase] != nil {
                     let entry = entries[next]
@@ -149,6 +151,8 @@ public enum TranslationApplier {
             case .pause, .chime:
                 break
             }
+            // A chapter's title is the original's words: the translated chapter is titled from its own.
+            if step.chapter != nil { step.chapter = .auto }
             return step
         }
     }

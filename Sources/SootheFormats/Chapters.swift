@@ -8,30 +8,12 @@ public struct Chapter: Sendable, Hashable {
 }
 
 extension CueSheet {
-    /// The session's chapters: each `breathe` section is one; the steps between them (speech,
-    /// pauses, chimes) form one chapter each, named after their first spoken words.
+    /// The session's chapters, tiling it from 0 to its end: those the script names with
+    /// `chapter:`, and (unless `chapters:` turns them off) one per `breathe` section, titled in
+    /// words, and one per run of steps between them, titled by its first spoken words (see
+    /// ``ChapterPolicy``). These are the chapters the audio files carry.
     public static func chapters(_ timeline: Timeline) -> [Chapter] {
-        var chapters: [Chapter] = []
-        var open: Chapter?
-        for span in timeline.steps {
-            if span.kind == .breathe {
-                if let current = open { chapters.append(current) }
-                open = nil
-                chapters.append(Chapter(title: span.label, start: span.start, end: span.end))
-            } else if open == nil {
-                open = Chapter(title: span.kind == .say ? span.label : "", start: span.start, end: span.end)
-            } else {
-                open!.end = span.end
-                if open!.title.isEmpty, span.kind == .say { open!.title = span.label }
-            }
-        }
-        if let current = open { chapters.append(current) }
-        for index in chapters.indices {
-            if chapters[index].title.isEmpty { chapters[index].title = index == 0 ? "Opening" : "Closing" }
-            // Chapters tile the file: each runs to the next one's start, the last to the end.
-            chapters[index].end = index + 1 < chapters.count ? chapters[index + 1].start : timeline.duration
-        }
-        return chapters.filter { $0.end > $0.start }
+        timeline.chapters.map { Chapter(title: $0.title, start: $0.start, end: $0.end) }
     }
 
     /// The chapters as a WebVTT chapters track (`<track kind="chapters">`).

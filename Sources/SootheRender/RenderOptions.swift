@@ -23,6 +23,20 @@ public struct RenderOptions: Sendable, Hashable {
     public var blockFrames: Int
     /// Normalise loudness and limit true peaks (false: the raw mix, for listening to one sound).
     public var normalize: Bool = true
+    /// The album tag (nil: ``defaultAlbum``), so a phone files every session together.
+    public var album: String?
+    /// The artist tag (nil: ``defaultArtist``).
+    public var artist: String?
+    /// The track's number within a batch and the batch's size (`TRCK 3/34`).
+    public var trackNumber: Int?
+    public var trackCount: Int?
+    /// A cover picture embedded in every format but WAV.
+    public var cover: CoverImage?
+
+    /// The album a file is tagged with when none is given.
+    public static let defaultAlbum = "soothe"
+    /// The artist a file is tagged with when none is given.
+    public static let defaultArtist = "soothe"
 
     /// The default seed.
     public static let defaultSeed: UInt64 = 0x5007_4E00

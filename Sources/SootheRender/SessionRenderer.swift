@@ -48,20 +48,26 @@ public struct SessionRenderer: Sendable {
             fix: (.channels, ["2"]))
     }
 
-    /// Tags written into the file for `timeline`. The comment is the summary and, on its last
-    /// line, the language the session is spoken in (`Language: de`: no tag of every format holds one).
+    /// Tags written into the file for `timeline`: title, artist and album (the options', else
+    /// `soothe`), the summary as comment, date, software, track number, the language spoken, the
+    /// cover, and the timeline's chapters. The comment's last line names the language too
+    /// (`Language: de`), for WAV, whose tags have no field for it.
     public func tags(for timeline: Timeline) -> AudioTags {
-        let language = "Language: \(SpeechLanguage(espeak: timeline.voice.espeak).tag)"
+        let tag = SpeechLanguage(espeak: timeline.voice.espeak).tag
+        let language = "Language: \(tag)"
         return AudioTags(
-            title: timeline.title, artist: "soothe", comment: timeline.summary.map { $0 + "\n" + language } ?? language, date: options.date,
-            software: "soothe \(SootheInfo.version)")
+            title: timeline.title, artist: options.artist ?? RenderOptions.defaultArtist,
+            album: options.album ?? RenderOptions.defaultAlbum,
+            comment: timeline.summary.map { $0 + "\n" + language } ?? language, date: options.date,
+            software: "soothe \(SootheInfo.version)", trackNumber: options.trackNumber, trackCount: options.trackCount,
+            language: tag, cover: options.cover,
+            chapters: timeline.chapters.map { AudioChapter(title: $0.title, start: $0.start, end: $0.end) })
     }
 
-    /// WAV cue points: the first frame of each step.
+    /// WAV cue points: the first frame of each chapter (the file names each with its title).
     public func cuePoints(for timeline: Timeline) -> [Int] {
         let rate = Double(options.sampleRate)
-        var seen = Set<Int>()
-        return timeline.steps.map { Int((Timeline.milliseconds($0.start) * rate).rounded()) }.filter { seen.insert($0).inserted }
+        return timeline.chapters.map { Int((Timeline.milliseconds($0.start) * rate).rounded()) }
     }
 
     /// Renders to `path` atomically. `progress` gets the fraction done (0...1) now and then.

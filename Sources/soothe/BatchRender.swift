@@ -15,11 +15,15 @@ struct BatchRender {
         var name: String
         var language: String?
         var voice: String?
+        /// Its place in the batch as named (1-based): the track number it is tagged with.
+        var track: Int? = nil
     }
 
     var flags: RenderFlags
     var workspace: Workspace
     var cells: [Cell]
+    /// How many sessions the batch has as named: the track count tags say "n of N".
+    var trackCount: Int? = nil
     var folder: String
     var jobs: Int
     /// Whether to skip unchanged sessions; nil: when the folder has a manifest.
@@ -74,9 +78,14 @@ struct BatchRender {
         }
         let planned = toRender.map { cells[$0] }
         let inputPaths = plans.compactMap(\.script)
-        let (flags, workspace, folder) = (self.flags, self.workspace, self.folder)
+        let (flags, workspace, folder, trackCount) = (self.flags, self.workspace, self.folder, self.trackCount)
         let (results, unloaded) = RenderRunner(flags: flags).runAll(count: planned.count, jobs: jobs) { order in
-            Self.load(planned[order], flags: flags, workspace: workspace, folder: folder, inputs: inputPaths)
+            Self.load(planned[order], flags: flags, workspace: workspace, folder: folder, inputs: inputPaths).map { job in
+                var job = job
+                job.trackNumber = planned[order].track
+                job.trackCount = trackCount
+                return job
+            }
         }
 
         var entries = manifest.entries
@@ -151,7 +160,8 @@ struct BatchRender {
         let name = timeline.id + "." + format.fileExtension
         let key = cell.language.map { "\($0)/\(timeline.voice.name)/\(name)" } ?? name
         plan.key = key
-        plan.inputs = OutputManifest.fingerprint(script: source.path, translation: plan.translation, timeline: timeline, settings: settings(key: key, format: format))
+        let track = cell.track.map { "track \($0)/\(trackCount ?? 0)" } ?? ""
+        plan.inputs = OutputManifest.fingerprint(script: source.path, translation: plan.translation, timeline: timeline, settings: settings(key: key, format: format) + track)
         return plan
     }
 

@@ -43,6 +43,15 @@ struct RenderFlags: ParsableArguments {
     /// Also write `ID.chapters.json` (Podcasting 2.0 chapters) beside the audio: set by `--site`.
     var podcastChapters = false
 
+    @Option(help: "The album the files are tagged with, so a player files them together (default: soothe).")
+    var album: String?
+
+    @Option(help: "The artist the files are tagged with (default: soothe).")
+    var artist: String?
+
+    @Option(help: ArgumentHelp("A PNG or JPEG picture embedded as the cover (MP3, FLAC, Ogg Vorbis, Opus; WAV has none).", valueName: "image"))
+    var cover: String?
+
     @Option(help: "Seed for noise and variation: the same inputs give the same bytes.")
     var seed: UInt64 = RenderOptions.defaultSeed
 
@@ -54,6 +63,15 @@ struct RenderFlags: ParsableArguments {
 
     func validate() throws {
         if let problem = Self.sourceDateEpochProblem() { throw ValidationError(problem) }
+        for (flag, value) in [("--album", album), ("--artist", artist)] {
+            guard let value else { continue }
+            if value.allSatisfy(\.isWhitespace) { throw ValidationError("\(flag) is empty: give a name, or leave \(flag) out (default: soothe)") }
+            if ControlCharacters.first(in: value) != nil {
+                throw ValidationError("\(flag) holds a control character ('\(ControlCharacters.escaped(value))'): give plain text")
+            }
+        }
+        // A cover that cannot be used stops the command before anything renders (66 or 65).
+        if let cover { _ = try CoverFile.load(cover) }
         // Rate, channels and loudness are checked where rendering checks them (RenderOptions),
         // together with the format's own limits (Opus rates, FLAC depths).
         let chosen = format(for: output)
@@ -85,9 +103,14 @@ struct RenderFlags: ParsableArguments {
 
     /// Render options for a format.
     func options(format: AudioFileFormat) -> RenderOptions {
-        RenderOptions(
+        var options = RenderOptions(
             format: format, sampleRate: sampleRate, channels: channels, encoding: bitDepth, loudness: loudness,
             seed: seed, quality: quality ?? bitrate.flatMap { format.quality(forBitrate: $0, channels: channels) }, date: RenderFlags.dateTag())
+        options.album = album
+        options.artist = artist
+        // Read and checked by `validate()`, so this finds it loaded.
+        options.cover = cover.flatMap { try? CoverFile.load($0) }
+        return options
     }
 
     func checkCombination(_ format: AudioFileFormat) throws {

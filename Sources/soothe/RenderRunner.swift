@@ -13,6 +13,9 @@ struct RenderJob: Sendable {
     var timeline: Timeline
     var path: String
     var format: AudioFileFormat
+    /// The session's place in its batch (1-based) and the batch's size: the track number tags.
+    var trackNumber: Int?
+    var trackCount: Int?
 }
 
 /// The outcome of one job.
@@ -27,7 +30,10 @@ struct RenderRunner {
 
     /// Renders one job; errors become outcomes so a batch carries on.
     func run(_ job: RenderJob, progress: (@Sendable (Double) -> Void)?) -> JobOutcome {
-        let renderer = SessionRenderer(options: flags.options(format: job.format), speech: Speech.synthesizer)
+        var options = flags.options(format: job.format)
+        options.trackNumber = job.trackNumber
+        options.trackCount = job.trackCount
+        let renderer = SessionRenderer(options: options, speech: Speech.synthesizer)
         do {
             let report = try renderer.render(job.timeline, to: job.path, progress: progress)
             let base = Self.stripExtension(job.path)

@@ -228,7 +228,8 @@ import SootheFormats
         return problems
     }
 
-    /// The JSON cue sheet parses and matches; WebVTT, SRT and the table have one entry per cue.
+    /// The JSON cue sheet parses and matches; WebVTT, SRT and the table have one entry per cue;
+    /// the chapters tile the session.
     static func outputProblems(_ timeline: Timeline) -> [String] {
         var problems: [String] = []
         let json = CueSheet.json(timeline)
@@ -248,6 +249,15 @@ import SootheFormats
         if vttTimes != speech { problems.append("WebVTT has \(vttTimes) cues, the timeline \(speech) speech cues") }
         let srtTimes = CueSheet.srt(timeline).split(separator: "\n").filter { $0.contains(" --> ") }.count
         if srtTimes != speech { problems.append("SRT has \(srtTimes) cues, the timeline \(speech) speech cues") }
+        // Chapters tile the session: from 0, each to the next one's start, the last to the end,
+        // none empty, every title one non-empty line.
+        let chapters = timeline.chapters
+        if let first = chapters.first, first.start != 0 { problems.append("the first chapter starts at \(first.start)") }
+        if let last = chapters.last, last.end != timeline.duration { problems.append("the last chapter ends at \(last.end), not \(timeline.duration)") }
+        for (a, b) in zip(chapters, chapters.dropFirst()) where a.end != b.start { problems.append("chapter '\(a.title)' ends at \(a.end), the next starts at \(b.start)") }
+        for chapter in chapters where chapter.end <= chapter.start || chapter.title.isEmpty || chapter.title.contains(where: \.isNewline) {
+            problems.append("chapter '\(chapter.title)' \(chapter.start)–\(chapter.end)")
+        }
         let table = PreviewTable.render(timeline)
         if !table.contains("Length \(DurationParser.clock(timeline.duration)) · \(timeline.cues.count) cues") {
             problems.append("the preview table lacks its totals line")

@@ -171,6 +171,13 @@ struct ScriptFuzzer {
             }
         }
         if chance(0.2) { top.append(("when", .scalar(text()))) }
+        if chance(0.1) {
+            if chance(0.5) {
+                top.append(("chapters", value(["auto", "off", "true"], ["sometimes", "~", "\"\""])))
+            } else {
+                top.append(("chapters", .map([("breathe", value(["auto", "off", "Breathing"], ["~", "\"\""])), (chance(0.9) ? "speech" : "breath", value(["auto", "off", "Talk"], ["~"]))])))
+            }
+        }
         if chance(0.02) { top.append((strayKey(), .scalar("1"))) }
         if chance(0.97) { top.append(("steps", .list(steps(depth: 0)))) }
         for i in top.indices.reversed() where i > 0 && chance(0.3) { top.swapAt(i, int(i + 1)) }
@@ -211,6 +218,7 @@ struct ScriptFuzzer {
             if chance(0.93) { options.append(("steps", .list(steps(depth: depth + 1)))) }
             pairs = [("repeat", .map(options))]
         }
+        if chance(0.1) { pairs.append(("chapter", chance(0.8) ? .scalar(chance(0.2) ? "true" : text()) : .scalar(pick(["~", "\"\"", "[a]", "{a: b}"])))) }
         if chance(0.01) { pairs.append((strayKey(), .scalar("1"))) }
         if chance(0.005) { pairs.append(("pause", .scalar("1s"))) }
         return .map(pairs)

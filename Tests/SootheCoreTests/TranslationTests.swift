@@ -69,6 +69,8 @@ import Testing
         steps.map { step in
             var step = step
             step.location = .start
+            // Where a chapter starts is structure; its title is words (a translation's come from its own).
+            if step.chapter != nil { step.chapter = .auto }
             switch step.action {
             case .say(var say):
                 say.text = ""

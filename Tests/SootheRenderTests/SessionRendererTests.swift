@@ -43,15 +43,14 @@ import Testing
         #expect(audio.tags.title == "Render Check")
         #expect(audio.tags.artist == "soothe")
         #expect(audio.tags.comment == "A short session that uses every layer.\nLanguage: \(SpeechLanguage(espeak: timeline.voice.espeak).tag)")
-        if testCase.format == .mp3 {
-            #expect(audio.tags.date?.hasPrefix("2025") == true)  // ID3 may keep the year only
-        } else {
-            #expect(audio.tags.date == "2025-03-14")
+        #expect(audio.tags.date == "2025-03-14")
+        // FLAC and Vorbis carry it as ENCODER, which libsndfile does not read (ffprobe does).
+        if testCase.format != .flac && testCase.format != .ogg {
             #expect(audio.tags.software?.hasPrefix("soothe ") == true)
         }
     }
 
-    @Test func wavCuePointsAreTheStepStarts() throws {
+    @Test func wavCuePointsAreTheChapterStarts() throws {
         let folder = try ScratchFolder()
         let timeline = try Sessions.timeline(Sessions.everything)
         let options = RenderOptions(format: .wav, sampleRate: 22050, channels: 2)
@@ -59,11 +58,10 @@ import Testing
         let path = folder.file("cues.wav")
         _ = try renderer.render(timeline, to: path)
 
-        let stepStarts = timeline.steps.map { Int((Timeline.milliseconds($0.start) * 22050).rounded()) }
-        #expect(timeline.steps.count == 5)
-        #expect(Set(stepStarts).count == 5, "every step of this session starts at its own time")
+        let chapterStarts = timeline.chapters.map { Int((Timeline.milliseconds($0.start) * 22050).rounded()) }
+        #expect(timeline.chapters.count >= 2)
         let read = try AudioFileReader(path: path).cuePoints
-        #expect(read == stepStarts)
+        #expect(read == chapterStarts)
         #expect(read == renderer.cuePoints(for: timeline))
         #expect(read.first == 0)
         #expect(read.allSatisfy { $0 < Sessions.expectedFrames(timeline, rate: 22050) })

@@ -116,10 +116,11 @@ extension Soothe {
             }
             var cells: [BatchRender.Cell] = []
             let spoken: [String?] = languages.map { $0.tags.map(Optional.some) } ?? [nil]
-            for name in names {
+            // Track numbers count the batch as named (with --shard, the whole catalogue's).
+            for (index, name) in names.enumerated() {
                 for language in spoken {
                     for voice in voices.isEmpty ? [nil] : voices.map(Optional.some) {
-                        cells.append(BatchRender.Cell(name: name, language: language, voice: voice))
+                        cells.append(BatchRender.Cell(name: name, language: language, voice: voice, track: index + 1))
                     }
                 }
             }
@@ -135,7 +136,7 @@ extension Soothe {
             try RenderRunner.makeFolder(folder)
             try flags.checkCombinationOrExit(flags.format(for: nil))
             let batch = BatchRender(
-                flags: flags, workspace: workspace, cells: cells, folder: folder,
+                flags: flags, workspace: workspace, cells: cells, trackCount: names.count, folder: folder,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 // A site's folder is published again and again: it always keeps a manifest.
                 incremental: incremental ?? (site != nil ? true : nil), site: site)
