@@ -73,11 +73,11 @@ struct ParseRun {
     /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
     var sessionID = "session"
 
-    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "steps"]
+    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "length", "steps"]
     static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
     static let optionKeys: [String: [String]] = [
         "say": ["voice", "rate", "after"],
-        "pause": ["chime-every", "chime"],
+        "pause": ["chime-every", "chime", "stretch"],
         "chime": ["level", "strikes", "wait"],
         "breathe": [],
         "repeat": [],
@@ -172,6 +172,7 @@ struct ParseRun {
         var voiceLocation = SourceLocation.start
         var inlineVoice: VoiceProfile?
         var ambience: AmbienceSpec?
+        var length: (Double, SourceLocation)?
         var steps: [Step]?
         var stepsLocation = root.location
         let givenID = mapping.first { $0.key.scalarText == "id" }?.value.scalarText
@@ -200,6 +201,7 @@ struct ParseRun {
                     voiceLocation = value.location
                 }
             case "ambience": ambience = parseAmbience(value)
+            case "length": length = duration(value, for: "length", allowZero: false).map { ($0, value.location) }
             case "steps":
                 stepsLocation = value.location
                 steps = parseSteps(value, key: "steps", repeatDepth: 0)
@@ -216,9 +218,11 @@ struct ParseRun {
             error(stepsLocation, "'steps' is empty; a session needs at least one step")
         }
         guard let title, let steps else { return nil }
-        return Script(
+        var script = Script(
             file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
             voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, tags: tags, when: when, steps: steps)
+        if let (seconds, at) = length { script.length = LengthTarget(seconds: seconds, location: at) }
+        return script
     }
 
     /// `tags: [sos, breathing]`: known tag names, each once; every unknown or repeated one is
@@ -380,6 +384,7 @@ struct ParseRun {
                 warning(kind.key.location, "'chime' in a pause names the interval bell, but there is no 'chime-every'")
             }
         }
+        if let stretch = options["stretch"] { pause.stretch = bool(stretch.value, for: "stretch") }
         return Step(.pause(pause), at: at)
     }
 

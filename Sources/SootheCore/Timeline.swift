@@ -97,6 +97,8 @@ public struct Timeline: Sendable, Hashable {
     public var cues: [Cue]
     /// One span per step.
     public var steps: [StepSpan]
+    /// How the pauses were stretched to meet the script's `length:` (nil: it gives none).
+    public var fit: LengthFit?
 
     public init(
         id: String, title: String, summary: String?, technique: String?, voice: VoiceProfile,
