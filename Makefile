@@ -53,7 +53,7 @@ bench-voices: release test-deps
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
 	install -m 755 .build/release/soothe $(PREFIX)/bin/soothe
-	cp -R assets voices $(PREFIX)/share/soothe/
+	cp -R assets schema voices $(PREFIX)/share/soothe/
 
 clean:
 	rm -rf .build out

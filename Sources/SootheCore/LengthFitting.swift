@@ -21,8 +21,9 @@ public struct LengthTarget: Sendable, Hashable {
 public enum LengthFitting {
     /// The least factor: a stretched pause shrinks to a quarter of its written length at most.
     public static let shortestFactor = 0.25
-    /// The greatest factor: a stretched pause grows to twenty times its written length at most.
-    public static let longestFactor = 20.0
+    /// The greatest factor: a stretched pause grows to sixty times its written length at most
+    /// (a 10 s pause to 10 minutes), so a mistyped length is reported, not padded with silence.
+    public static let longestFactor = 60.0
     /// No pause is shrunk under this many seconds.
     public static let shortestPause = 0.5
     /// How far from the target a fitted session may end, in seconds (either way).

@@ -81,6 +81,7 @@ public struct TimelineBuilder: Sendable {
         run.sounds = sounds
         run.sessionVoice = voice
         run.lengths = lengths
+        run.reuseLengths = !lengths.isEmpty
         if let factor {
             run.pauseFactor = factor
             run.onlyMarked = LengthFitting.onlyMarked(script.steps)
@@ -188,8 +189,10 @@ private struct BuildRun {
     /// Each sound file's answer, by path, and the places already told it cannot be read.
     var soundLengths: [String: Result<Double, SoundFileProblem>] = [:]
     var reportedSounds: Set<SourceLocation> = []
-    /// Speech lengths already known (from an earlier pass), asked before the provider.
+    /// Speech lengths asked so far, and whether to answer from them (a fitting pass after the
+    /// first: the provider is asked about each phrase once per occurrence in the first only).
     var lengths: [SpokenPhrase: Double] = [:]
+    var reuseLengths = false
     /// The factor stretchable pauses are multiplied by (nil: not fitting to a length).
     var pauseFactor: Double?
     /// Whether only pauses marked `stretch: true` stretch.
@@ -241,7 +244,7 @@ private struct BuildRun {
     mutating func speechLength(_ text: String, voice: VoiceProfile, at: SourceLocation) -> Double? {
         if unavailable != nil || failedVoices.contains(voice.name) { return nil }
         let phrase = SpokenPhrase(text: text, voice: voice)
-        if let known = lengths[phrase] { return known }
+        if reuseLengths, let known = lengths[phrase] { return known }
         phrases?.append(phrase)
         do {
             let seconds = try timing.speechDuration(of: text, voice: voice)

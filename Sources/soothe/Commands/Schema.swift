@@ -1,0 +1,15 @@
+import ArgumentParser
+import SootheCore
+
+extension Soothe {
+    /// `soothe schema`: the JSON Schema of session scripts, for editors.
+    struct Schema: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the JSON Schema of session scripts (for editors with a YAML language server).",
+            discussion: "The same schema is \(SessionSchema.path) in the repository and under the installed share folder. Point an editor at it with a first line '\(SessionSchema.modeline("PATH-OR-URL"))'.")
+
+        func run() throws {
+            Console.out(SessionSchema.text)
+        }
+    }
+}
