@@ -54,7 +54,7 @@ import Testing
         #expect(result.stderr.contains(" over)"), "\(result)")
     }
 
-    @Test(arguments: [("belly", "5"), ("4-7-8", "5"), ("box", "3")])
+    @Test(arguments: [("belly", "5"), ("4-7-8", "5"), ("box", "5"), ("sigh", "3")])
     func breatheMinutesIsTheWholeTrack(_ pattern: String, _ minutes: String) throws {
         let folder = try TemporaryFolder()
         let out = folder.file("track.wav")
@@ -67,6 +67,10 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("breathe-\(pattern)-\(minutes)m: \(DurationParser.clock(asked)) (Breathe ") == true, "\(result)")
         #expect(lines.count == 2 && lines[1].hasPrefix(out), "\(result)")
+        if pattern == "box", let first = lines.first {
+            let readme = try String(contentsOfFile: SootheCLI.packageRoot + "/README.md", encoding: .utf8)
+            #expect(readme.contains("```text\n\(first)\nbox.mp3: 5:00, "), "README.md's breathe sample differs from '\(first)'")
+        }
     }
 
     /// With the audio on standard output, the length goes to standard error.
