@@ -205,6 +205,9 @@ struct ParseRun {
             case "steps":
                 stepsLocation = value.location
                 steps = parseSteps(value, key: "steps", repeatDepth: 0)
+            case "fit":
+                // One name for one thing: `length`, as in `soothe new --length`.
+                error(keyNode.location, "unknown key 'fit' at the top level; did you mean 'length'? ('length: 10m' fits the session to ten minutes)")
             default:
                 unknownKey(key, at: keyNode.location, expected: Self.topKeys, context: "at the top level")
             }

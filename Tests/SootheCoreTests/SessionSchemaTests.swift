@@ -172,6 +172,7 @@ import Testing
         "misspelt preset", "pattern with two parts", "malformed to", "a billion cycles", "cycles not a number",
         "breathe short form", "unknown breathe key", "unknown prompt phase", "count not a boolean",
         "repeat with neither times nor for", "repeat with both", "repeat with an empty for", "repeat without steps",
+        "malformed length", "fit for length", "stretch not a boolean",
     ]
 
     @Test func schemaRejectsWhatCheckRejects() throws {
