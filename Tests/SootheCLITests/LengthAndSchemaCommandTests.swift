@@ -84,11 +84,13 @@ import Testing
         #expect(abs(Double(try AudioFileReader(path: folder.file("piped.wav")).frames) / 22050 - 60) <= 1)
     }
 
-    @Test func schemaCommandPrintsTheCommittedSchema() throws {
-        let result = try SootheCLI.run(["schema"])
-        #expect(result.status == 0)
-        let committed = try String(contentsOfFile: SootheCLI.packageRoot + "/" + SessionSchema.path, encoding: .utf8)
-        #expect(result.stdout == committed)
+    @Test func schemaCommandPrintsTheCommittedSchemas() throws {
+        for (arguments, path) in [(["schema"], SessionSchema.path), (["schema", "--translation"], TranslationSchema.path)] {
+            let result = try SootheCLI.run(arguments)
+            #expect(result.status == 0)
+            let committed = try String(contentsOfFile: SootheCLI.packageRoot + "/" + path, encoding: .utf8)
+            #expect(result.stdout == committed, "\(arguments)")
+        }
     }
 
     @Test func newWritesTheEditorLine() throws {

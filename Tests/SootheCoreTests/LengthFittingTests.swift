@@ -132,6 +132,7 @@ import SootheFormats
         let stretched = (6 * fit.factor * 10).rounded() / 10
         #expect(table.contains("silence (6.0s → \(stretched)s, stretched)"), "\(table)")
         #expect(table.contains("Fitted to length 10:00: 4 pauses stretched ×"), "\(table)")
+        #expect(CueSheet.json(timeline).contains("\"kind\": \"pause\", \"written\": 6.0, \"line\": 5}"))
         let plain = PreviewTable.render(try #require(try Self.build(Self.script.replacingAll("length: 10m\n", with: "")).timeline))
         #expect(!plain.contains("stretched"))
     }

@@ -127,10 +127,10 @@ import Testing
         """
 
     /// `path`: whether the schema accepts it, for each file.
-    static func validate(_ files: [String]) throws -> [String: Bool] {
+    static func validate(_ files: [String], schema: String = schemaFile) throws -> [String: Bool] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", validator, schemaFile] + files
+        process.arguments = ["-c", validator, schema] + files
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -202,6 +202,74 @@ import Testing
         let verdicts = try Self.validate(Array(files.keys))
         for (file, name) in files {
             #expect(verdicts[file] == name.hasPrefix("good"), "the schema \(verdicts[file] == true ? "accepts" : "rejects") '\(name)'")
+        }
+    }
+}
+
+/// The schema of translation files (`schema/translation.schema.json`, `soothe schema
+/// --translation`): generated, the parser's keys, every shipped translation follows it, and it
+/// rejects what the translation parser rejects structurally.
+@Suite struct TranslationSchemaTests {
+    static let schemaFile = SessionSchemaTests.root + "/" + TranslationSchema.path
+
+    @Test func committedFileIsTheGeneratedSchema() throws {
+        let committed = try String(contentsOfFile: Self.schemaFile, encoding: .utf8)
+        #expect(committed == TranslationSchema.text, "regenerate it: soothe schema --translation > \(TranslationSchema.path)")
+    }
+
+    @Test func schemaKeysAreTheParsersKeys() throws {
+        #expect(SessionSchemaTests.keys(TranslationSchema.document) == Translation.topKeys)
+        guard case .array(let kinds)? = TranslationSchema.document["properties"]?["lines"]?["items"]?["anyOf"] else {
+            Issue.record("no entry kinds")
+            return
+        }
+        #expect(kinds.map { SessionSchemaTests.keys($0).first } == TranslatableLine.Kind.keys)
+        for kind in kinds {
+            let keys = SessionSchemaTests.keys(kind)
+            #expect(Array(keys.dropFirst()) == (keys.first == "say" ? Translation.entryOptions : ["from"]), "\(keys)")
+        }
+    }
+
+    @Test func everyShippedTranslationFollowsTheSchema() throws {
+        let folder = SessionLibraryTests.sessionsFolder + "/translations"
+        var files: [String] = []
+        for language in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+            files += try FileManager.default.contentsOfDirectory(atPath: folder + "/" + language).filter { $0.hasSuffix(".yaml") }
+                .map { folder + "/" + language + "/" + $0 }
+        }
+        #expect(files.count >= 100)
+        let verdicts = try SessionSchemaTests.validate(files, schema: Self.schemaFile)
+        for file in files { #expect(verdicts[file] == true, "\(file) does not follow the schema") }
+    }
+
+    static let bad: [(String, String)] = [
+        ("unknown top-level key", "title: T\nlines: []\ntitel: x\n"),
+        ("title is a list", "title: [a]\nlines: []\n"),
+        ("lines not a list", "title: T\nlines: hello\n"),
+        ("entry with two kinds", "title: T\nlines:\n  - {say: Hallo., inhale: Ein}\n"),
+        ("entry with an unknown key", "title: T\nlines:\n  - {say: Hallo., form: 1234abcd}\n"),
+        ("after on a prompt", "title: T\nlines:\n  - {inhale: Ein, after: 2s}\n"),
+        ("malformed after", "title: T\nlines:\n  - {say: Hallo., after: soon}\n"),
+        ("entry is text", "title: T\nlines:\n  - Hallo\n"),
+        ("neither title nor version", "summary: S\n"),
+    ]
+
+    @Test func schemaRejectsWhatTheParserRejects() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soothe-tschema-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var files: [String: String] = [:]
+        let good = "language: de\ntitle: T\nlines:\n  - {say: 'Hallo. [1s] Da.', from: 5dc5e78b, after: 2s}\n  - {inhale: Ein, from: 12345678}\n  - {item: Hände}\n"
+        for (name, yaml) in Self.bad + [("good", good)] {
+            let (_, diagnostics) = Translation.parse(bytes: Array(yaml.utf8), file: "t.yaml", language: "de")
+            #expect(diagnostics.hasErrors == (name != "good"), "the parser on '\(name)': \(diagnostics)")
+            let file = folder + "/" + name.replacingOccurrences(of: " ", with: "-") + ".yaml"
+            try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            files[file] = name
+        }
+        let verdicts = try SessionSchemaTests.validate(Array(files.keys), schema: Self.schemaFile)
+        for (file, name) in files {
+            #expect(verdicts[file] == (name == "good"), "the schema \(verdicts[file] == true ? "accepts" : "rejects") '\(name)'")
         }
     }
 }
