@@ -91,6 +91,8 @@ public struct TimelineBuilder: Sendable {
         if let unavailable = run.unavailable { throw unavailable }
         if run.end > Self.maximumLength {
             run.error(.start, "the session lasts \(DurationParser.clock(run.end)), longer than the 24-hour limit")
+        } else if run.cues.count > Self.maximumCues {
+            run.error(script.length?.location ?? .start, "the session would have more than \(Self.maximumCues) cues, the limit (its stretched pauses ring too many interval bells)")
         }
         return run
     }
@@ -108,18 +110,21 @@ public struct TimelineBuilder: Sendable {
         if abs(natural.end - goal) <= tolerance / 10 { return done(natural, 1) }
         let asked = "'length' \(DurationParser.clock(goal))"
         guard natural.stretchableSeconds > 0 else {
-            result.error(target.location, "\(asked) cannot be reached: no pause can stretch (\(LengthFitting.onlyMarked(script.steps) ? "" : "every pause says 'stretch: false'; ")the session lasts \(Self.clock(natural.end)))")
+            if abs(natural.end - goal) <= tolerance { return done(natural, 1) }
+            result.error(target.location, "\(asked) cannot be reached: no pause can stretch (the script has none, or each says 'stretch: false'), and the session lasts \(Self.clock(natural.end))")
             return (result, nil)
         }
         let lengths = natural.lengths
+        // No factor past the one that makes the pauses alone outlast the longest session.
+        let longest = min(LengthFitting.longestFactor, max(1, Self.maximumLength / natural.stretchableSeconds))
         var low = (factor: LengthFitting.shortestFactor, run: try emission(script, voice: voice, factor: LengthFitting.shortestFactor, lengths: lengths))
         if low.run.end > goal + tolerance {
             result.error(target.location, "\(asked) cannot be reached: the shortest the session can be, the pauses that stretch at a quarter of their length, is \(Self.clock(low.run.end)) (\(Self.clock(low.run.end - goal)) over)")
             return (result, nil)
         }
-        var high = (factor: LengthFitting.longestFactor, run: try emission(script, voice: voice, factor: LengthFitting.longestFactor, lengths: lengths))
+        var high = (factor: longest, run: try emission(script, voice: voice, factor: longest, lengths: lengths))
         if high.run.end < goal - tolerance {
-            result.error(target.location, "\(asked) cannot be reached: the longest the session can be, the pauses that stretch at \(Int(LengthFitting.longestFactor)) times their length, is \(Self.clock(high.run.end)) (\(Self.clock(goal - high.run.end)) short)")
+            result.error(target.location, "\(asked) cannot be reached: the longest the session can be, the pauses that stretch at \(ParseRun.trim(longest)) times their length, is \(Self.clock(high.run.end)) (\(Self.clock(goal - high.run.end)) short)")
             return (result, nil)
         }
         if natural.end < goal { low = (1, natural) } else { high = (1, natural) }
@@ -361,7 +366,8 @@ private struct BuildRun {
         cues.append(cue)
         if let every = pause.chimeEvery {
             var k = 1.0
-            while start + k * every < start + pause.duration - 1e-9 {
+            // A stretched pause rings more bells: stop past the cue limit (then an error).
+            while start + k * every < start + pause.duration - 1e-9, cues.count <= TimelineBuilder.maximumCues {
                 let bell = start + k * every
                 addChime(kind: pause.chime, level: -3, strikes: 1, at: bell, line: at.line, step: span)
                 k += 1

@@ -106,6 +106,22 @@ import SootheFormats
         #expect(error.message.contains("no pause can stretch"), "\(error)")
     }
 
+    /// A pause with no place to stretch within a second of the length is fine as it is.
+    @Test func noPauseNeededWhenWithinTolerance() throws {
+        let yaml = "title: T\nlength: 0:12.3\nsteps:\n  - say: Hello.\n  - {pause: 10s, stretch: false}\n"
+        let timeline = try #require(try Self.build(yaml).timeline)
+        #expect(timeline.duration == 12)
+    }
+
+    /// Interval bells multiply as their pause stretches: past the cue limit it is an error at
+    /// `length:`, not a run out of memory.
+    @Test func stretchedIntervalBellsStayUnderTheCueLimit() throws {
+        let yaml = "title: T\nlength: 15h\nsteps:\n  - {pause: 1h, chime-every: 50ms}\n"
+        let (timeline, diagnostics) = try Self.build(yaml)
+        #expect(timeline == nil)
+        #expect(diagnostics.contains { $0.line == 2 && $0.message.contains("more than 1000000 cues") }, "\(diagnostics)")
+    }
+
     @Test func lengthIsParsedAsADuration() {
         let (script, _) = TestScripts.parse("title: T\nlength: 1m30s\nsteps:\n  - pause: 1s\n")
         #expect(script?.length == LengthTarget(seconds: 90, location: SourceLocation(line: 2, column: 9)))
