@@ -45,6 +45,29 @@ import Testing
         #expect(abs(Double(frames) / 22050 - 120) <= 1, "\(frames) frames")
     }
 
+    /// The example of docs/session-format.md ("Aiming at a length") and what the page quotes
+    /// of its preview and of its check with `length: 3m` are the program's.
+    @Test func theFormatPagesExampleIsTheProgramsOutput() throws {
+        let page = try String(contentsOfFile: SootheCLI.packageRoot + "/docs/session-format.md", encoding: .utf8)
+        let section = try #require(page.range(of: "## Aiming at a length")).upperBound
+        let start = try #require(page.range(of: "```yaml\n", range: section..<page.endIndex)).upperBound
+        let end = try #require(page.range(of: "```", range: start..<page.endIndex)).lowerBound
+        let example = String(page[start..<end])
+        let folder = try TemporaryFolder()
+        try folder.write("s.yaml", example)
+        let preview = try SootheCLI.run(["preview", "s.yaml"], in: folder.path)
+        #expect(preview.status == 0, "\(preview)")
+        let mark = try #require(preview.stdout.firstMatch(of: #/silence \([0-9.]+s → [0-9.]+s, stretched\)/#)).output
+        #expect(page.contains("`\(mark)`"), "the page should quote '\(mark)'")
+        let fitted = try #require(preview.stdout.split(separator: "\n").first { $0.hasPrefix("Fitted to length") })
+        #expect(page.contains("`\(fitted)`"), "the page should quote '\(fitted)'")
+        try folder.write("s.yaml", example.replacingOccurrences(of: "length: 10m", with: "length: 3m"))
+        let check = try SootheCLI.run(["check", "s.yaml"], in: folder.path)
+        #expect(check.status == 65)
+        let error = try #require(check.stderr.split(separator: "\n").first)
+        #expect(page.contains("  ```text\n  \(error)\n  ```"), "the page should quote '\(error)'")
+    }
+
     @Test func checkSaysWhenALengthCannotBeReached() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("short.yaml", Self.script.replacingOccurrences(of: "LENGTH", with: "1m"))
