@@ -82,7 +82,7 @@ public struct BreathingTrack: Sendable, Hashable {
         let pauses = probe.cues.filter { $0.kind == .pause }.reduce(0) { $0 + $1.duration }
         if room - count * cycle < -pauses / 2 { count = (room / cycle).rounded(.down) }
         var fitted = script(voice: profile, breathingCycles: Int(max(1, min(count, 100_000))))
-        fitted.length = LengthTarget(seconds: target)
+        fitted.length = LengthTarget(seconds: target, askedBy: "--minutes")
         return fitted
     }
 

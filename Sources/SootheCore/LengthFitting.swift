@@ -4,10 +4,13 @@ public struct LengthTarget: Sendable, Hashable {
     public var seconds: Double
     /// Where `length:`'s value is written (diagnostics about the target point there).
     public var location: SourceLocation
+    /// What asked for it, in messages: `'length'`, or `--minutes` for `soothe breathe`.
+    public var askedBy: String
 
-    public init(seconds: Double, location: SourceLocation = .start) {
+    public init(seconds: Double, location: SourceLocation = .start, askedBy: String = "'length'") {
         self.seconds = seconds
         self.location = location
+        self.askedBy = askedBy
     }
 }
 

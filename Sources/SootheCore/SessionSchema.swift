@@ -60,8 +60,13 @@ public enum SessionSchema {
             ("anyOf", .array(stepKinds.map { kind in
                 described(
                     kind.summary, ("type", .string("object")), ("required", strings([kind.key])),
-                    ("properties", object([(kind.key, kind.value)] + kind.options)), ("additionalProperties", .bool(false)))
+                    ("properties", object([(kind.key, kind.value)] + kind.options + everyStep)), ("additionalProperties", .bool(false)))
             })))
+    }
+
+    /// Options every step kind takes, after its own: a line here adds one to each kind.
+    static var everyStep: [(String, JSONValue)] {
+        []
     }
 
     /// The step kinds: the action key, what it is, its value and its options.

@@ -108,7 +108,7 @@ public struct TimelineBuilder: Sendable {
             (run, LengthFit(target: goal, factor: factor, pauses: run.stretchedPauses))
         }
         if abs(natural.end - goal) <= tolerance / 10 { return done(natural, 1) }
-        let asked = "'length' \(DurationParser.clock(goal))"
+        let asked = "\(target.askedBy) \(DurationParser.clock(goal))"
         guard natural.stretchableSeconds > 0 else {
             if abs(natural.end - goal) <= tolerance { return done(natural, 1) }
             result.error(target.location, "\(asked) cannot be reached: no pause can stretch (the script has none, or each says 'stretch: false'), and the session lasts \(Self.clock(natural.end))")

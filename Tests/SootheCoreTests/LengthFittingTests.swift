@@ -170,4 +170,13 @@ import SootheFormats
             #expect(abs(cycles - cycles.rounded()) < 1e-9, "whole breaths")
         }
     }
+
+    /// Minutes too few for the opening and closing: an error naming --minutes, by how much.
+    @Test func aBreathingTrackTooShortSaysSo() throws {
+        let track = try #require(BreathingTrack(pattern: "belly", minutes: 0.3))
+        let loader = SessionLoader(voices: VoiceLibrary(profiles: ["gentle": .fallback]), timing: FixedSpeechTiming(seconds: 3.3))
+        let result = loader.build(track.fittedScript(voice: .fallback) { loader.build($0).timeline })
+        #expect(result.timeline == nil)
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("--minutes 0:18 cannot be reached: the shortest") && $0.message.hasSuffix(" over)") }, "\(result.diagnostics)")
+    }
 }
