@@ -9,7 +9,7 @@ DEMO ?= belly-breathing
 # Debian packages soothe builds against and tests with.
 APT_PACKAGES := pkg-config libespeak-ng-dev espeak-ng-data libsndfile1-dev libsoxr-dev libsox-dev libebur128-dev zlib1g-dev
 # Extra tools the tests and benchmarks use to check what soothe writes.
-APT_TEST_PACKAGES := sox ffmpeg chromium python3-feedparser
+APT_TEST_PACKAGES := sox ffmpeg chromium python3-feedparser python3-jsonschema python3-yaml
 # What make bench runs besides: the baseline's espeak-ng command line, and the timing tools.
 APT_BENCH_PACKAGES := espeak-ng bc time python3 procps flac vorbis-tools opus-tools lame
 
@@ -57,7 +57,7 @@ bench-encoders: release bench-deps
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/soothe
 	install -m 755 .build/release/soothe $(PREFIX)/bin/soothe
-	cp -R assets voices $(PREFIX)/share/soothe/
+	cp -R assets schema voices $(PREFIX)/share/soothe/
 
 clean:
 	rm -rf .build out

@@ -6,7 +6,7 @@ public struct BreathingTrack: Sendable, Hashable {
     public var pattern: BreathPattern
     /// Cycles, or nil to fill `minutes`.
     public var cycles: Int?
-    /// Minutes of breathing (used when `cycles` is nil).
+    /// Minutes the whole track lasts, opening and closing included (used when `cycles` is nil).
     public var minutes: Double
     /// Spoken guidance (intro, prompts on the first cycles, closing).
     public var voiceGuidance: Bool
@@ -61,6 +61,34 @@ public struct BreathingTrack: Sendable, Hashable {
     /// builder then warns): chime, a welcome and a safety note, the paced breathing, a closing
     /// line, chime. Every step is placed at line 1 of `<breathe>`, the file its diagnostics name.
     public func script(voice profile: VoiceProfile) -> Script {
+        script(voice: profile, breathingCycles: nil)
+    }
+
+    /// The script of a track of `minutes`, made to last them (within ``LengthFitting/tolerance``):
+    /// as many whole breaths as fit beside the opening and closing, whose length `measure` finds
+    /// by building a one-breath version of the track, and the script's `length` set, so that its
+    /// pauses stretch or shrink a little to take up the rest. A track of `cycles` (or one whose
+    /// one-breath version does not build: the real build reports why) is ``script(voice:)``.
+    public func fittedScript(voice profile: VoiceProfile, measure: (Script) -> Timeline?) -> Script {
+        guard cycles == nil,
+            let probe = measure(script(voice: profile, breathingCycles: 1)),
+            let breathing = probe.steps.first(where: { $0.kind == .breathe })
+        else { return script(voice: profile) }
+        let target = minutes * 60
+        let room = target - (probe.duration - (breathing.end - breathing.start))
+        let cycle = pattern.cycleLength
+        var count = (room / cycle).rounded()
+        // Shrinking the pauses by more than half of their length sounds hurried: one breath fewer.
+        let pauses = probe.cues.filter { $0.kind == .pause }.reduce(0) { $0 + $1.duration }
+        if room - count * cycle < -pauses / 2 { count = (room / cycle).rounded(.down) }
+        var fitted = script(voice: profile, breathingCycles: Int(max(1, min(count, 100_000))))
+        fitted.length = LengthTarget(seconds: target, askedBy: "--minutes")
+        return fitted
+    }
+
+    /// The script, with `breathingCycles` whole breaths when given (else `cycles`, or `minutes`
+    /// of breathing rounded to whole breaths).
+    func script(voice profile: VoiceProfile, breathingCycles: Int?) -> Script {
         let phrases = PhraseTable.table(for: SpeechLanguage(espeak: profile.espeak)) ?? .english
         let guidance = phrases.breathe
         var steps: [Step] = []
@@ -80,7 +108,7 @@ public struct BreathingTrack: Sendable, Hashable {
             for (phase, length) in pattern.phases where length > 0 { prompts[phase] = Step.Prompt(guidance.prompts[phase]) }
         }
         add(.breathe(Step.Breathe(
-            pattern: pattern, length: cycles.map { .cycles($0) } ?? .duration(minutes * 60), prompts: prompts,
+            pattern: pattern, length: (breathingCycles ?? cycles).map { .cycles($0) } ?? .duration(minutes * 60), prompts: prompts,
             promptCycles: voiceGuidance ? guidedCycles : nil, count: voiceGuidance && count, tone: tone)))
         if voiceGuidance {
             add(.pause(Step.Pause(duration: 2)))
@@ -90,6 +118,9 @@ public struct BreathingTrack: Sendable, Hashable {
         if let chime {
             add(.chime(Step.Chime(kind: chime)))
             add(.pause(Step.Pause(duration: 18)))
+        } else if !voiceGuidance && breathingCycles != nil {
+            // A moment of silence to end on, which a track fitted to its minutes stretches.
+            add(.pause(Step.Pause(duration: 2)))
         }
         var script = Script(
             file: "<breathe>", id: id, title: title(in: phrases),

@@ -22,6 +22,9 @@ public struct Cue: Sendable, Hashable {
     public var step: Int
     /// What sounds, with the facts of its kind.
     public var event: Event
+    /// For a pause stretched to meet the script's `length:`, the seconds the script wrote (the
+    /// cue lasts its stretched length); nil for every other cue.
+    public var written: Double?
 
     /// What sounds during a cue.
     public enum Event: Sendable, Hashable {

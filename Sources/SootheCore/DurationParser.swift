@@ -82,7 +82,7 @@ public enum DurationParser {
     }
 
     /// Each unit's seconds and rank (larger units rank higher).
-    private static let units: [String: (Double, Int)] = {
+    static let units: [String: (Double, Int)] = {
         var table: [String: (Double, Int)] = [:]
         for name in ["h", "hr", "hrs", "hour", "hours"] { table[name] = (3600, 3) }
         for name in ["m", "min", "mins", "minute", "minutes"] { table[name] = (60, 2) }

@@ -20,6 +20,9 @@ public struct Script: Sendable, Hashable {
     public var steps: [Step]
     /// How steps become chapters (`chapters:`; default: automatic).
     public var chapters: ChapterPolicy = .auto
+    /// The length the session is fitted to (`length: 10m`) by stretching its pauses; nil: the
+    /// steps' own length.
+    public var length: LengthTarget?
     /// Whether the spoken text is soothe's own, taken from a ``PhraseTable`` (`soothe breathe`),
     /// rather than a writer's: a voice whose language has no table then gets a warning.
     public var wordsFromPhraseTable = false
@@ -98,11 +101,15 @@ public struct Step: Sendable, Hashable {
         public var duration: Double
         public var chimeEvery: Double?
         public var chime: ChimeKind
+        /// `stretch: true` / `false`: whether fitting the session to its `length` may change this
+        /// pause; nil: as the script's other pauses decide (see ``LengthFitting``).
+        public var stretch: Bool?
 
-        public init(duration: Double, chimeEvery: Double? = nil, chime: ChimeKind = .softChime) {
+        public init(duration: Double, chimeEvery: Double? = nil, chime: ChimeKind = .softChime, stretch: Bool? = nil) {
             self.duration = duration
             self.chimeEvery = chimeEvery
             self.chime = chime
+            self.stretch = stretch
         }
     }
 

@@ -73,15 +73,17 @@ struct ParseRun {
     /// after it (`ID-inline`, `ID-inline-LINE` for a step's).
     var sessionID = "session"
 
-    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "chapters", "steps"]
+    static let topKeys = ["title", "id", "summary", "technique", "tags", "when", "voice", "ambience", "chapters", "length", "steps"]
     static let stepKeys = ["say", "pause", "chime", "breathe", "repeat"]
     static let optionKeys: [String: [String]] = [
         "say": ["voice", "rate", "after"],
-        "pause": ["chime-every", "chime"],
+        "pause": ["chime-every", "chime", "stretch"],
         "chime": ["level", "strikes", "wait"],
         "breathe": [],
         "repeat": [],
     ]
+    /// Keys any step takes beside its own options.
+    static let everyStepKeys = ["chapter"]
     static let breatheKeys = ["pattern", "to", "cycles", "duration", "prompts", "prompt-cycles", "count", "tone"]
     static let toneKeys = ["style", "pitch", "level"]
     static let repeatKeys = ["times", "for", "steps"]
@@ -172,6 +174,7 @@ struct ParseRun {
         var voiceLocation = SourceLocation.start
         var inlineVoice: VoiceProfile?
         var ambience: AmbienceSpec?
+        var length: (Double, SourceLocation)?
         var steps: [Step]?
         var chapters = ChapterPolicy.auto
         var stepsLocation = root.location
@@ -202,9 +205,13 @@ struct ParseRun {
                 }
             case "ambience": ambience = parseAmbience(value)
             case "chapters": chapters = parseChapters(value) ?? .auto
+            case "length": length = duration(value, for: "length", allowZero: false).map { ($0, value.location) }
             case "steps":
                 stepsLocation = value.location
                 steps = parseSteps(value, key: "steps", repeatDepth: 0)
+            case "fit":
+                // One name for one thing: `length`, as in `soothe new --length`.
+                error(keyNode.location, "unknown key 'fit' at the top level; did you mean 'length'? ('length: 10m' fits the session to ten minutes)")
             default:
                 unknownKey(key, at: keyNode.location, expected: Self.topKeys, context: "at the top level")
             }
@@ -222,6 +229,7 @@ struct ParseRun {
             file: file, id: id, title: title, summary: summary, technique: technique, voice: voice,
             voiceLocation: voiceLocation, inlineVoice: inlineVoice, ambience: ambience, tags: tags, when: when, steps: steps)
         script.chapters = chapters
+        if let (seconds, at) = length { script.length = LengthTarget(seconds: seconds, location: at) }
         return script
     }
 
@@ -474,6 +482,7 @@ struct ParseRun {
                 warning(kind.key.location, "'chime' in a pause names the interval bell, but there is no 'chime-every'")
             }
         }
+        if let stretch = options["stretch"] { pause.stretch = bool(stretch.value, for: "stretch") }
         return Step(.pause(pause), at: at)
     }
 

@@ -30,12 +30,14 @@ public enum SessionTemplate {
     /// The shortest practice section a template writes, in seconds.
     static let shortestPractice = 60.0
 
-    /// The script for `id`, around `practice`, lasting about `length` seconds.
-    public static func text(id: String, practice: Practice, length: Double) -> String {
+    /// The script for `id`, around `practice`, lasting about `length` seconds; `schema`, the
+    /// session schema's path or URL, goes into a first line for editors (``SessionSchema/modeline(_:)``).
+    public static func text(id: String, practice: Practice, length: Double, schema: String? = nil) -> String {
         let title = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         let practiceSeconds = max(length - frameSeconds, shortestPractice)
         let practiceLength = DurationParser.clock(practiceSeconds)
-        var lines = [
+        var lines = schema.map { [SessionSchema.modeline($0)] } ?? []
+        lines += [
             "# \(title): a starting script written by `soothe new`. Every key is in docs/session-format.md;",
             "#   `soothe check \(id).yaml` checks it, `soothe preview \(id).yaml` shows its timing.",
             "# Timing: about \(DurationParser.clock(length)) (--length): the practice \(practiceLength), the opening",

@@ -102,6 +102,8 @@ public struct Timeline: Sendable, Hashable {
     /// The chapters, tiling the session from 0 to `duration` (empty when the script turns them
     /// off): see ``ChapterPolicy``.
     public var chapters: [ChapterSpan]
+    /// How the pauses were stretched to meet the script's `length:` (nil: it gives none).
+    public var fit: LengthFit?
 
     public init(
         id: String, title: String, summary: String?, technique: String?, voice: VoiceProfile,

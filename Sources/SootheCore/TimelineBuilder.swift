@@ -56,27 +56,113 @@ public struct TimelineBuilder: Sendable {
             var seen = Set<SpokenPhrase>()
             timing.prepare((dry.phrases ?? []).filter { seen.insert($0).inserted })
         }
+        var emitted = try emission(script, voice: voice, factor: script.length == nil ? nil : 1, lengths: [:])
+        var fit: LengthFit?
+        if let target = script.length, !emitted.diagnostics.hasErrors {
+            (emitted, fit) = try fitted(script, voice: voice, to: target, natural: emitted)
+        }
+        run.diagnostics += emitted.diagnostics
+        let diagnostics = run.diagnostics.sortedByLocation()
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let cues = emitted.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let chapters = ChapterTiling.tile(emitted.sections, policy: script.chapters, duration: emitted.end, sessionTitle: script.title)
+        var timeline = Timeline(
+            id: script.id, title: script.title, summary: script.summary, technique: script.technique,
+            voice: voice, ambience: script.ambience, duration: emitted.end, cues: cues,
+            steps: emitted.spans, chapters: chapters)
+        timeline.when = script.when
+        timeline.fit = fit
+        return (timeline, diagnostics)
+    }
+
+    /// One pass over the steps with the stretchable pauses at `factor` (nil: no fitting, every
+    /// pause as written), asking `lengths` before the speech provider.
+    private func emission(_ script: Script, voice: VoiceProfile, factor: Double?, lengths: [SpokenPhrase: Double]) throws(SpeechUnavailable) -> BuildRun {
+        var run = BuildRun(script: script, voices: voices, timing: timing)
+        run.invalidVoices = invalidVoices
+        run.sounds = sounds
         run.sessionVoice = voice
+        run.lengths = lengths
+        run.reuseLengths = !lengths.isEmpty
+        if let factor {
+            run.pauseFactor = factor
+            run.onlyMarked = LengthFitting.onlyMarked(script.steps)
+        }
         if case .file(let file, _) = script.ambience?.source { _ = run.soundLength(file, as: .bed) }
         run.emit(script.steps, item: nil)
         if let unavailable = run.unavailable { throw unavailable }
-        // A prompt or count that outlasts a final breath phase (already a warning) is heard to
-        // its end, like a ringing chime, rather than cut off by the end of the file.
-        let speechEnd = run.cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
-        if max(run.time, speechEnd) > Self.maximumLength {
-            run.error(.start, "the session lasts \(DurationParser.clock(max(run.time, speechEnd))), longer than the 24-hour limit")
+        if run.end > Self.maximumLength {
+            run.error(.start, "the session lasts \(DurationParser.clock(run.end)), longer than the 24-hour limit")
+        } else if run.cues.count > Self.maximumCues {
+            run.error(script.length?.location ?? .start, "the session would have more than \(Self.maximumCues) cues, the limit (its stretched pauses ring too many interval bells)")
         }
-        let diagnostics = run.diagnostics.sortedByLocation()
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let cues = run.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-        let duration = max(run.time, run.ringEnd, speechEnd)
-        let chapters = ChapterTiling.tile(run.sections, policy: script.chapters, duration: duration, sessionTitle: script.title)
-        var timeline = Timeline(
-            id: script.id, title: script.title, summary: script.summary, technique: script.technique,
-            voice: voice, ambience: script.ambience, duration: duration, cues: cues,
-            steps: run.spans, chapters: chapters)
-        timeline.when = script.when
-        return (timeline, diagnostics)
+        return run
+    }
+
+    /// The pass whose stretched pauses make the session last `target`, found from the `natural`
+    /// one (every pause as written): the length grows steadily with the factor, so the search
+    /// closes in on it from both sides. A target out of reach is an error at `length:`.
+    private func fitted(_ script: Script, voice: VoiceProfile, to target: LengthTarget, natural: BuildRun) throws(SpeechUnavailable) -> (BuildRun, LengthFit?) {
+        let goal = target.seconds
+        let tolerance = LengthFitting.tolerance
+        var result = natural
+        func done(_ run: BuildRun, _ factor: Double) -> (BuildRun, LengthFit?) {
+            (run, LengthFit(target: goal, factor: factor, pauses: run.stretchedPauses))
+        }
+        if abs(natural.end - goal) <= tolerance / 10 { return done(natural, 1) }
+        let asked = "\(target.askedBy) \(DurationParser.clock(goal))"
+        guard natural.stretchableSeconds > 0 else {
+            if abs(natural.end - goal) <= tolerance { return done(natural, 1) }
+            result.error(target.location, "\(asked) cannot be reached: no pause can stretch (the script has none, or each says 'stretch: false'), and the session lasts \(Self.clock(natural.end))")
+            return (result, nil)
+        }
+        let lengths = natural.lengths
+        // No factor past the one that makes the pauses alone outlast the longest session.
+        let longest = min(LengthFitting.longestFactor, max(1, Self.maximumLength / natural.stretchableSeconds))
+        var low = (factor: LengthFitting.shortestFactor, run: try emission(script, voice: voice, factor: LengthFitting.shortestFactor, lengths: lengths))
+        if low.run.end > goal + tolerance {
+            result.error(target.location, "\(asked) cannot be reached: the shortest the session can be, the pauses that stretch at a quarter of their length, is \(Self.clock(low.run.end)) (\(Self.clock(low.run.end - goal)) over)")
+            return (result, nil)
+        }
+        var high = (factor: longest, run: try emission(script, voice: voice, factor: longest, lengths: lengths))
+        if high.run.end < goal - tolerance {
+            result.error(target.location, "\(asked) cannot be reached: the longest the session can be, the pauses that stretch at \(ParseRun.trim(longest)) times their length, is \(Self.clock(high.run.end)) (\(Self.clock(goal - high.run.end)) short)")
+            return (result, nil)
+        }
+        if natural.end < goal { low = (1, natural) } else { high = (1, natural) }
+        // Regula falsi (Illinois): the length is continuous and rises with the factor.
+        var lastSide = 0
+        var lowError = low.run.end - goal, highError = high.run.end - goal
+        var best = abs(lowError) < abs(highError) ? low : high
+        for _ in 0..<60 {
+            if abs(best.run.end - goal) <= tolerance / 10 { break }
+            let factor = highError == lowError ? (low.factor + high.factor) / 2
+                : low.factor - lowError * (high.factor - low.factor) / (highError - lowError)
+            let run = try emission(script, voice: voice, factor: factor, lengths: lengths)
+            let error = run.end - goal
+            if abs(error) < abs(best.run.end - goal) { best = (factor, run) }
+            if error < 0 {
+                low = (factor, run)
+                lowError = error
+                if lastSide == -1 { highError /= 2 }
+                lastSide = -1
+            } else {
+                high = (factor, run)
+                highError = error
+                if lastSide == 1 { lowError /= 2 }
+                lastSide = 1
+            }
+        }
+        if abs(best.run.end - goal) > tolerance {
+            result.error(target.location, "\(asked) cannot be reached: the nearest the pauses can bring the session is \(Self.clock(best.run.end))")
+            return (result, nil)
+        }
+        return done(best.run, best.factor)
+    }
+
+    /// `m:ss`, or seconds with tenths under a minute (`20.3 s`).
+    static func clock(_ seconds: Double) -> String {
+        seconds < 60 ? "\((seconds * 10).rounded() / 10) s" : DurationParser.clock(seconds)
     }
 }
 
@@ -114,6 +200,23 @@ private struct BuildRun {
     /// Each sound file's answer, by path, and the places already told it cannot be read.
     var soundLengths: [String: Result<Double, SoundFileProblem>] = [:]
     var reportedSounds: Set<SourceLocation> = []
+    /// Speech lengths asked so far, and whether to answer from them (a fitting pass after the
+    /// first: the provider is asked about each phrase once per occurrence in the first only).
+    var lengths: [SpokenPhrase: Double] = [:]
+    var reuseLengths = false
+    /// The factor stretchable pauses are multiplied by (nil: not fitting to a length).
+    var pauseFactor: Double?
+    /// Whether only pauses marked `stretch: true` stretch.
+    var onlyMarked = false
+    /// Seconds of the stretchable pauses as written, and how many were stretched.
+    var stretchableSeconds = 0.0
+    var stretchedPauses = 0
+
+    /// Where the session ends: its last step, a chime still ringing or a prompt still spoken.
+    var end: Double {
+        let speechEnd = cues.lazy.filter { $0.kind == .speech }.map(\.end).max() ?? 0
+        return max(time, ringEnd, speechEnd)
+    }
 
     init(script: Script, voices: [String: VoiceProfile], timing: any SpeechTiming) {
         self.script = script
@@ -151,9 +254,13 @@ private struct BuildRun {
     /// Seconds of `text` in `voice`, or nil after reporting why it cannot be spoken.
     mutating func speechLength(_ text: String, voice: VoiceProfile, at: SourceLocation) -> Double? {
         if unavailable != nil || failedVoices.contains(voice.name) { return nil }
-        phrases?.append(SpokenPhrase(text: text, voice: voice))
+        let phrase = SpokenPhrase(text: text, voice: voice)
+        if reuseLengths, let known = lengths[phrase] { return known }
+        phrases?.append(phrase)
         do {
-            return try timing.speechDuration(of: text, voice: voice)
+            let seconds = try timing.speechDuration(of: text, voice: voice)
+            lengths[phrase] = seconds
+            return seconds
         } catch let failure as SpeechUnavailable {
             unavailable = failure
             return nil
@@ -254,13 +361,25 @@ private struct BuildRun {
         spans[span].end = time
     }
 
-    mutating func emitPause(_ pause: Step.Pause, at: SourceLocation) {
+    mutating func emitPause(_ written: Step.Pause, at: SourceLocation) {
+        var pause = written
+        let stretches = pauseFactor != nil && LengthFitting.stretches(pause, onlyMarked: onlyMarked)
+        if stretches, let factor = pauseFactor {
+            stretchableSeconds += pause.duration
+            pause.duration = LengthFitting.stretched(pause.duration, factor: factor)
+        }
         let span = beginSpan(kind: .pause, label: "Pause \(DurationParser.clock(pause.duration))", at: at)
         let start = time
-        cues.append(Cue(start: start, end: start + pause.duration, line: at.line, step: span, .pause))
+        var cue = Cue(start: start, end: start + pause.duration, line: at.line, step: span, .pause)
+        if stretches, pause.duration != written.duration {
+            cue.written = written.duration
+            stretchedPauses += 1
+        }
+        cues.append(cue)
         if let every = pause.chimeEvery {
             var k = 1.0
-            while start + k * every < start + pause.duration - 1e-9 {
+            // A stretched pause rings more bells: stop past the cue limit (then an error).
+            while start + k * every < start + pause.duration - 1e-9, cues.count <= TimelineBuilder.maximumCues {
                 let bell = start + k * every
                 addChime(kind: pause.chime, level: -3, strikes: 1, at: bell, line: at.line, step: span)
                 k += 1

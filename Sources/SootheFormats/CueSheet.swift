@@ -23,7 +23,9 @@ public enum CueSheet {
             case .breath(let breath):
                 fields.append("\"phase\": \(JSON.string(breath.phase.rawValue))")
                 fields.append("\"cycle\": \(breath.cycle)")
-            case .pause: break
+            case .pause:
+                // A pause stretched to meet the script's `length:`: the seconds it was written with.
+                if let written = cue.written { fields.append("\"written\": \(JSON.number(Timeline.milliseconds(written)))") }
             }
             fields.append("\"line\": \(cue.line)")
             out += "    {" + fields.joined(separator: ", ") + "}"

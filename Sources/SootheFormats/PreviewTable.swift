@@ -46,6 +46,9 @@ public enum PreviewTable {
         var lines = [
             "Length \(DurationParser.clock(timeline.duration)) · \(timeline.cues.count) cues · speech \(DurationParser.clock(speech)) (\(share) % of the session)"
         ]
+        if let fit = timeline.fit {
+            lines.append("Fitted to length \(DurationParser.clock(fit.target)): \(fit.pauses) \(fit.pauses == 1 ? "pause" : "pauses") stretched × \(String((fit.factor * 100).rounded() / 100))")
+        }
         for span in timeline.steps where span.kind == .breathe {
             lines.append("Breathing at line \(span.line): \(span.label), \(DurationParser.clock(span.end - span.start)) at \(pace(span)) breaths/min")
         }
@@ -177,7 +180,7 @@ public enum PreviewTable {
         case .breath(let breath):
             return "\(breath.phase.rawValue) · cycle \(breath.cycle)" + toneNote(breath.tone)
         case .pause:
-            return "· silence"
+            return cue.written.map { "· silence (\(format1($0))s → \(format1(cue.duration))s, stretched)" } ?? "· silence"
         }
     }
 

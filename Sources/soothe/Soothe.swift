@@ -17,7 +17,7 @@ struct Soothe: ParsableCommand {
             73 output cannot be created, 1 other failure.
             """,
         version: SootheInfo.version,
-        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sounds.self, Translate.self, New.self])
+        subcommands: [List.self, Voices.self, Check.self, Preview.self, Render.self, Breathe.self, Sounds.self, Translate.self, New.self, Schema.self])
 
     /// The speech server, if that is what soothe was started as (by itself, with a hidden
     /// argument); else signal handling first, then the command, after turning a mistyped

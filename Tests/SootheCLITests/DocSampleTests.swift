@@ -143,7 +143,8 @@ import Testing
     @Test(arguments: [("README.md", "## Session scripts"), ("docs/session-format.md", "# ")])
     func theSampleScriptsCheckClean(file: String, heading: String) throws {
         let sample = try Self.block(after: heading, in: file)
-        #expect(sample.hasPrefix("title: Belly Breathing\n"), "\(sample.prefix(80))")
+        // The schema's modeline, as the built-ins carry it, then the script.
+        #expect(sample.hasPrefix("# yaml-language-server: $schema=../../schema/session.schema.json\ntitle: Belly Breathing\n"), "\(sample.prefix(120))")
         let folder = try TemporaryFolder()
         let path = try folder.write("sample.yaml", sample)
         let result = try SootheCLI.run(["check", path])

@@ -26,6 +26,10 @@ struct BadScript: Sendable, CustomTestStringConvertible {
         // Top level.
         BadScript("unknown top-level key", "title: T\nsteps:\n  - pause: 1s\nsummry: x\n",
                   at: 4, 1, "unknown key 'summry'", "did you mean 'summary'?"),
+        BadScript("malformed length", "title: T\nlength: ten minutes\nsteps:\n  - pause: 1s\n", at: 2, 9, "malformed duration 'ten minutes' for 'length'"),
+        BadScript("zero length", "title: T\nlength: 0s\nsteps:\n  - pause: 1s\n", at: 2, 9, "'length' must be longer than zero"),
+        BadScript("fit for length", "title: T\nfit: 10m\nsteps:\n  - pause: 1s\n", at: 2, 1, "unknown key 'fit'", "did you mean 'length'?"),
+        BadScript("stretch not a boolean", TestScripts.session("  - {pause: 1m, stretch: maybe}\n"), at: 3, 26, "'stretch' expects true or false"),
         BadScript("missing title", "steps:\n  - pause: 1s\n", at: 1, 1, "missing 'title'"),
         BadScript("missing steps", "title: T\n", at: 1, 1, "missing 'steps'"),
         BadScript("empty steps", "title: T\nsteps: []\n", at: 2, 8, "'steps' is empty"),

@@ -14,7 +14,7 @@ extension Soothe {
         @Option(help: "Number of breaths.")
         var cycles: Int?
 
-        @Option(help: "Minutes of breathing, rounded to whole breaths (default 5).")
+        @Option(help: "Minutes the whole track lasts, opening and closing included, to within a second (default 5).")
         var minutes: Double?
 
         @Option(help: "Voice profile for the guidance, which is spoken in its language.")
@@ -85,8 +85,15 @@ extension Soothe {
                 guidedCycles: guidedCycles, tone: noTone ? .silent : try Self.toneSpec(style: tone, pitch: tonePitch), count: count, chime: ChimeKind(rawValue: chime),
                 ambience: ambience.flatMap(AmbienceSound.init(rawValue:)), voice: voice)
             else { throw ExitStatus.usage }
-            let timeline = try workspace.timeline(of: track.script(voice: workspace.voices.profiles[voice] ?? .fallback))
+            let profile = workspace.voices.profiles[voice] ?? .fallback
+            let loader = workspace.loader(for: nil)
+            let script = track.fittedScript(voice: profile) { loader.build($0).timeline }
+            let timeline = try workspace.timeline(of: script)
             let job = try flags.job(for: timeline, folder: nil)
+            // Before the render's wait: how long the track will be (on stderr when the audio is on stdout).
+            let breathing = timeline.steps.first { $0.kind == .breathe }
+            let announcement = "\(timeline.id): \(DurationParser.clock(timeline.duration))\(breathing.map { " (\($0.label))" } ?? "")"
+            if job.path == "-" { Console.error(announcement) } else { Console.line(announcement) }
             try RenderRunner(flags: flags).runSingle(job)
         }
     }

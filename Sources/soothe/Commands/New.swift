@@ -44,6 +44,13 @@ extension Soothe {
             return seconds
         }
 
+        /// The installed schema's path, for the editor line, when soothe's home holds it.
+        static func schemaLocation() -> String? {
+            guard let root = SootheHome.locate().root else { return nil }
+            let path = root + "/" + SessionSchema.path
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+
         func run() throws {
             let path = output ?? "\(id).yaml"
             if FileManager.default.fileExists(atPath: path) {
@@ -51,7 +58,8 @@ extension Soothe {
                 throw ExitStatus.cannotCreate
             }
             do {
-                try TextFileWriter.write(SessionTemplate.text(id: id, practice: try practice(), length: try seconds()), to: path)
+                let text = SessionTemplate.text(id: id, practice: try practice(), length: try seconds(), schema: Self.schemaLocation())
+                try TextFileWriter.write(text, to: path)
             } catch {
                 Console.error("soothe: \(error)")
                 throw ExitStatus.cannotCreate
