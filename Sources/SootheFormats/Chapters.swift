@@ -1,11 +1,7 @@
 import SootheCore
 
 /// A chapter: one stretch of a session, for players that show chapter marks.
-public struct Chapter: Sendable, Hashable {
-    public var title: String
-    public var start: Double
-    public var end: Double
-}
+public typealias Chapter = ChapterSpan
 
 extension CueSheet {
     /// The session's chapters, tiling it from 0 to its end: those the script names with
@@ -13,7 +9,7 @@ extension CueSheet {
     /// words, and one per run of steps between them, titled by its first spoken words (see
     /// ``ChapterPolicy``). These are the chapters the audio files carry.
     public static func chapters(_ timeline: Timeline) -> [Chapter] {
-        timeline.chapters.map { Chapter(title: $0.title, start: $0.start, end: $0.end) }
+        timeline.chapters
     }
 
     /// The chapters as a WebVTT chapters track (`<track kind="chapters">`).

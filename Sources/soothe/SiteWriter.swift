@@ -96,14 +96,14 @@ final class SiteWriter: Sendable {
         let catalogue = SiteCatalogue(
             title: title, description: "Guided self-soothing sessions to listen to anywhere, made with soothe.",
             author: "soothe", entries: entries, cover: cover)
-        try save(SiteIndex.page(catalogue, feed: feedBase.map { $0 + PodcastFeed.fileName }), to: RenderRunner.path(SiteIndex.fileName, in: folder))
-        try save(Playlist.m3u(catalogue), to: RenderRunner.path(SiteIndex.playlistName, in: folder))
+        try Workspace.writeText(SiteIndex.page(catalogue, feed: feedBase.map { $0 + PodcastFeed.fileName }), to: RenderRunner.path(SiteIndex.fileName, in: folder))
+        try Workspace.writeText(Playlist.m3u(catalogue), to: RenderRunner.path(SiteIndex.playlistName, in: folder))
         if let feedBase {
             let feedPath = RenderRunner.path(PodcastFeed.fileName, in: folder)
             // An episode keeps the date it was first published with, however often it is re-rendered.
             let before = (try? String(contentsOfFile: feedPath, encoding: .utf8)).map(PodcastFeed.publicationTimes(in:)) ?? [:]
             let times = PodcastFeed.publicationTimes(catalogue, now: Self.now(), keeping: before)
-            try save(PodcastFeed.rss(catalogue, baseURL: feedBase, published: times), to: feedPath)
+            try Workspace.writeText(PodcastFeed.rss(catalogue, baseURL: feedBase, published: times), to: feedPath)
         }
     }
 
@@ -129,14 +129,5 @@ final class SiteWriter: Sendable {
         while prefix.count > 1, prefix.hasSuffix("/") { prefix = prefix.dropLast() }
         let start = prefix == "/" ? "/" : prefix + "/"
         return path.hasPrefix(start) ? String(path.dropFirst(start.count)) : path
-    }
-
-    private func save(_ text: String, to path: String) throws {
-        do {
-            try TextFileWriter.write(text, to: path)
-        } catch {
-            Console.fail("cannot write \(error)")
-            throw ExitCode(ExitStatus.forSystemError(error.systemCode) ?? ExitStatus.cannotCreate.rawValue)
-        }
     }
 }
