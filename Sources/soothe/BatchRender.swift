@@ -97,7 +97,8 @@ struct BatchRender {
             switch results[order] {
             case .rendered(let report):
                 outcome = BatchOutcome(report: report, title: plan.timeline?.title, language: language, voice: voice)
-                if let key = plan.key, let inputs = plan.inputs {
+                // Stamping a file reads all its bytes: only for a manifest that is kept.
+                if keepManifest, let key = plan.key, let inputs = plan.inputs {
                     entries[key] = entry(for: outcome, key: key, inputs: inputs)
                 }
             case .failed(let id, let message, let status):
