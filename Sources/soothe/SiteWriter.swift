@@ -14,7 +14,7 @@ struct SiteFlags: ParsableArguments {
     @Option(help: ArgumentHelp("With --site: the address the folder will be served from (http:// or https://); also writes feed.xml, a podcast feed.", valueName: "url"))
     var feed: String?
 
-    @Option(help: ArgumentHelp("With --site: the catalogue's name on the page and in the feed (default: Guided sessions).", valueName: "title"))
+    @Option(help: ArgumentHelp("With --site: the catalogue's name on the page and in the feed (default: --album if given, else Guided sessions).", valueName: "title"))
     var siteTitle: String?
 
     func validate() throws {
@@ -47,7 +47,8 @@ struct SiteFlags: ParsableArguments {
         flags.html = true
         flags.podcastChapters = true
         let base = feed.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        return SiteWriter(folder: site, feedBase: base, title: siteTitle ?? "Guided sessions")
+        // The files' album and artist name the catalogue too, unless the site is given its own title.
+        return SiteWriter(folder: site, feedBase: base, title: siteTitle ?? flags.album ?? "Guided sessions", author: flags.artist ?? "soothe")
     }
 }
 
@@ -58,13 +59,16 @@ final class SiteWriter: Sendable {
     /// The URL the folder is served from, ending in `/`; nil: no feed.
     let feedBase: String?
     let title: String
+    /// Who the catalogue is by (the feed's author and owner).
+    let author: String
     /// The timeline of each job, by its audio path.
     private let timelines = Mutex<[String: Timeline]>([:])
 
-    init(folder: String, feedBase: String?, title: String) {
+    init(folder: String, feedBase: String?, title: String, author: String) {
         self.folder = folder
         self.feedBase = feedBase
         self.title = title
+        self.author = author
     }
 
     /// Records the timeline of the session whose audio goes to `path` (its title, summary and
@@ -95,7 +99,7 @@ final class SiteWriter: Sendable {
         }
         let catalogue = SiteCatalogue(
             title: title, description: "Guided self-soothing sessions to listen to anywhere, made with soothe.",
-            author: "soothe", entries: entries, cover: cover)
+            author: author, entries: entries, cover: cover)
         try Workspace.writeText(SiteIndex.page(catalogue, feed: feedBase.map { $0 + PodcastFeed.fileName }), to: RenderRunner.path(SiteIndex.fileName, in: folder))
         try Workspace.writeText(Playlist.m3u(catalogue), to: RenderRunner.path(SiteIndex.playlistName, in: folder))
         if let feedBase {

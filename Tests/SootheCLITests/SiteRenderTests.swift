@@ -52,6 +52,7 @@ import Testing
         var error: String
         var version: String
         var title: String?
+        var author: String?
         var image: String?
         var items: Int
         var entries: [Entry]
@@ -67,7 +68,7 @@ import Testing
             return None if node is None else node.get(name)
         print(json.dumps({
             "bozo": bool(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version,
-            "title": d.feed.get("title"), "image": d.feed.get("image", {}).get("href"), "items": len(items),
+            "title": d.feed.get("title"), "author": d.feed.get("author"), "image": d.feed.get("image", {}).get("href"), "items": len(items),
             "entries": [{
                 "title": e.title, "id": e.id, "published": e.get("published_parsed") is not None,
                 "duration": e.get("itunes_duration"),
@@ -116,7 +117,8 @@ import Testing
         try folder.write("site/cover.jpg", "not really a JPEG")
         // A folder named relatively, as typed at a prompt: every address in the site is relative to it.
         let render = try SootheCLI.run(
-            ["render"] + paths + ["--site", "site", "--feed", "https://example.org/calm", "--format", "mp3", "--sample-rate", "22050", "--channels", "1", "-q"],
+            ["render"] + paths + ["--site", "site", "--feed", "https://example.org/calm", "--format", "mp3", "--sample-rate", "22050", "--channels", "1", "-q",
+             "--album", "Calm Nights", "--artist", "Dr. Lee & Co"],
             in: folder.path, cache: cache)
         try #require(render.status == 0, "\(render)")
         let ids = ["calma-breve", "short-calm"]
@@ -134,7 +136,9 @@ import Testing
         let feed = try Self.parseFeed(site + "/feed.xml", in: folder)
         #expect(!feed.bozo, "feedparser: \(feed.error)")
         #expect(feed.version == "rss20")
-        #expect(feed.title == "Guided sessions")
+        // The files' album and artist name the catalogue when the site has no title of its own.
+        #expect(feed.title == "Calm Nights")
+        #expect(feed.author == "Dr. Lee & Co")
         #expect(feed.image == Self.base + "cover.jpg")
         #expect(feed.items == 2 && feed.entries.count == 2)
         #expect(feed.entries.map(\.title) == ["Calma breve", "Short <Calm> & \"Quiet\""])
