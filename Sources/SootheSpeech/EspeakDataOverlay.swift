@@ -1,4 +1,3 @@
-internal import CZlib
 import SoothePOSIX
 #if canImport(Glibc)
 internal import Glibc
@@ -126,7 +125,7 @@ public enum EspeakDataOverlay {
             text += "\u{0}\(variant.name)\u{0}\(variant.text)"
         }
         let bytes = Array(text.utf8)
-        let sum = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        let sum = bytes.withUnsafeBytes { CRC32.update(0, $0) }
         let hex = String(sum, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }

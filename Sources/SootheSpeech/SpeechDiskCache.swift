@@ -152,7 +152,7 @@ public final class SpeechDiskCache: Sendable {
 
     /// CRC-32 (zlib's) of `count` bytes at `bytes`.
     static func checksum(_ bytes: UnsafeRawPointer, _ count: Int) -> UInt32 {
-        UInt32(crc32(0, bytes.assumingMemoryBound(to: UInt8.self), UInt32(count)))
+        CRC32.update(0, UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     // MARK: - File format

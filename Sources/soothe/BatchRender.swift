@@ -172,7 +172,11 @@ struct BatchRender {
     private func settings(key: String, format: AudioFileFormat) -> String {
         var options = flags.options(format: format)
         if ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil { options.date = nil }
-        return "\(key)\n\(String(reflecting: options))\ncaptions \(flags.captions || flags.html) chapters \(flags.chapters) html \(flags.html) podcast-chapters \(flags.podcastChapters)"
+        // The cover by a hash of its bytes: described, it would be every byte written out as a number.
+        var cover = ContentHash()
+        if let image = options.cover { image.bytes.withUnsafeBytes { cover.add(bytes: $0) } }
+        options.cover = nil
+        return "\(key)\n\(String(reflecting: options))\ncover \(cover.hex)\ncaptions \(flags.captions || flags.html) chapters \(flags.chapters) html \(flags.html) podcast-chapters \(flags.podcastChapters)"
     }
 
     /// The files written beside the output `key` (paths inside the folder).

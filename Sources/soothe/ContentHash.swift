@@ -1,4 +1,5 @@
 import Foundation
+import SootheSpeech
 
 /// A 64-bit FNV-1a hash of bytes fed in pieces: enough to notice that an input changed since a
 /// file was written (not a defence against someone forging a file).
@@ -36,21 +37,23 @@ struct ContentHash {
         }
     }
 
-    /// The hash of the bytes of the file at `path` (read a megabyte at a time), nil when it
-    /// cannot be read.
+    /// zlib's CRC-32 of the bytes of the file at `path` (read a megabyte at a time), as eight
+    /// hex digits, nil when it cannot be read: outputs are tens of megabytes, and CRC-32 reads
+    /// them many times faster than FNV-1a's byte-by-byte loop.
     static func ofFile(_ path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        var hash = ContentHash()
+        var crc: UInt32 = 0
         do {
             // nil or empty at the end of the file.
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                chunk.withUnsafeBytes { hash.add(bytes: $0) }
+                crc = chunk.withUnsafeBytes { CRC32.update(crc, $0) }
             }
         } catch {
             return nil
         }
-        return hash.hex
+        let digits = String(crc, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// Sixteen hex digits.

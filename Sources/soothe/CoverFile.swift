@@ -23,7 +23,7 @@ enum CoverFile {
         // One byte past the limit is enough to say it is too large.
         let data = (try? handle.read(upToCount: CoverImage.maximumSize + 1)) ?? Data()
         do {
-            let cover = try CoverImage(bytes: [UInt8](data ?? Data()))
+            let cover = try CoverImage(bytes: [UInt8](data))
             loaded.withLock { $0[path] = cover }
             return cover
         } catch {
