@@ -259,7 +259,7 @@ final class EspeakEngine: Sendable {
         }
         espeak_ng_InitializePath(nil)
         var context: espeak_ng_ERROR_CONTEXT?
-        let status = espeak_ng_Initialize(&context)
+        let status = LibcTokenizerLock.withLock { espeak_ng_Initialize(&context) }
         espeak_ng_ClearErrorContext(&context)
         if let shortage = shortage(in: status) { return .failure(SpeechError(.resourceShortage(shortage.reason))) }
         guard status == ENS_OK else { return .failure(SpeechError(.initializationFailed(message(status)))) }
@@ -278,7 +278,7 @@ final class EspeakEngine: Sendable {
             // voice sharing a prefix (`en-uss` would speak English).
             let languages = Set(voices(&state).flatMap(\.languages))
             let loads = !base.isEmpty && !base.contains(where: \.isWhitespace)
-                && (espeak_ng_SetVoiceByName(base) == ENS_OK
+                && (Self.setVoice(base) == ENS_OK
                     || (languages.contains(base.lowercased()) && select(base, state: &state) == ENS_OK))
             guard loads else {
                 // A voice file that could not be opened for want of descriptors is no unknown voice.
@@ -308,12 +308,18 @@ final class EspeakEngine: Sendable {
     /// voice lists (`en-gb` is a language whose voice file is `gmw/en`): that voice's file is
     /// loaded by name, so a `+variant` still applies (espeak-ng's select-by-language ignores it).
     private static func select(_ name: String, state: inout State) -> espeak_ng_STATUS {
-        let byName = espeak_ng_SetVoiceByName(name)
+        let byName = setVoice(name)
         if byName == ENS_OK { return byName }
         let parts = name.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
         _ = voices(&state)
         guard let base = parts.first, let file = state.languageFiles[base.lowercased()] else { return byName }
-        return espeak_ng_SetVoiceByName(parts.count > 1 ? "\(file)+\(parts[1])" : file)
+        return setVoice(parts.count > 1 ? "\(file)+\(parts[1])" : file)
+    }
+
+    /// Loads a voice in this process (to check it or find its file), holding the lock of libc's
+    /// `strtok`, which espeak-ng calls while it reads the voice's file.
+    private static func setVoice(_ name: String) -> espeak_ng_STATUS {
+        LibcTokenizerLock.withLock { espeak_ng_SetVoiceByName(name) }
     }
 
     /// Sends one phrase to the speech server, starting it (again) if needed: every server
@@ -371,7 +377,7 @@ final class EspeakEngine: Sendable {
         if let voices = state.voices { return voices }
         var result: [InstalledEspeakVoice] = []
         var best: [String: (priority: Int, file: String)] = [:]
-        if let list = espeak_ListVoices(nil) {
+        if let list = LibcTokenizerLock.withLock({ espeak_ListVoices(nil) }) {
             var index = 0
             while let voice = list[index] {
                 let (installed, priorities) = installedVoice(voice.pointee)
@@ -394,7 +400,7 @@ final class EspeakEngine: Sendable {
         var spec = espeak_VOICE()
         "variant".withCString { language in
             spec.languages = language
-            guard let list = espeak_ListVoices(&spec) else { return }
+            guard let list = LibcTokenizerLock.withLock({ espeak_ListVoices(&spec) }) else { return }
             var index = 0
             while let voice = list[index] {
                 if let identifier = voice.pointee.identifier {

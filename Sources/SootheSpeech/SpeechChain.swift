@@ -82,7 +82,8 @@ enum SpeechChain {
     private static func run(_ samples: [Float], sampleRate: Int, effects: [[String]]) throws(SpeechError) -> [Float] {
         let flat = effects.flatMap { $0 }
         let counts = effects.map { Int32($0.count) }
-        let result: Result<[Float], SpeechError> = lock.withLock { _ in
+        // Inside libsox's own lock, libc's strtok's: compand tokenises its options.
+        let result: Result<[Float], SpeechError> = lock.withLock { _ in LibcTokenizerLock.withLock {
             let cStrings = flat.map { strdup($0) }
             defer { cStrings.forEach { free($0) } }
             var arguments = cStrings.map { UnsafePointer<CChar>($0) }
@@ -101,7 +102,7 @@ enum SpeechChain {
             }
             defer { soothe_sox_free(output) }
             return .success(Array(UnsafeBufferPointer(start: output, count: outputCount)))
-        }
+        } }
         return try result.get()
     }
 
