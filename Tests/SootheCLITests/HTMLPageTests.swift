@@ -19,15 +19,30 @@ enum HeadlessChromium {
 
     /// The serialised DOM of `url` once loaded (and `budget` ms of virtual time for media events).
     /// `allowFileAccess` lets a page read a frame's document from `file://` (and load its track).
+    /// A browser that dies by a signal (Chromium in a container sometimes does, before it has
+    /// read the page) is launched once more; an exit with a status is the test's failure.
     static func dumpDOM(
         _ url: String, width: Int = 1200, budget: Int = 5000, allowFileAccess: Bool = false, in folder: TemporaryFolder
     ) throws -> String {
+        var run = try launch(url, width: width, budget: budget, allowFileAccess: allowFileAccess, in: folder)
+        if run.signalled {
+            run = try launch(url, width: width, budget: budget, allowFileAccess: allowFileAccess, in: folder)
+        }
+        #expect(run.status == 0 && !run.signalled, "chromium \(run.signalled ? "died by signal" : "exited with") \(run.status)")
+        return run.dom
+    }
+
+    private static func launch(
+        _ url: String, width: Int, budget: Int, allowFileAccess: Bool, in folder: TemporaryFolder
+    ) throws -> (dom: String, status: Int32, signalled: Bool) {
         let binary = try #require(binary, "chromium is not installed: run make test-deps (apt-get install chromium)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
+        // A profile of its own per launch; shared memory in /tmp, since a container's /dev/shm
+        // is often too small for it.
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--mute-audio",
-            "--user-data-dir=\(folder.file("chromium-profile"))",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--mute-audio",
+            "--user-data-dir=\(folder.file("chromium-profile-\(UUID().uuidString)"))",
             "--window-size=\(width),900", "--virtual-time-budget=\(budget)", "--dump-dom", url,
         ]
         if allowFileAccess { process.arguments!.insert("--allow-file-access-from-files", at: 0) }
@@ -44,8 +59,9 @@ enum HeadlessChromium {
         process.waitUntilExit()
         watchdog.cancel()
         try out.close()
-        #expect(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus)")
-        return try String(contentsOfFile: outPath, encoding: .utf8)
+        // The watchdog's SIGTERM is a stuck browser, not a crash: no second launch.
+        let signalled = process.terminationReason == .uncaughtSignal && process.terminationStatus != SIGTERM
+        return (try String(contentsOfFile: outPath, encoding: .utf8), process.terminationStatus, signalled)
     }
 
     /// A `file://` URL for a path.

@@ -35,7 +35,9 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("speaks.yaml: ok"), "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
-        #expect(elapsed < .seconds(1), "\(elapsed)")
+        // Waiting on the server costs 30 s; speaking one phrase takes a fraction of a second,
+        // over a second only on a machine loaded several times over.
+        #expect(elapsed < .seconds(5), "\(elapsed)")
         #expect(!FileManager.default.fileExists(atPath: home + "/.config/pulse"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: home).isEmpty)
     }
