@@ -226,6 +226,15 @@ public final class SpeechSynthesizer: SpeechTiming, Sendable {
             sentences: clip.sentences.map(frame), voiceFrames: frame(clip.voiceFrames))
     }
 
+    /// What shapes `voice`'s speech besides its profile's settings and the text: espeak-ng's
+    /// version and data, the chain's libsox, and the checksum of the soothe variant it names
+    /// (soothe's own or one in the user's voices folder). Two renders whose voices have the same
+    /// profile and the same identity speak the same samples.
+    public func engineIdentity(of voice: VoiceProfile) -> String {
+        "clip format \(SpeechDiskCache.formatVersion) \(engine.dataIdentity()) chain \(SpeechChain.version)"
+            + (engine.variantIdentity(of: voice.espeak).map { " variant \($0)" } ?? "")
+    }
+
     /// The cache key's words for a soothe variant the voice names (its file's checksum).
     private func variant(_ phrase: PhraseKey) -> String {
         engine.variantIdentity(of: phrase.espeak).map { " variant \($0)" } ?? ""

@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import SootheCore
 import SootheRender
+import SootheSpeech
 
 /// `.soothe-manifest.json` in a batch's output folder: for each file a batch wrote, a fingerprint
 /// of everything it was made from and the file's size and modification time as written, so a
@@ -107,27 +108,34 @@ struct OutputManifest {
     }
 
     /// The fingerprint of what a session's file is made from: soothe's version, the script's
-    /// and the translation's bytes, every voice profile that speaks in it, every sound file it
-    /// plays (path and bytes), and `settings` (the render options that change the file's bytes,
-    /// and its place in the folder).
-    static func fingerprint(script: String, translation: String?, timeline: Timeline, settings: String) -> String {
+    /// and the translation's bytes, every voice profile that speaks in it with what else shapes
+    /// its speech (`engine`: espeak-ng's version and data, a variant file's checksum), every
+    /// sound file it plays (path and bytes), and `settings` (the render options that change the
+    /// file's bytes, and its place in the folder).
+    static func fingerprint(
+        script: String, translation: String?, timeline: Timeline, settings: String,
+        engine: (VoiceProfile) -> String = { SpeechSynthesizer.shared.engineIdentity(of: $0) }
+    ) -> String {
         var hash = ContentHash()
         hash.add("soothe \(SootheInfo.version)")
         hash.add(settings)
         hash.add(file: script)
         hash.add(translation ?? "no translation")
         if let translation { hash.add(file: translation) }
-        var voices: Set<String> = [String(reflecting: timeline.voice)]
+        var voices: [String: VoiceProfile] = [String(reflecting: timeline.voice): timeline.voice]
         var sounds: Set<String> = []
         for cue in timeline.cues {
             switch cue.event {
-            case .speech(let speech): voices.insert(String(reflecting: speech.voice))
+            case .speech(let speech): voices[String(reflecting: speech.voice)] = speech.voice
             case .chime(let chime): if case .file(let file) = chime.sound { sounds.insert(file.path) }
             default: break
             }
         }
         if case .file(let file, _) = timeline.ambience?.source { sounds.insert(file.path) }
-        for voice in voices.sorted() { hash.add(voice) }
+        for (described, voice) in voices.sorted(by: { $0.key < $1.key }) {
+            hash.add(described)
+            hash.add(engine(voice))
+        }
         for sound in sounds.sorted() { hash.add(file: sound) }
         return hash.hex
     }

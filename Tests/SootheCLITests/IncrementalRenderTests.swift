@@ -149,4 +149,34 @@ import Testing
         #expect(second.map { $0["status"] as? String } == ["rendered", "unchanged"], "\(second)")
         #expect(Self.statuses(try Self.render(folder, ["--lang", "de,es"])) == ["hello": "unchanged"])
     }
+
+    /// An espeak-ng variant file edited (soothe's own, in its home's `voices/variants/`) changes
+    /// how every voice made on it sounds: sessions in such a voice render again, others do not.
+    @Test func aChangedVariantFileRendersTheSessionsInVoicesMadeOnIt() throws {
+        let folder = try CatalogueRenderTests.catalogue()
+        let home = folder.file("home")
+        try FileManager.default.createDirectory(atPath: home + "/assets", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home + "/assets/sessions", withDestinationPath: SootheCLI.packageRoot + "/assets/sessions")
+        try FileManager.default.copyItem(atPath: SootheCLI.packageRoot + "/voices", toPath: home + "/voices")
+        func render() throws -> [String: String] {
+            let result = try SootheCLI.run(
+                ["render", "--catalogue", folder.file("scripts"), "-o", folder.file("out"), "--json", "--incremental", "--voice", "gentle"] + Self.small,
+                home: home, cache: folder.file("cache"), environment: CatalogueRenderTests.noCI)
+            #expect(result.status == 0, "\(result)")
+            return Self.statuses(try CatalogueRenderTests.summary(result))
+        }
+        func edit(_ variant: String, _ line: String, _ replacement: String) throws {
+            let path = home + "/voices/variants/" + variant
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(line))
+            try text.replacingOccurrences(of: line, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(try render() == Self.all("rendered"))
+        #expect(try render() == Self.all("unchanged"))
+        // gentle is en-us+soothe-soft-f.
+        try edit("soothe-soft-f", "pitch 150 230", "pitch 140 220")
+        #expect(try render() == Self.all("rendered"))
+        try edit("soothe-soft-m", "pitch 82 118", "pitch 80 115")
+        #expect(try render() == Self.all("unchanged"))
+    }
 }
