@@ -131,4 +131,15 @@ public struct Timeline: Sendable, Hashable {
     public var speechSeconds: Double {
         cues.lazy.filter { $0.kind == .speech }.reduce(0) { $0 + $1.duration }
     }
+
+    /// The paths of the sound files the session plays (its chimes' and its bed's), each once,
+    /// sorted.
+    public var soundFilePaths: [String] {
+        var paths: Set<String> = []
+        for cue in cues {
+            if case .chime(let chime) = cue.event, case .file(let file) = chime.sound { paths.insert(file.path) }
+        }
+        if case .file(let file, _) = ambience?.source { paths.insert(file.path) }
+        return paths.sorted()
+    }
 }

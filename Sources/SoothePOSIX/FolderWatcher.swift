@@ -15,9 +15,16 @@ public final class FolderWatcher {
     /// left out; `watched` says which are in).
     public init(folders: [String]) throws(POSIXError) {
         fd = try retryingEINTR("inotify_init1") { inotify_init1(Int32(IN_CLOEXEC)) }
+        watch(folders)
+    }
+
+    /// Watches each folder of `folders` too (one already watched, or one that cannot be, is
+    /// left as it is).
+    public func watch(_ folders: [String]) {
         let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
             | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
-        for folder in Set(folders) {
+        let known = Set(self.folders.values)
+        for folder in Set(folders) where !known.contains(folder) {
             if let watch = try? retryingEINTR("inotify_add_watch", { inotify_add_watch(fd, folder, mask) }) {
                 self.folders[watch] = folder
             }

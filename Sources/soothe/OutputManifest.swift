@@ -123,20 +123,14 @@ struct OutputManifest {
         hash.add(translation ?? "no translation")
         if let translation { hash.add(file: translation) }
         var voices: [String: VoiceProfile] = [String(reflecting: timeline.voice): timeline.voice]
-        var sounds: Set<String> = []
         for cue in timeline.cues {
-            switch cue.event {
-            case .speech(let speech): voices[String(reflecting: speech.voice)] = speech.voice
-            case .chime(let chime): if case .file(let file) = chime.sound { sounds.insert(file.path) }
-            default: break
-            }
+            if case .speech(let speech) = cue.event { voices[String(reflecting: speech.voice)] = speech.voice }
         }
-        if case .file(let file, _) = timeline.ambience?.source { sounds.insert(file.path) }
         for (described, voice) in voices.sorted(by: { $0.key < $1.key }) {
             hash.add(described)
             hash.add(engine(voice))
         }
-        for sound in sounds.sorted() { hash.add(file: sound) }
+        for sound in timeline.soundFilePaths { hash.add(file: sound) }
         return hash.hex
     }
 }

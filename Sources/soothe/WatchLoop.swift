@@ -4,8 +4,9 @@ import SootheCore
 import SoothePOSIX
 
 /// `--watch` (preview, render): does the command once, then again each time the session's
-/// script, its translation or a voice profile it can use is written, created, renamed or
-/// removed (inotify on their folders: editors save by renaming a new file over the old). On a
+/// script, its translation, a voice profile it can use or a sound file it plays is written,
+/// created, renamed or removed (inotify on their folders: editors save by renaming a new file
+/// over the old). On a
 /// terminal the screen is cleared before each run; elsewhere a line names what changed. Ends
 /// with Ctrl-C (130, as any interrupted command).
 struct WatchLoop {
@@ -13,6 +14,9 @@ struct WatchLoop {
     var files: Set<String> = []
     /// Folders in which any `.yaml` file's change means a new run (voice profiles).
     var yamlFolders: Set<String> = []
+    /// The sound files the session plays, as its script says after the latest run: a script
+    /// edited to play a new file has that file watched from then on.
+    let soundFiles: () -> [String]
 
     /// What `argument` (a script or built-in id) depends on, spoken in `language` if given.
     init(session argument: String, language: String?, workspace: Workspace) throws {
@@ -29,6 +33,10 @@ struct WatchLoop {
             if let path = folder.path { yamlFolders.insert(Self.standard(path)) }
         }
         if let beside = VoiceSearchPath.folder(besideScript: source.path) { yamlFolders.insert(Self.standard(beside)) }
+        soundFiles = {
+            let timeline = try? workspace.loader(for: source, timing: EstimatedSpeechTiming()).load(source).timeline
+            return (timeline?.soundFilePaths ?? []).map(Self.standard)
+        }
     }
 
     /// The folders to watch: those of the files, and the voice folders (the ones that exist).
@@ -47,9 +55,11 @@ struct WatchLoop {
     /// Runs `body`, then again after each change that matters, until interrupted. A run that
     /// fails has said why; the loop waits for the next change.
     func run(_ body: () throws -> Void) throws {
+        var loop = self
+        loop.files.formUnion(soundFiles())
         let watcher: FolderWatcher
         do {
-            watcher = try FolderWatcher(folders: folders)
+            watcher = try FolderWatcher(folders: loop.folders)
         } catch {
             Console.fail("--watch: cannot watch for changes: \(error)")
             throw ExitStatus.systemError
@@ -60,7 +70,7 @@ struct WatchLoop {
         while true {
             let changed: [String]
             do {
-                changed = try watcher.waitForChanges().filter(matters).sorted()
+                changed = try watcher.waitForChanges().filter(loop.matters).sorted()
             } catch {
                 Console.fail("--watch: \(error)")
                 throw ExitStatus.systemError
@@ -70,6 +80,8 @@ struct WatchLoop {
             // Home, then erase the screen: the new run is drawn where the old one was.
             Console.out(terminal ? "\u{1B}[H\u{1B}[2J" : "\n--- \(names) changed ---\n\n")
             Self.attempt(body)
+            loop.files.formUnion(soundFiles())
+            watcher.watch(loop.folders)
         }
     }
 

@@ -74,6 +74,12 @@ import Testing
         #expect(rename(temporary, path) == 0)
     }
 
+    /// Replaces the file at `path` with `data`, written beside it and renamed over it.
+    static func replace(_ path: String, with data: Data) throws {
+        try data.write(to: URL(fileURLWithPath: path + ".new"))
+        #expect(rename(path + ".new", path) == 0)
+    }
+
     static func script(pause: String) -> String {
         "title: Watched\nsteps:\n  - {chime: wood-block, wait: 1s}\n  - pause: \(pause)\n"
     }
@@ -146,6 +152,31 @@ import Testing
         #expect(Set(names) == ["watched.yaml", "watched.wav"], "\(names)")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.file("watched.wav"))[.size] as? Int)
         #expect(size > 7 * 48_000 * 4 - 48_000 * 4 && size < 8 * 48_000 * 4, "\(size) bytes")
+    }
+
+    @Test func renderWatchFollowsTheSoundFilesTheScriptPlays() throws {
+        let folder = try TemporaryFolder()
+        for (name, kind) in [("sounds/bell.wav", "bell"), ("more/bowl.wav", "singing-bowl")] {
+            try FileManager.default.createDirectory(atPath: folder.file((name as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
+            #expect(try SootheCLI.run(["sounds", kind, "-o", folder.file(name), "-q", "--sample-rate", "22050", "--channels", "1"]).status == 0)
+        }
+        let path = try folder.write("watched.yaml", "title: Rung\nsteps:\n  - chime: sounds/bell.wav\n  - pause: 1s\n")
+        let running = try Running(["render", "watched.yaml", "-o", "rung.wav", "--watch", "--sample-rate", "22050", "--channels", "1"], in: folder.path)
+        #expect(running.wait { $0.contains("rung.wav: ") }, "\(running.stdout)\n\(running.stderr)")
+        #expect(running.stderr.contains(folder.file("sounds")), "the sound's folder is watched: \(running.stderr)")
+        // The bell replaced, as a sound editor saves (a new file renamed over it): a new render.
+        let bell = try Data(contentsOf: URL(fileURLWithPath: folder.file("sounds/bell.wav")))
+        let bowl = try Data(contentsOf: URL(fileURLWithPath: folder.file("more/bowl.wav")))
+        try Self.replace(folder.file("sounds/bell.wav"), with: bowl)
+        #expect(running.wait { $0.contains("--- bell.wav") }, "\(running.stdout)\n\(running.stderr)")
+        #expect(running.wait { $0.components(separatedBy: "rung.wav: ").count == 3 }, "\(running.stdout)\n\(running.stderr)")
+        // The script edited to play a file in a folder not watched before: that file is followed from then on.
+        try Self.save("title: Rung\nsteps:\n  - chime: more/bowl.wav\n  - pause: 1s\n", to: path)
+        #expect(running.wait { $0.components(separatedBy: "rung.wav: ").count == 4 }, "\(running.stdout)\n\(running.stderr)")
+        try Self.replace(folder.file("more/bowl.wav"), with: bell)
+        #expect(running.wait { $0.contains("--- bowl.wav changed ---") }, "\(running.stdout)\n\(running.stderr)")
+        #expect(running.wait { $0.components(separatedBy: "rung.wav: ").count == 5 }, "\(running.stdout)\n\(running.stderr)")
+        #expect(running.interrupt() == 130)
     }
 
     /// On a terminal (a pseudo-terminal from script(1)) each new run clears the screen first
