@@ -56,6 +56,10 @@ public enum HTMLPreview {
             ("Voice", timeline.voice.name),
         ]
         if let technique = timeline.technique { facts.append(("Technique", technique)) }
+        if let fit = timeline.fit {
+            let pauses = "\(fit.pauses) \(fit.pauses == 1 ? "pause" : "pauses")"
+            facts.append(("Fitted", "to \(DurationParser.clock(fit.target)): \(pauses) stretched × \(String((fit.factor * 100).rounded() / 100))"))
+        }
         facts.append(("Ambience", timeline.ambience?.name ?? "none"))
         out += "<dl class=\"facts\" lang=\"en\">\n"
         for (term, value) in facts {
@@ -210,6 +214,7 @@ public enum HTMLPreview {
         var classes = "cue kind-\(cue.kind.rawValue)"
         if let phase { classes += " phase-\(phase.rawValue)" }
         if cue.kind == .speech, cycle != nil { classes += " prompt" }
+        if cue.written != nil { classes += " stretched" }
         out += "<\(shape) id=\"cue-\(index)\" class=\"\(classes)\" tabindex=\"0\" role=\"\(seekable ? "button" : "img")\""
         out += " data-kind=\"\(cue.kind.rawValue)\" data-start=\"\(HTMLText.seconds(cue.start))\" data-end=\"\(HTMLText.seconds(cue.end))\""
         out += " data-line=\"\(cue.line)\""
@@ -287,7 +292,8 @@ public enum HTMLPreview {
             what += PreviewTable.toneNote(breath.tone)
             return ("Breath", what)
         case .pause:
-            return ("Silence", "Silence")
+            // A pause stretched to meet the script's `length:` says what it was written as.
+            return ("Silence", cue.written.map { "Silence, stretched from \(PreviewTable.format1($0)) s" } ?? "Silence")
         }
     }
 

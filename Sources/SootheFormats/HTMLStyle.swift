@@ -40,6 +40,7 @@ enum HTMLStyle {
             .cue:hover, .bed:hover { stroke-width: 2.5; }
             .cue.now { stroke-width: 2.5; filter: saturate(1.6); }
             .kind-pause { stroke-dasharray: 3 2; }
+            .kind-pause.stretched { stroke-dasharray: 8 2; stroke-width: 2; }
             .bed-name { fill: \(p.text); font-size: 12px; pointer-events: none; }
             .playhead line { stroke: \(p.playhead); stroke-width: 2; }
             .playhead circle { fill: \(p.playhead); }

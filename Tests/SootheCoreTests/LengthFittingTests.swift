@@ -149,8 +149,15 @@ import SootheFormats
         #expect(table.contains("silence (6.0s → \(stretched)s, stretched)"), "\(table)")
         #expect(table.contains("Fitted to length 10:00: 4 pauses stretched ×"), "\(table)")
         #expect(CueSheet.json(timeline).contains("\"kind\": \"pause\", \"written\": 6.0, \"line\": 5}"))
-        let plain = PreviewTable.render(try #require(try Self.build(Self.script.replacingAll("length: 10m\n", with: "")).timeline))
-        #expect(!plain.contains("stretched"))
+        // The page says it too: the fit among the facts, each stretched pause marked and described.
+        let page = HTMLPreview.page(timeline)
+        #expect(page.contains("<dt>Fitted</dt><dd>to 10:00: 4 pauses stretched ×"), "\(page)")
+        #expect(page.components(separatedBy: "class=\"cue kind-pause stretched\"").count - 1 == 4)
+        #expect(page.contains("<td>Silence, stretched from 6.0 s</td>"))
+        let unfitted = try #require(try Self.build(Self.script.replacingAll("length: 10m\n", with: "")).timeline)
+        #expect(!PreviewTable.render(unfitted).contains("stretched"))
+        let plainPage = HTMLPreview.page(unfitted)
+        #expect(!plainPage.contains("kind-pause stretched") && !plainPage.contains("stretched from") && !plainPage.contains("Fitted"))
     }
 
     /// `soothe breathe --minutes M`: the whole track, opening and closing included, lasts M
