@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SoothePOSIX
 import SootheRender
 import SootheSpeech
 
@@ -88,7 +89,9 @@ struct BatchRender {
             }
         }
 
-        var entries = manifest.entries
+        // What this batch changes in the manifest: an entry for each file written, nil for each
+        // that failed.
+        var changes: [String: OutputManifest.Entry?] = [:]
         for (order, index) in toRender.enumerated() {
             let cell = cells[index], plan = plans[index]
             let language = cell.language ?? plan.timeline.map { SpeechLanguage(espeak: $0.voice.espeak).tag }
@@ -99,7 +102,7 @@ struct BatchRender {
                 outcome = BatchOutcome(report: report, title: plan.timeline?.title, language: language, voice: voice)
                 // Stamping a file reads all its bytes: only for a manifest that is kept.
                 if keepManifest, let key = plan.key, let inputs = plan.inputs {
-                    entries[key] = entry(for: outcome, key: key, inputs: inputs)
+                    changes[key] = .some(entry(for: outcome, key: key, inputs: inputs))
                 }
             case .failed(let id, let message, let status):
                 Console.fail(cell.language.map { "\(cell.name) (\($0), \(voice ?? "-")): \(message)" } ?? "\(id): \(message)")
@@ -112,11 +115,17 @@ struct BatchRender {
                 outcome.error = Self.reason(status)
                 outcome.exitStatus = status
             }
-            if outcome.status == .failed, let key = plan.key { entries[key] = nil }
+            if outcome.status == .failed, let key = plan.key { changes[key] = .some(nil) }
             plans[index].outcome = outcome
         }
         if keepManifest {
-            try Workspace.writeText(OutputManifest(entries: entries).text, to: RenderRunner.path(OutputManifest.fileName, in: folder))
+            // Read again and changed under the folder's lock: batches sharing the folder (shards
+            // on one volume) each add their own files to what the others wrote meanwhile.
+            try FolderLock.exclusively(folder) { () throws -> Void in
+                var current = OutputManifest.read(folder: folder)
+                for (key, entry) in changes { current.entries[key] = entry }
+                try Workspace.writeText(current.text, to: RenderRunner.path(OutputManifest.fileName, in: folder))
+            }
         }
         return plans.compactMap(\.outcome)
     }

@@ -150,6 +150,25 @@ import Testing
         #expect(Self.statuses(try Self.render(folder, ["--lang", "de,es"])) == ["hello": "unchanged"])
     }
 
+    /// Shards of one catalogue rendered at the same time into one folder (a shared volume) each
+    /// add their files to the manifest instead of keeping only their own: a later run of the
+    /// whole catalogue finds every session unchanged.
+    @Test func shardsSharingAFolderKeepEachOthersEntries() throws {
+        let folder = try CatalogueRenderTests.catalogue()
+        let (scripts, out) = (folder.file("scripts"), folder.file("out"))
+        let statuses = NSLock()
+        nonisolated(unsafe) var rendered: [String: String] = [:]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = try? SootheCLI.run(
+                ["render", "--catalogue", scripts, "-o", out, "--json", "--incremental", "--shard", "\(index + 1)/2"] + Self.small,
+                environment: CatalogueRenderTests.noCI)
+            let rows = result.flatMap { try? CatalogueRenderTests.summary($0) } ?? []
+            statuses.withLock { rendered.merge(Self.statuses(rows)) { $1 } }
+        }
+        #expect(rendered == Self.all("rendered"))
+        #expect(Self.statuses(try Self.render(folder, [])) == Self.all("unchanged"))
+    }
+
     /// An espeak-ng variant file edited (soothe's own, in its home's `voices/variants/`) changes
     /// how every voice made on it sounds: sessions in such a voice render again, others do not.
     @Test func aChangedVariantFileRendersTheSessionsInVoicesMadeOnIt() throws {
