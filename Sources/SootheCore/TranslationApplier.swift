@@ -159,8 +159,10 @@ public enum TranslationApplier {
 
     /// A translation template for `script` in `language`: every line to translate, with its
     /// checksum and the original text in place of the translation (comments say where it stood).
-    public static func template(for script: Script, language: String) -> String {
-        var out = "# \(language) translation of \(script.id) (soothe translate). Replace each text with its\n"
+    /// `schema`, the translation schema's path or URL, goes into a first line for editors.
+    public static func template(for script: Script, language: String, schema: String? = nil) -> String {
+        var out = schema.map { SessionSchema.modeline($0) + "\n" } ?? ""
+        out += "# \(language) translation of \(script.id) (soothe translate). Replace each text with its\n"
         out += "# translation; keep every 'from:' (the checksum of the original line it translates).\n"
         out += "language: \(language)\n"
         out += "title: \(JSON.string(script.title))\n"

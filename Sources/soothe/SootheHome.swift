@@ -15,6 +15,13 @@ struct SootheHome: Sendable {
     /// `root/voices`.
     var voicesDirectory: String? { root.map { $0 + "/voices" } }
 
+    /// The path of `relative` (e.g. a schema, for an editor line) under the home, when it is there.
+    func installed(_ relative: String) -> String? {
+        guard let root else { return nil }
+        let path = root + "/" + relative
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     /// Finds the home from the environment, the executable's path and the current folder.
     static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,

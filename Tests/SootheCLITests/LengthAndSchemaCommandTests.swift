@@ -124,4 +124,17 @@ import Testing
         let first = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first.map(String.init)
         #expect(first == SessionSchema.modeline(SootheCLI.packageRoot + "/" + SessionSchema.path))
     }
+
+    @Test func translateWritesTheEditorLine() throws {
+        let result = try SootheCLI.run(["translate", "belly-breathing", "--lang", "de"])
+        #expect(result.status == 0, "\(result)")
+        let first = result.stdout.split(separator: "\n").first.map(String.init)
+        #expect(first == SessionSchema.modeline(SootheCLI.packageRoot + "/" + TranslationSchema.path))
+        // Without an installed schema, no editor line.
+        let folder = try TemporaryFolder()
+        let script = try folder.write("calm.yaml", "title: Calm\nsteps:\n  - say: Hello.\n")
+        let bare = try SootheCLI.run(["translate", script, "--lang", "de"], home: nil, environment: ["SOOTHE_HOME": folder.path])
+        #expect(bare.status == 0, "\(bare)")
+        #expect(bare.stdout.hasPrefix("# de translation of calm"), "\(bare)")
+    }
 }

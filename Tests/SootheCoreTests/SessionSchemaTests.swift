@@ -239,7 +239,11 @@ import Testing
         }
         #expect(files.count >= 100)
         let verdicts = try SessionSchemaTests.validate(files, schema: Self.schemaFile)
-        for file in files { #expect(verdicts[file] == true, "\(file) does not follow the schema") }
+        for file in files {
+            #expect(verdicts[file] == true, "\(file) does not follow the schema")
+            let first = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first.map(String.init)
+            #expect(first == SessionSchema.modeline("../../../../" + TranslationSchema.path), "\(file) lacks the editor line")
+        }
     }
 
     static let bad: [(String, String)] = [

@@ -44,13 +44,6 @@ extension Soothe {
             return seconds
         }
 
-        /// The installed schema's path, for the editor line, when soothe's home holds it.
-        static func schemaLocation() -> String? {
-            guard let root = SootheHome.locate().root else { return nil }
-            let path = root + "/" + SessionSchema.path
-            return FileManager.default.fileExists(atPath: path) ? path : nil
-        }
-
         func run() throws {
             let path = output ?? "\(id).yaml"
             if FileManager.default.fileExists(atPath: path) {
@@ -58,7 +51,7 @@ extension Soothe {
                 throw ExitStatus.cannotCreate
             }
             do {
-                let text = SessionTemplate.text(id: id, practice: try practice(), length: try seconds(), schema: Self.schemaLocation())
+                let text = SessionTemplate.text(id: id, practice: try practice(), length: try seconds(), schema: SootheHome.locate().installed(SessionSchema.path))
                 try TextFileWriter.write(text, to: path)
             } catch {
                 Console.error("soothe: \(error)")

@@ -31,7 +31,8 @@ extension Soothe {
                 .parse(bytes: bytes, file: source.path, defaultID: source.defaultID)
             Console.diagnostics(diagnostics)
             guard let script else { throw ExitStatus.invalidScript }
-            Console.out(TranslationApplier.template(for: script, language: LanguageVoices.normalized(lang)!))
+            Console.out(TranslationApplier.template(
+                for: script, language: LanguageVoices.normalized(lang)!, schema: SootheHome.locate().installed(TranslationSchema.path)))
         }
     }
 }
