@@ -7,23 +7,10 @@
 # --jobs 1 and 2: wall time and the cores it kept busy (CPU time over wall time).
 # Prints one Markdown table and writes it to bench/results/encoders.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-soothe="$root/.build/release/soothe"
 runs="${BENCH_RUNS:-7}"
-results="$here/results"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-export SOOTHE_HOME="$root"
-export SOOTHE_CACHE="$work/speech-cache"
-[ -x "$soothe" ] || { echo "build first: swift build -c release" >&2; exit 1; }
-for tool in flac oggenc opusenc lame python3 /usr/bin/time; do
-    command -v "$tool" >/dev/null || { echo "bench: '$tool' is not installed (make bench-deps installs it)" >&2; exit 1; }
-done
-mkdir -p "$results"
-"$here/make-sessions.sh" "$work/sessions"
+. "$(dirname "$0")/lib.sh"
+bench_need flac oggenc opusenc lame soxi python3 /usr/bin/time
 session="$work/sessions/breathing-5m.yaml"
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 # "wall cpu" in seconds of one command, its output thrown away.
 timed() { /usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f\n", $1, $2 + $3}'; }
 

@@ -15,26 +15,13 @@
 # gives first renders (SOOTHE_CACHE=off: espeak-ng speaks every phrase). A render with a warm
 # cache is one thread (it starts no other thread or process): its real time is one core's.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-soothe="$root/.build/release/soothe"
 # Nine runs: this 2-core VM's speed drifts by a third from minute to minute; medians of nine hold.
 runs="${BENCH_RUNS:-9}"
-results="$here/results"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-export SOOTHE_HOME="$root"
-export SOOTHE_CACHE="$work/speech-cache"
-[ -x "$soothe" ] || { echo "build first: swift build -c release" >&2; exit 1; }
-# Every command the runs below need, named before any time is spent (make bench installs them).
-for tool in espeak-ng sox soxi ffmpeg bc python3 /usr/bin/time free md5sum; do
-    command -v "$tool" >/dev/null || { echo "bench: '$tool' is not installed (make bench-deps installs it)" >&2; exit 1; }
-done
-mkdir -p "$results"
-"$here/make-sessions.sh" "$work/sessions"
+. "$(dirname "$0")/lib.sh"
+# Every command the runs below need, named before any time is spent.
+bench_need espeak-ng sox soxi ffmpeg bc python3 /usr/bin/time free md5sum
 
 now() { date +%s.%N; }
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 # "lowest–highest" of a file of times, for the spread behind a median.
 spread() { sort -g "$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f s", lo, hi}'; }
 elapsed() { local t0; t0=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $t0" | bc -l; }
