@@ -24,8 +24,16 @@ bench_need espeak-ng sox soxi ffmpeg bc python3 /usr/bin/time free md5sum
 now() { date +%s.%N; }
 # "lowest–highest" of a file of times, for the spread behind a median.
 spread() { sort -g "$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f s", lo, hi}'; }
-elapsed() { local t0; t0=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $t0" | bc -l; }
-peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+# A command that fails ends the bench, saying what it was and what it printed on stderr.
+failed() {  # STATUS COMMAND...
+    local status=$1
+    shift
+    echo "bench: '$*' failed with status $status:" >&2
+    cat "$work/stderr" >&2
+    exit "$status"
+}
+elapsed() { local t0; t0=$(now); "$@" >/dev/null 2>"$work/stderr" || failed $? "$@"; echo "$(now) - $t0" | bc -l; }
+peak_kb() { /usr/bin/time -o "$work/peak" -f "%M" "$@" >/dev/null 2>"$work/stderr" || failed $? "$@"; cat "$work/peak"; }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # A session's length (seconds) and its bed (from `ambience:`, empty without one).

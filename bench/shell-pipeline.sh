@@ -74,11 +74,19 @@ sox "${chime_parts[@]}" "$work/chimes.wav"
 sox -m "$work/speech.wav" "$work/breath.wav" "$work/chimes.wav" "$work/mix.wav" pad 0 30 trim 0 "$duration"
 if [ -n "$ambience" ]; then
     # A stereo bed (each channel its own noise) with 4 s and 6 s fades, about 20 dB under the voice.
+    # sox has no stream, wind, fire, music or tone beds: each gets a stand-in of the same cost
+    # class (a shaped noise, or tones with a slow swell), so the bench can time every built-in.
     case "$ambience" in
     pink-noise) shape=() ; noise=pinknoise ;;
     brown-noise) shape=() ; noise=brownnoise ;;
     rain) shape=(sinc 500-6000) ; noise=pinknoise ;;
     ocean) shape=(sinc -800 tremolo 0.1 60) ; noise=brownnoise ;;
+    stream) shape=(sinc 800-8000 tremolo 3 20) ; noise=pinknoise ;;
+    wind) shape=(sinc -1500 tremolo 0.07 50) ; noise=brownnoise ;;
+    fire) shape=(sinc 200-4000 tremolo 7 40) ; noise=brownnoise ;;
+    music) shape=(tremolo 0.2 30) ; noise="sine 174.61 sine 261.63" ;;
+    binaural) shape=() ; noise="sine 200 sine 206" ;;
+    isochronic) shape=(tremolo 6 100) ; noise="sine 200 sine 200" ;;
     *) echo "shell-pipeline: unknown ambience $ambience" >&2; exit 64 ;;
     esac
     sox -n -r $rate -c 2 "$work/bed.wav" synth "$duration" $noise "${shape[@]}" vol 0.1 fade h 4 "$duration" 6
