@@ -31,6 +31,19 @@ struct BatchRender {
     var incremental: Bool?
     /// With `--site`: told every session's timeline, rendered or left unchanged.
     var site: SiteWriter? = nil
+    /// With `--site` in a shard: the whole catalogue's cells. The site then lists, besides this
+    /// shard's sessions, every other session whose file in the folder (shared by the shards) is
+    /// current by the manifest, so the last shard to finish writes the whole catalogue's index.
+    var siteCells: [Cell]? = nil
+
+    /// What a batch did, and what its site lists.
+    struct Finished {
+        /// This batch's sessions, for the summary.
+        var outcomes: [BatchOutcome]
+        /// The sessions the site lists, in the catalogue's order: `outcomes`, and with
+        /// `siteCells` the other shards' sessions found current in the folder.
+        var listing: [BatchOutcome]
+    }
 
     /// What the survey learns of a cell without speaking: its script, its translation, its
     /// timeline with estimated speech, where its file goes and what that file is made from.
@@ -44,7 +57,7 @@ struct BatchRender {
         var outcome: BatchOutcome?
     }
 
-    func run() throws -> [BatchOutcome] {
+    func run() throws -> Finished {
         let format = flags.format(for: nil)
         let useManifest = incremental ?? OutputManifest.exists(folder: folder)
         let keepManifest = useManifest || OutputManifest.exists(folder: folder)
@@ -58,15 +71,7 @@ struct BatchRender {
                 guard plans[index].outcome == nil, let key = plans[index].key, let inputs = plans[index].inputs,
                     let entry = manifest.isCurrent(key, inputs: inputs, folder: folder, sidecars: sidecars(of: key))
                 else { continue }
-                var outcome = BatchOutcome(session: entry.session, status: .unchanged, language: entry.language, voice: entry.voice)
-                outcome.title = entry.title
-                outcome.file = RenderRunner.path(key, in: folder)
-                outcome.size = entry.file.size
-                outcome.length = entry.length
-                outcome.loudness = entry.loudness
-                outcome.channels = entry.channels
-                outcome.peak = entry.peak
-                plans[index].outcome = outcome
+                plans[index].outcome = Self.unchanged(entry, file: RenderRunner.path(key, in: folder))
             }
         }
 
@@ -127,7 +132,46 @@ struct BatchRender {
                 try Workspace.writeText(current.text, to: RenderRunner.path(OutputManifest.fileName, in: folder))
             }
         }
-        return plans.compactMap(\.outcome)
+        let outcomes = plans.compactMap(\.outcome)
+        guard site != nil, let siteCells else { return Finished(outcomes: outcomes, listing: outcomes) }
+        return Finished(outcomes: outcomes, listing: listing(of: siteCells, besides: plans, format: format))
+    }
+
+    /// `all` (the whole catalogue) as a site lists it: this batch's outcomes where a cell is
+    /// this batch's, else the session left in the folder by another shard when the manifest says
+    /// its file is current (surveyed without speech, its timeline told to the site).
+    private func listing(of all: [Cell], besides plans: [Plan], format: AudioFileFormat) -> [BatchOutcome] {
+        let identity = { (cell: Cell) in "\(cell.track ?? 0)|\(cell.name)|\(cell.language ?? "")|\(cell.voice ?? "")" }
+        var mine: [String: BatchOutcome] = [:]
+        for (cell, plan) in zip(cells, plans) { mine[identity(cell)] = plan.outcome }
+        let manifest = OutputManifest.read(folder: folder)
+        var listing: [BatchOutcome] = []
+        for cell in all {
+            if let outcome = mine[identity(cell)] {
+                listing.append(outcome)
+                continue
+            }
+            let plan = survey(cell, format: format)
+            guard plan.outcome == nil, let key = plan.key, let inputs = plan.inputs, let timeline = plan.timeline,
+                let entry = manifest.isCurrent(key, inputs: inputs, folder: folder, sidecars: sidecars(of: key))
+            else { continue }
+            site?.note(path: RenderRunner.path(key, in: folder), timeline: timeline)
+            listing.append(Self.unchanged(entry, file: RenderRunner.path(key, in: folder)))
+        }
+        return listing
+    }
+
+    /// The outcome of a session left as it is: the figures of the render that wrote its file.
+    private static func unchanged(_ entry: OutputManifest.Entry, file: String) -> BatchOutcome {
+        var outcome = BatchOutcome(session: entry.session, status: .unchanged, language: entry.language, voice: entry.voice)
+        outcome.title = entry.title
+        outcome.file = file
+        outcome.size = entry.file.size
+        outcome.length = entry.length
+        outcome.loudness = entry.loudness
+        outcome.channels = entry.channels
+        outcome.peak = entry.peak
+        return outcome
     }
 
     /// Why a session that failed to load failed, for the JSON summary (its diagnostics are on stderr).

@@ -276,6 +276,44 @@ import Testing
         }
     }
 
+    /// Shards rendering into one site folder (a shared volume) each write the index of what the
+    /// folder holds: after both, the page, playlist and feed list every session, while each
+    /// shard's summary reports its own.
+    @Test func shardsSharingASiteFolderListTheWholeCatalogue() throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.file("cache")
+        for (name, text) in Self.scripts { try folder.write("scripts/" + name, text) }
+        let site = folder.file("site")
+        func shard(_ k: Int) throws -> [String] {
+            let result = try SootheCLI.run(
+                ["render", "--catalogue", "scripts", "--site", "site", "--feed", Self.base, "--shard", "\(k)/2", "--format", "wav", "--sample-rate", "22050", "--channels", "1", "--json"],
+                in: folder.path, cache: cache, environment: CatalogueRenderTests.noCI)
+            try #require(result.status == 0, "\(result)")
+            return try CatalogueRenderTests.summary(result).compactMap { $0["session"] as? String }
+        }
+        func listed() throws -> (page: String, playlist: String, items: Int) {
+            let feed = try Self.parseFeed(site + "/feed.xml", in: folder)
+            #expect(!feed.bozo, "\(feed.error)")
+            return (try String(contentsOfFile: site + "/index.html", encoding: .utf8),
+                    try String(contentsOfFile: site + "/playlist.m3u", encoding: .utf8), feed.items)
+        }
+        let one = try shard(1)
+        #expect(one.count == 1)
+        #expect(try listed().items == 1)
+        let two = try shard(2)
+        #expect(two.count == 1 && Set(one + two) == ["short-calm", "calma-breve"], "\(one) \(two)")
+        let whole = try listed()
+        #expect(whole.items == 2)
+        for id in ["short-calm", "calma-breve"] {
+            #expect(whole.page.contains("<source src=\"\(id).wav\""), "\(id)")
+            #expect(whole.playlist.contains("\(id).wav"), "\(id)")
+        }
+        // The first shard again, nothing changed: its own session unchanged, the site still whole.
+        #expect(try shard(1) == one)
+        let again = try listed()
+        #expect(again.page == whole.page && again.playlist == whole.playlist && again.items == 2)
+    }
+
     @Test func siteUsageErrors() throws {
         let rows: [([String], String)] = [
             (["render", "box-breathing", "--feed", "https://example.org/"], "give --site DIR too"),

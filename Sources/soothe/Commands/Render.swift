@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SootheAudioIO
 import SootheCore
+import SoothePOSIX
 import SootheRender
 
 extension Soothe {
@@ -124,6 +125,7 @@ extension Soothe {
                     }
                 }
             }
+            let catalogue = cells
             if let shard {
                 switch shard.resolve(ProcessInfo.processInfo.environment) {
                 case .success(let share): cells = share.share(of: cells)
@@ -139,10 +141,12 @@ extension Soothe {
                 flags: flags, workspace: workspace, cells: cells, trackCount: names.count, folder: folder,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 // A site's folder is published again and again: it always keeps a manifest.
-                incremental: incremental ?? (site != nil ? true : nil), site: site)
-            let outcomes = try batch.run()
-            try site?.write(outcomes)
-            try BatchOutcome.finish(outcomes, json: json, quiet: flags.quiet)
+                incremental: incremental ?? (site != nil ? true : nil), site: site,
+                siteCells: shard != nil && site != nil ? catalogue : nil)
+            let result = try batch.run()
+            // Shards sharing the site folder write its index one at a time, each listing what is there.
+            if let site { try FolderLock.exclusively(folder) { () throws -> Void in try site.write(result.listing) } }
+            try BatchOutcome.finish(result.outcomes, json: json, quiet: flags.quiet)
         }
     }
 }
