@@ -60,7 +60,7 @@ let package = Package(
             name: "SootheSpeech",
             dependencies: ["SootheCore", "SootheDSP", "SoothePOSIX", "CEspeakNG", "CEspeakNGNoAudio", "SootheAudioIO", "CSoxChain", "CZlib"]),
         // The only owner of libsndfile: the streaming writer and, its pair, a reader.
-        .target(name: "SootheAudioIO", dependencies: ["SoothePOSIX", "CSndFile", "CSoxr"]),
+        .target(name: "SootheAudioIO", dependencies: ["SootheModel", "SoothePOSIX", "CSndFile", "CSoxr"]),
         // Timeline + DSP + speech -> streamed frames -> file; batch rendering.
         .target(
             name: "SootheRender", dependencies: ["SootheCore", "SootheDSP", "SootheAudioIO"]),

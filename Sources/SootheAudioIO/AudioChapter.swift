@@ -1,15 +1,10 @@
-/// A chapter written into an audio file: a title and where it starts and ends, in seconds.
-public struct AudioChapter: Sendable, Hashable {
-    public var title: String
-    public var start: Double
-    public var end: Double
+import SootheModel
 
-    public init(title: String, start: Double, end: Double) {
-        self.title = title
-        self.start = start
-        self.end = end
-    }
+/// A chapter written into an audio file: the model's chapter, a title and where it starts and
+/// ends, in seconds.
+public typealias AudioChapter = ChapterSpan
 
+extension ChapterSpan {
     /// The start in whole milliseconds.
     var startMilliseconds: Int { Int((start * 1000).rounded()) }
     /// The end in whole milliseconds.

@@ -52,15 +52,3 @@ public enum ChapterMark: Sendable, Hashable {
     case auto
 }
 
-/// One chapter of a timeline: a title and the stretch it covers, in seconds.
-public struct ChapterSpan: Sendable, Hashable {
-    public var title: String
-    public var start: Double
-    public var end: Double
-
-    public init(title: String, start: Double, end: Double) {
-        self.title = title
-        self.start = start
-        self.end = end
-    }
-}

@@ -61,7 +61,7 @@ public struct SessionRenderer: Sendable {
             comment: timeline.summary.map { $0 + "\n" + language } ?? language, date: options.date,
             software: "soothe \(SootheInfo.version)", trackNumber: options.trackNumber, trackCount: options.trackCount,
             language: tag, cover: options.cover,
-            chapters: timeline.chapters.map { AudioChapter(title: $0.title, start: $0.start, end: $0.end) })
+            chapters: timeline.chapters)
     }
 
     /// WAV cue points: the first frame of each chapter (the file names each with its title).
