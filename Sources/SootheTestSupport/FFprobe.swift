@@ -10,25 +10,8 @@ public enum FFprobe {
 
     /// Runs `tool` with `arguments`; its status, standard output (bytes) and standard error.
     public static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soothe-ffprobe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return (process.terminationStatus, try Data(contentsOf: outURL), try String(contentsOf: errURL, encoding: .utf8))
+        let result = try CapturedRun.run("/usr/bin/env", [tool] + arguments)
+        return (result.status, result.out, String(decoding: result.err, as: UTF8.self))
     }
 
     /// What ffprobe reads of a file.

@@ -1,4 +1,5 @@
 import Foundation
+import SootheTestSupport
 import Testing
 
 /// Runs the built `soothe` executable and captures what it prints.
@@ -51,14 +52,6 @@ enum SootheCLI {
     ) throws -> Result {
         let binary = try #require(executable ?? binary, "the soothe executable was not found; build it first or set SOOTHE_BIN")
         let folder = try TemporaryFolder()
-        let outPath = folder.file("stdout"), errPath = folder.file("stderr")
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
-        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOOTHE_HOME"] = home
         environment["SOOTHE_CACHE"] = cache ?? folder.file("speech-cache")
@@ -67,19 +60,9 @@ enum SootheCLI {
         // No width from the runner's terminal: the preview table takes its default (a test sets COLUMNS to change it).
         environment["COLUMNS"] = ""
         environment.merge(extra) { $1 }
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder.path)
-        // Files, not pipes: a full pipe cannot block the child while we wait.
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            status: process.terminationStatus,
-            stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+        let run = try CapturedRun.run(
+            wrapper.first ?? binary, wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments,
+            environment: environment, directory: directory ?? folder.path)
+        return Result(status: run.status, stdout: String(decoding: run.out, as: UTF8.self), stderr: String(decoding: run.err, as: UTF8.self))
     }
 }
