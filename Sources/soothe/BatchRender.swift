@@ -62,7 +62,7 @@ struct BatchRender {
         let useManifest = incremental ?? OutputManifest.exists(folder: folder)
         let keepManifest = useManifest || OutputManifest.exists(folder: folder)
         let manifest = keepManifest ? OutputManifest.read(folder: folder) : OutputManifest()
-        var plans = cells.map { survey($0, format: format) }
+        var plans = cells.map { survey($0, format: format, fingerprint: keepManifest) }
         // In a matrix one id is a file in each language's folder: only the same file twice clashes.
         let isMatrix = cells.contains { $0.language != nil }
         try Soothe.Render.refuseSharedOutputs(cells.map(\.name), ids: plans.map { isMatrix ? $0.key : $0.timeline?.id })
@@ -151,7 +151,7 @@ struct BatchRender {
                 listing.append(outcome)
                 continue
             }
-            let plan = survey(cell, format: format)
+            let plan = survey(cell, format: format, fingerprint: true)
             guard plan.outcome == nil, let key = plan.key, let inputs = plan.inputs, let timeline = plan.timeline,
                 let entry = manifest.isCurrent(key, inputs: inputs, folder: folder, sidecars: sidecars(of: key))
             else { continue }
@@ -185,8 +185,9 @@ struct BatchRender {
         }
     }
 
-    /// The cell as the survey sees it: loaded with speech estimated, not spoken.
-    private func survey(_ cell: Cell, format: AudioFileFormat) -> Plan {
+    /// The cell as the survey sees it: loaded with speech estimated, not spoken; with
+    /// `fingerprint`, what its file is made from (for the manifest).
+    private func survey(_ cell: Cell, format: AudioFileFormat, fingerprint: Bool) -> Plan {
         var plan = Plan()
         guard let source = try? SessionSource.resolve(cell.name, sessionsDirectory: workspace.home.sessionsDirectory),
             !source.isStandardInput
@@ -215,6 +216,8 @@ struct BatchRender {
         let key = cell.language.map { "\($0)/\(timeline.voice.name)/\(name)" } ?? name
         plan.key = key
         let track = cell.track.map { "track \($0)/\(trackCount ?? 0)" } ?? ""
+        // Hashing the script and its sound files serves a manifest only.
+        guard fingerprint else { return plan }
         plan.inputs = OutputManifest.fingerprint(script: source.path, translation: plan.translation, timeline: timeline, settings: settings(key: key, format: format) + track)
         return plan
     }
