@@ -12,7 +12,7 @@ import SootheSpeech
 /// folder's ``OutputManifest``) is left as it is.
 struct BatchRender {
     /// One session to render: by its name as given, in a language (a matrix) by a voice.
-    struct Cell: Sendable {
+    struct Cell: Sendable, Hashable {
         var name: String
         var language: String?
         var voice: String?
@@ -141,13 +141,12 @@ struct BatchRender {
     /// this batch's, else the session left in the folder by another shard when the manifest says
     /// its file is current (surveyed without speech, its timeline told to the site).
     private func listing(of all: [Cell], besides plans: [Plan], format: AudioFileFormat) -> [BatchOutcome] {
-        let identity = { (cell: Cell) in "\(cell.track ?? 0)|\(cell.name)|\(cell.language ?? "")|\(cell.voice ?? "")" }
-        var mine: [String: BatchOutcome] = [:]
-        for (cell, plan) in zip(cells, plans) { mine[identity(cell)] = plan.outcome }
+        var mine: [Cell: BatchOutcome] = [:]
+        for (cell, plan) in zip(cells, plans) { mine[cell] = plan.outcome }
         let manifest = OutputManifest.read(folder: folder)
         var listing: [BatchOutcome] = []
         for cell in all {
-            if let outcome = mine[identity(cell)] {
+            if let outcome = mine[cell] {
                 listing.append(outcome)
                 continue
             }
